@@ -1,0 +1,23 @@
+/**
+ * Every Kafka topic of the system, named `dpi.<domain>.<entity>.v<N>`. A breaking change of a
+ * message is a new topic version, never an edit of an existing one.
+ */
+export const TOPICS = {
+  registryPlatform: 'dpi.registry.platform.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+/** Suffix of the dead-letter topic that receives what a consumer of `<topic>` could not apply. */
+export const DLQ_SUFFIX = '.dlq';
+
+export interface TopicSpec {
+  name: TopicName;
+  partitions: number;
+  /** Registry topics carry full entity state, so compaction keeps the latest state per key. */
+  compacted: boolean;
+}
+
+export const TOPIC_SPECS: readonly TopicSpec[] = [
+  { name: TOPICS.registryPlatform, partitions: 6, compacted: true },
+];

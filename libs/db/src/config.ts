@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const dbEnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default('postgres://dpi:dpi@127.0.0.1:55432/dpi')
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: 'must be a postgres:// URL' }),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+export type DbEnv = z.infer<typeof dbEnvSchema>;
+
+/** Schema names are interpolated into SQL (search_path, DDL), so they are restricted to safe identifiers. */
+export const schemaNameSchema = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier');

@@ -1,0 +1,149 @@
+import { Client } from 'pg';
+import { schemaNameSchema } from '../config';
+import { isTransientDbError } from '../errors';
+import { OUTBOX_CHANNEL } from './outbox.migration-sql';
+import { OutboxEvent } from './outbox.writer';
+
+export interface RelayLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface OutboxRelayOptions {
+  url: string;
+  schema: string;
+  /** Publishes a batch in order; must throw unless every event was acknowledged. */
+  publish: (events: OutboxEvent[]) => Promise<void>;
+  batchSize?: number;
+  /** Poll interval when no notification arrives (notifications are the fast path). */
+  pollIntervalMs?: number;
+  logger?: RelayLogger;
+}
+
+export interface OutboxRelayStats {
+  leader: boolean;
+  published: number;
+  /** created_at → acknowledged, of the last published event, in ms. */
+  lastLagMs: number | null;
+  lastError: string | null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Publishes a service's outbox to Kafka in commit order. One relay per schema is leader at a time
+ * (session advisory lock), so order per entity holds across replicas. Rows are deleted only after
+ * the broker acknowledged them: delivery is at-least-once, and consumers skip what they have seen.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly schema: string;
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private client: Client | null = null;
+  private readonly stats: OutboxRelayStats = { leader: false, published: 0, lastLagMs: null, lastError: null };
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.schema = schemaNameSchema.parse(options.schema);
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.client?.end().catch(() => undefined);
+    await this.loop;
+    this.loop = null;
+  }
+
+  getStats(): OutboxRelayStats {
+    return { ...this.stats };
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 200;
+    while (!this.stopping) {
+      try {
+        await this.lead();
+        backoff = 200;
+      } catch (error) {
+        if (this.stopping) break;
+        this.stats.lastError = error instanceof Error ? error.message : String(error);
+        this.stats.leader = false;
+        const transient = isTransientDbError(error);
+        this.options.logger?.[transient ? 'warn' : 'error']({ error: this.stats.lastError }, 'outbox relay failed; retrying');
+        await this.client?.end().catch(() => undefined);
+        this.client = null;
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+  }
+
+  /** Connects, becomes leader, then drains the outbox until stopped. */
+  private async lead(): Promise<void> {
+    const client = new Client({ connectionString: this.options.url, application_name: `outbox-relay:${this.schema}` });
+    this.client = client;
+    client.on('error', () => undefined); // surfaced by the next query instead
+    await client.connect();
+    await client.query(`SET search_path TO ${this.schema}`);
+    while (!this.stopping) {
+      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+        `dpi-outbox:${this.schema}`,
+      ]);
+      if (rows[0].ok) break;
+      await this.sleepUntilWoken(this.pollIntervalMs * 5);
+    }
+    if (this.stopping) return;
+    this.stats.leader = true;
+    this.options.logger?.info({ schema: this.schema }, 'outbox relay is leader');
+    client.on('notification', (n) => {
+      if (n.payload === this.schema) this.wake?.();
+    });
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    while (!this.stopping) {
+      const drained = await this.drainOnce(client);
+      if (drained < this.batchSize) await this.sleepUntilWoken(this.pollIntervalMs);
+    }
+  }
+
+  private async drainOnce(client: Client): Promise<number> {
+    const { rows } = await client.query<{
+      id: string;
+      topic: string;
+      key: string;
+      value: Buffer | null;
+      headers: Record<string, string>;
+      created_at: Date;
+    }>('SELECT id, topic, key, value, headers, created_at FROM outbox ORDER BY id LIMIT $1', [this.batchSize]);
+    if (rows.length === 0) return 0;
+    await this.options.publish(rows.map(({ topic, key, value, headers }) => ({ topic, key, value, headers })));
+    await client.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+    this.stats.published += rows.length;
+    this.stats.lastLagMs = Date.now() - rows[rows.length - 1].created_at.getTime();
+    this.stats.lastError = null;
+    return rows.length;
+  }
+
+  private sleepUntilWoken(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}

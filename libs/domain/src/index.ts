@@ -1,0 +1,2 @@
+export * from './laender';
+export * from './platform';

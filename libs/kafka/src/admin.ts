@@ -1,0 +1,60 @@
+import { TopicSpec } from '@dpi/contracts';
+import { Kafka } from 'kafkajs';
+import { dlqTopic, prefixedTopic } from './topics';
+
+export interface EnsureTopicsResult {
+  created: string[];
+  existing: string[];
+}
+
+/** Creates the missing topics (and their DLQs); leaves existing ones alone. Idempotent. */
+export async function ensureTopics(
+  kafka: Kafka,
+  specs: readonly TopicSpec[],
+  prefix: string,
+): Promise<EnsureTopicsResult> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = specs.flatMap((spec) => {
+      const name = prefixedTopic(spec.name, prefix);
+      return [
+        {
+          topic: name,
+          numPartitions: spec.partitions,
+          replicationFactor: -1,
+          configEntries: spec.compacted
+            ? [
+                { name: 'cleanup.policy', value: 'compact' },
+                { name: 'min.compaction.lag.ms', value: '60000' },
+              ]
+            : [],
+        },
+        // Dead letters are kept for inspection and replay, never compacted away.
+        {
+          topic: dlqTopic(name),
+          numPartitions: 1,
+          replicationFactor: -1,
+          configEntries: [{ name: 'retention.ms', value: String(30 * 24 * 3600 * 1000) }],
+        },
+      ];
+    });
+    const missing = wanted.filter((t) => !existing.has(t.topic));
+    if (missing.length > 0) {
+      try {
+        await admin.createTopics({ topics: missing, waitForLeaders: true });
+      } catch (error) {
+        // Another process may have created them in the meantime; only fail if still missing.
+        const now = new Set(await admin.listTopics());
+        if (missing.some((t) => !now.has(t.topic))) throw error;
+      }
+    }
+    return {
+      created: missing.map((t) => t.topic),
+      existing: wanted.filter((t) => existing.has(t.topic)).map((t) => t.topic),
+    };
+  } finally {
+    await admin.disconnect();
+  }
+}

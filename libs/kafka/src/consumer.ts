@@ -1,0 +1,191 @@
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { KafkaLogger } from './config';
+import { HEADERS, headersToStrings } from './envelope';
+import { EventSender } from './producer';
+import { dlqTopic } from './topics';
+
+/** A record as read from Kafka, before the consumer's own decoding. */
+export interface RawEvent {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string;
+  /** null = tombstone. */
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+export interface RetryPolicy {
+  retries: number;
+  initialMs: number;
+  maxMs: number;
+}
+
+export interface BatchConsumerOptions<T> {
+  kafka: Kafka;
+  groupId: string;
+  topics: string[];
+  /** Validates and decodes one record; a throw sends it straight to the DLQ (it would never succeed). */
+  decode: (raw: RawEvent) => T;
+  /** Applies a batch of one partition, in offset order. Must be idempotent: batches can repeat. */
+  handle: (events: T[]) => Promise<void>;
+  /** Where dead letters go: the service's ManagedProducer. */
+  dlq: EventSender;
+  retry?: Partial<RetryPolicy>;
+  /** Errors for which retrying can help however long it takes (database down): never dead-lettered. */
+  isTransient?: (error: unknown) => boolean;
+  logger?: KafkaLogger;
+  /** Read from the earliest offset when the group has none yet (default true: rebuildable read models). */
+  fromBeginning?: boolean;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { retries: 5, initialMs: 100, maxMs: 5000 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class ConsumerStopping extends Error {}
+
+function toRaw(topic: string, partition: number, message: KafkaMessage): RawEvent {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key ? message.key.toString('utf8') : '',
+    value: message.value,
+    headers: headersToStrings(message.headers),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Batch consumer with manual offset commits: a batch's offsets are committed only after it was
+ * applied (or dead-lettered), so a crash means redelivery, never loss. Failed batches are retried
+ * with exponential backoff, then split into single records; a record that still fails goes to
+ * `<topic>.dlq` with the error and its origin in headers, and consumption continues.
+ */
+export class BatchConsumer<T> {
+  private readonly consumer: Consumer;
+  private readonly retry: RetryPolicy;
+  private running = false;
+
+  constructor(private readonly options: BatchConsumerOptions<T>) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.consumer = options.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 100,
+    });
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+    this.running = true;
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.consumer.disconnect();
+  }
+
+  private async onBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
+    if (batch.messages.length === 0) return;
+    const decoded: { raw: RawEvent; value: T }[] = [];
+    const dead: { raw: RawEvent; error: unknown }[] = [];
+    for (const message of batch.messages) {
+      const raw = toRaw(batch.topic, batch.partition, message);
+      try {
+        decoded.push({ raw, value: this.options.decode(raw) });
+      } catch (error) {
+        dead.push({ raw, error });
+      }
+    }
+    const alive = () => isRunning() && !isStale();
+    try {
+      if (dead.length > 0) await this.deadLetter(dead);
+      if (decoded.length > 0) {
+        const error = await this.attempt(() => this.options.handle(decoded.map((d) => d.value)), heartbeat, alive);
+        if (error !== undefined) {
+          this.options.logger?.warn(
+            { topic: batch.topic, partition: batch.partition, size: decoded.length, error: describe(error) },
+            'batch failed after retries; applying its records one by one',
+          );
+          for (const item of decoded) {
+            const single = await this.attempt(() => this.options.handle([item.value]), heartbeat, alive);
+            if (single !== undefined) await this.deadLetter([{ raw: item.raw, error: single }]);
+          }
+        }
+      }
+    } catch (error) {
+      if (error instanceof ConsumerStopping) return; // nothing committed: redelivered after restart
+      throw error;
+    }
+    const last = batch.messages[batch.messages.length - 1].offset;
+    resolveOffset(last);
+    await this.consumer.commitOffsets([
+      { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+    ]);
+    await heartbeat();
+  }
+
+  /** Runs `work` with backoff; returns the last error once retries are used up, undefined on success. */
+  private async attempt(
+    work: () => Promise<void>,
+    heartbeat: () => Promise<void>,
+    alive: () => boolean,
+  ): Promise<unknown> {
+    let delay = this.retry.initialMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await work();
+        return undefined;
+      } catch (error) {
+        const transient = this.options.isTransient?.(error) ?? false;
+        if (!transient && attempt >= this.retry.retries) return error;
+        this.options.logger?.warn({ attempt, transient, error: describe(error) }, 'consumer handler failed, retrying');
+        if (!alive()) throw new ConsumerStopping();
+        await sleep(delay);
+        delay = Math.min(delay * 2, this.retry.maxMs);
+        await heartbeat();
+      }
+    }
+  }
+
+  private async deadLetter(items: { raw: RawEvent; error: unknown }[]): Promise<void> {
+    for (const { raw, error } of items) {
+      this.options.logger?.error(
+        { topic: raw.topic, partition: raw.partition, offset: raw.offset, key: raw.key, error: describe(error) },
+        'sending record to dead-letter topic',
+      );
+    }
+    await this.options.dlq.send(
+      items.map(({ raw, error }) => ({
+        topic: dlqTopic(raw.topic),
+        key: raw.key || `${raw.topic}/${raw.partition}/${raw.offset}`,
+        value: raw.value,
+        headers: {
+          ...raw.headers,
+          [HEADERS.error]: describe(error).slice(0, 2000),
+          [HEADERS.originalTopic]: raw.topic,
+          [HEADERS.originalPartition]: String(raw.partition),
+          [HEADERS.originalOffset]: raw.offset,
+          [HEADERS.consumerGroup]: this.options.groupId,
+        },
+      })),
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { z, ZodTypeAny } from 'zod';
+
+/** Variables every service reads. Each service extends this with its own. */
+export const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export class ConfigValidationError extends Error {}
+
+/**
+ * Validates the environment once at start-up. The message names every offending variable, so a
+ * misconfigured deployment fails fast and says what to fix.
+ */
+export function validateEnv<S extends ZodTypeAny>(schema: S, env: Record<string, unknown>): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new ConfigValidationError(`invalid configuration:\n${lines.join('\n')}`);
+}

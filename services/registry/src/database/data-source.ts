@@ -1,0 +1,22 @@
+import { OutboxEventEntity, serviceDataSourceOptions } from '@dpi/db';
+import { DataSourceOptions } from 'typeorm';
+import { RegistryEnv } from '../config';
+import { LandEntity } from '../platforms/entities/land.entity';
+import { PlatformEntity } from '../platforms/entities/platform.entity';
+import { Initial1763900000000 } from './migrations/1763900000000-initial';
+
+export const REGISTRY_ENTITIES = [LandEntity, PlatformEntity, OutboxEventEntity];
+export const REGISTRY_MIGRATIONS = [Initial1763900000000];
+
+export function registryDataSourceOptions(
+  env: Pick<RegistryEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
+): DataSourceOptions & { url: string; schema: string } {
+  return serviceDataSourceOptions({
+    url: env.DATABASE_URL,
+    schema: env.DB_SCHEMA,
+    entities: REGISTRY_ENTITIES,
+    migrations: REGISTRY_MIGRATIONS,
+    poolSize: env.DB_POOL_SIZE,
+    applicationName: 'registry',
+  }) as DataSourceOptions & { url: string; schema: string };
+}

@@ -1,0 +1,18 @@
+import { serviceDataSourceOptions } from '@dpi/db';
+import { DataSourceOptions } from 'typeorm';
+import { ReportingEnv } from '../config';
+import { PlatformItemEntity } from '../inventory/entities/platform-item.entity';
+import { Initial1763900000001 } from './migrations/1763900000001-initial';
+
+export function reportingDataSourceOptions(
+  env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
+): DataSourceOptions & { url: string; schema: string } {
+  return serviceDataSourceOptions({
+    url: env.DATABASE_URL,
+    schema: env.DB_SCHEMA,
+    entities: [PlatformItemEntity],
+    migrations: [Initial1763900000001],
+    poolSize: env.DB_POOL_SIZE,
+    applicationName: 'reporting',
+  }) as DataSourceOptions & { url: string; schema: string };
+}
