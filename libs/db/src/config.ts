@@ -10,4 +10,6 @@ export const dbEnvSchema = z.object({
 export type DbEnv = z.infer<typeof dbEnvSchema>;
 
 /** Schema names are interpolated into SQL (search_path, DDL), so they are restricted to safe identifiers. */
-export const schemaNameSchema = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier');
+export const schemaNameSchema = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier');

@@ -48,7 +48,9 @@ export async function ensureSchema(url: string, schema: string): Promise<void> {
 }
 
 /** Ensures the schema and applies pending migrations; returns the names of those applied. */
-export async function migrate(options: DataSourceOptions & { url?: string; schema?: string }): Promise<string[]> {
+export async function migrate(
+  options: DataSourceOptions & { url?: string; schema?: string },
+): Promise<string[]> {
   if (!options.url || !options.schema) throw new Error('migrate needs url and schema');
   await ensureSchema(options.url, options.schema);
   const dataSource = new DataSource(options);

@@ -47,7 +47,8 @@ const TYPE_FROM_PB = invert(TYPE_TO_PB);
 const STATUS_FROM_PB = invert(STATUS_TO_PB);
 
 export const platformTypeToPb = (type: PlatformType): PlatformTypePb => TYPE_TO_PB[type];
-export const platformStatusToPb = (status: PlatformStatus): PlatformStatusPb => STATUS_TO_PB[status];
+export const platformStatusToPb = (status: PlatformStatus): PlatformStatusPb =>
+  STATUS_TO_PB[status];
 
 /** Maps a contract enum back to the API word; throws on values this build does not know. */
 export function platformTypeFromPb(value: PlatformTypePb): PlatformType {

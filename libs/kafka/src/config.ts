@@ -44,7 +44,8 @@ export function kafkaConfig(env: KafkaEnv, clientId: string, logger?: KafkaLogge
     connectionTimeout: 3000,
     requestTimeout: 10000,
     retry: { initialRetryTime: 100, retries: 8 },
-    logLevel: logLevel.WARN,
+    // Without a structured logger (CLIs, tests) only errors reach the console.
+    logLevel: logger ? logLevel.WARN : logLevel.ERROR,
     ...(logger ? { logCreator: logCreator(logger) } : {}),
   };
 }

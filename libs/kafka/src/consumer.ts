@@ -88,7 +88,10 @@ export class BatchConsumer<T> {
 
   async start(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.subscribe({
+      topics: this.options.topics,
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
     this.running = true;
     await this.consumer.run({
       autoCommit: false,
@@ -102,7 +105,13 @@ export class BatchConsumer<T> {
     await this.consumer.disconnect();
   }
 
-  private async onBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
+  private async onBatch({
+    batch,
+    heartbeat,
+    isRunning,
+    isStale,
+    resolveOffset,
+  }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0) return;
     const decoded: { raw: RawEvent; value: T }[] = [];
     const dead: { raw: RawEvent; error: unknown }[] = [];
@@ -118,14 +127,27 @@ export class BatchConsumer<T> {
     try {
       if (dead.length > 0) await this.deadLetter(dead);
       if (decoded.length > 0) {
-        const error = await this.attempt(() => this.options.handle(decoded.map((d) => d.value)), heartbeat, alive);
+        const error = await this.attempt(
+          () => this.options.handle(decoded.map((d) => d.value)),
+          heartbeat,
+          alive,
+        );
         if (error !== undefined) {
           this.options.logger?.warn(
-            { topic: batch.topic, partition: batch.partition, size: decoded.length, error: describe(error) },
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              size: decoded.length,
+              error: describe(error),
+            },
             'batch failed after retries; applying its records one by one',
           );
           for (const item of decoded) {
-            const single = await this.attempt(() => this.options.handle([item.value]), heartbeat, alive);
+            const single = await this.attempt(
+              () => this.options.handle([item.value]),
+              heartbeat,
+              alive,
+            );
             if (single !== undefined) await this.deadLetter([{ raw: item.raw, error: single }]);
           }
         }
@@ -156,7 +178,10 @@ export class BatchConsumer<T> {
       } catch (error) {
         const transient = this.options.isTransient?.(error) ?? false;
         if (!transient && attempt >= this.retry.retries) return error;
-        this.options.logger?.warn({ attempt, transient, error: describe(error) }, 'consumer handler failed, retrying');
+        this.options.logger?.warn(
+          { attempt, transient, error: describe(error) },
+          'consumer handler failed, retrying',
+        );
         if (!alive()) throw new ConsumerStopping();
         await sleep(delay);
         delay = Math.min(delay * 2, this.retry.maxMs);
@@ -168,7 +193,13 @@ export class BatchConsumer<T> {
   private async deadLetter(items: { raw: RawEvent; error: unknown }[]): Promise<void> {
     for (const { raw, error } of items) {
       this.options.logger?.error(
-        { topic: raw.topic, partition: raw.partition, offset: raw.offset, key: raw.key, error: describe(error) },
+        {
+          topic: raw.topic,
+          partition: raw.partition,
+          offset: raw.offset,
+          key: raw.key,
+          error: describe(error),
+        },
         'sending record to dead-letter topic',
       );
     }

@@ -1,4 +1,10 @@
-import { envelopeFromHeaders, envelopeToHeaders, HEADERS, headersToStrings, newEnvelope } from './envelope';
+import {
+  envelopeFromHeaders,
+  envelopeToHeaders,
+  HEADERS,
+  headersToStrings,
+  newEnvelope,
+} from './envelope';
 
 describe('event envelope in headers', () => {
   const envelope = newEnvelope({
@@ -23,8 +29,8 @@ describe('event envelope in headers', () => {
   });
 
   it('rejects a version that is not a positive integer', () => {
-    expect(() => envelopeFromHeaders({ ...envelopeToHeaders(envelope), [HEADERS.entityVersion]: '0' })).toThrow(
-      'dpi-entity-version is not a positive integer',
-    );
+    expect(() =>
+      envelopeFromHeaders({ ...envelopeToHeaders(envelope), [HEADERS.entityVersion]: '0' }),
+    ).toThrow('dpi-entity-version is not a positive integer');
   });
 });

@@ -29,7 +29,9 @@ export interface Envelope {
   entityVersion: number;
 }
 
-export function newEnvelope(fields: Omit<Envelope, 'eventId' | 'occurredAt'> & Partial<Envelope>): Envelope {
+export function newEnvelope(
+  fields: Omit<Envelope, 'eventId' | 'occurredAt'> & Partial<Envelope>,
+): Envelope {
   return { eventId: randomUUID(), occurredAt: new Date().toISOString(), ...fields };
 }
 

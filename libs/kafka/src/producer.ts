@@ -20,7 +20,10 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
 }
 
 /** Sends events in one batch request per call, grouped by topic, keeping their order. */
-export async function sendEvents(producer: Producer, events: readonly OutgoingEvent[]): Promise<void> {
+export async function sendEvents(
+  producer: Producer,
+  events: readonly OutgoingEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   const byTopic = new Map<string, TopicMessages>();
   for (const event of events) {

@@ -1,5 +1,11 @@
 import { create } from '@bufbuild/protobuf';
-import { ChangeKind, PlatformChangedSchema, PlatformSchema, PlatformStatus, PlatformType } from '@dpi/contracts';
+import {
+  ChangeKind,
+  PlatformChangedSchema,
+  PlatformSchema,
+  PlatformStatus,
+  PlatformType,
+} from '@dpi/contracts';
 import { decodeMessage, encodeMessage } from './serde';
 
 describe('protobuf serde', () => {
@@ -16,7 +22,10 @@ describe('protobuf serde', () => {
   });
 
   it('round-trips a PlatformChanged', () => {
-    const decoded = decodeMessage(PlatformChangedSchema, encodeMessage(PlatformChangedSchema, message));
+    const decoded = decodeMessage(
+      PlatformChangedSchema,
+      encodeMessage(PlatformChangedSchema, message),
+    );
     expect(decoded.platform?.name).toBe('Urban Data Platform Hamburg');
     expect(decoded.platform?.version).toBe(1n);
     expect(decoded.kind).toBe(ChangeKind.CREATED);
@@ -24,7 +33,11 @@ describe('protobuf serde', () => {
 
   it('refuses a value whose schema header names another message', () => {
     expect(() =>
-      decodeMessage(PlatformChangedSchema, encodeMessage(PlatformChangedSchema, message), 'dpi.registry.v1.Other'),
+      decodeMessage(
+        PlatformChangedSchema,
+        encodeMessage(PlatformChangedSchema, message),
+        'dpi.registry.v1.Other',
+      ),
     ).toThrow('expected schema dpi.registry.v1.PlatformChanged, got dpi.registry.v1.Other');
   });
 

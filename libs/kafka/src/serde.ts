@@ -1,6 +1,9 @@
 import { DescMessage, fromBinary, MessageShape, toBinary } from '@bufbuild/protobuf';
 
-export function encodeMessage<Desc extends DescMessage>(schema: Desc, message: MessageShape<Desc>): Buffer {
+export function encodeMessage<Desc extends DescMessage>(
+  schema: Desc,
+  message: MessageShape<Desc>,
+): Buffer {
   return Buffer.from(toBinary(schema, message));
 }
 

@@ -1,4 +1,4 @@
-import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import { Type, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,51 +12,62 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface BootstrapOptions {
   name: string;
   openApi?: { title: string; description: string; version: string };
-  /** Runs after the app is created, before it listens (e.g. to start a relay). */
-  beforeListen?: (app: INestApplication) => Promise<void> | void;
 }
 
-/** Creates, configures and starts a service; exits with status 1 when it cannot boot. */
-export async function bootstrapService(module: Type, options: BootstrapOptions): Promise<NestFastifyApplication> {
+/** Creates and configures a service app (pipes, filters, parsers, OpenAPI) without listening. */
+export async function createServiceApp(
+  module: Type,
+  options: BootstrapOptions,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module,
+    new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, genReqId: requestId }),
+    { bufferLogs: true, bodyParser: false, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  // JSON only (Fastify's own parser; Nest's extra parsers are off): anything else gets 415.
+  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: true,
+      exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  if (options.openApi) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(options.openApi.title)
+        .setDescription(options.openApi.description)
+        .setVersion(options.openApi.version)
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
+  return app;
+}
+
+/** Creates and starts a service; exits with status 1 when it cannot boot. */
+export async function bootstrapService(
+  module: Type,
+  options: BootstrapOptions,
+): Promise<NestFastifyApplication> {
   try {
-    const app = await NestFactory.create<NestFastifyApplication>(
-      module,
-      new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, genReqId: requestId }),
-      { bufferLogs: true, bodyParser: false },
-    );
-    app.useLogger(app.get(Logger));
-    // JSON only (Fastify's own parser; Nest's extra parsers are off): anything else gets 415.
-    app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
-    app.useGlobalPipes(
-      new ValidationPipe({
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        transform: true,
-        stopAtFirstError: true,
-        exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
-      }),
-    );
-    app.useGlobalFilters(new ProblemDetailsFilter());
-    app.enableShutdownHooks();
-    if (options.openApi) {
-      const document = SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder()
-          .setTitle(options.openApi.title)
-          .setDescription(options.openApi.description)
-          .setVersion(options.openApi.version)
-          .addBearerAuth()
-          .build(),
-      );
-      SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-    }
-    await options.beforeListen?.(app);
+    const app = await createServiceApp(module, options);
     const config = app.get(ConfigService);
     await app.listen(config.getOrThrow<number>('PORT'), config.getOrThrow<string>('HOST'));
     app.get(Logger).log(`${options.name} listening on ${await app.getUrl()}`);
     return app;
   } catch (error) {
-    console.error(`${options.name} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `${options.name} failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

@@ -5,7 +5,11 @@ describe('validateEnv', () => {
   const schema = baseEnvSchema.extend({ PORT: z.coerce.number().int().min(1).max(65535) });
 
   it('applies defaults and coerces', () => {
-    expect(validateEnv(schema, { PORT: '3001' })).toMatchObject({ PORT: 3001, HOST: '0.0.0.0', LOG_LEVEL: 'info' });
+    expect(validateEnv(schema, { PORT: '3001' })).toMatchObject({
+      PORT: 3001,
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'info',
+    });
   });
 
   it('names every bad variable', () => {

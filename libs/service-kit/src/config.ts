@@ -13,9 +13,14 @@ export class ConfigValidationError extends Error {}
  * Validates the environment once at start-up. The message names every offending variable, so a
  * misconfigured deployment fails fast and says what to fix.
  */
-export function validateEnv<S extends ZodTypeAny>(schema: S, env: Record<string, unknown>): z.infer<S> {
+export function validateEnv<S extends ZodTypeAny>(
+  schema: S,
+  env: Record<string, unknown>,
+): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const lines = result.error.issues.map(
+    (issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+  );
   throw new ConfigValidationError(`invalid configuration:\n${lines.join('\n')}`);
 }

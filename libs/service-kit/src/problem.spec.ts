@@ -1,7 +1,11 @@
 import { ValidationError } from 'class-validator';
 import { flattenValidationErrors, validationProblem } from './problem';
 
-function error(property: string, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError {
+function error(
+  property: string,
+  constraints?: Record<string, string>,
+  children: ValidationError[] = [],
+): ValidationError {
   return Object.assign(new ValidationError(), { property, constraints, children });
 }
 
@@ -9,7 +13,9 @@ describe('validation problems', () => {
   it('flattens nested and array fields into JSON paths', () => {
     const errors = [
       error('landCode', { isIn: 'landCode must be one of the 16 Länder codes' }),
-      error('endpoints', undefined, [error('0', undefined, [error('url', { isUrl: 'url must be a URL' })])]),
+      error('endpoints', undefined, [
+        error('0', undefined, [error('url', { isUrl: 'url must be a URL' })]),
+      ]),
     ];
     expect(flattenValidationErrors(errors)).toEqual([
       { field: 'landCode', message: 'landCode must be one of the 16 Länder codes' },

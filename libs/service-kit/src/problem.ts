@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { ValidationError } from 'class-validator';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -80,21 +87,42 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (typeof body === 'object' && body !== null && 'type' in body) return { ...(body as ProblemDetails), status };
+      if (typeof body === 'object' && body !== null && 'type' in body)
+        return { ...(body as ProblemDetails), status };
       const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
       return {
         type: 'about:blank',
         title: STATUS_CODES[status] ?? 'Error',
         status,
-        detail: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined,
+        detail: Array.isArray(message)
+          ? message.join('; ')
+          : typeof message === 'string'
+            ? message
+            : undefined,
       };
     }
     const client = exception as FastifyClientError;
-    if (typeof client?.statusCode === 'number' && client.statusCode >= 400 && client.statusCode < 500) {
+    if (
+      typeof client?.statusCode === 'number' &&
+      client.statusCode >= 400 &&
+      client.statusCode < 500
+    ) {
       const detail =
-        client.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'request body is larger than 1 MB' : client.message;
-      return { type: 'about:blank', title: STATUS_CODES[client.statusCode] ?? 'Error', status: client.statusCode, detail };
+        client.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'request body is larger than 1 MB'
+          : client.message;
+      return {
+        type: 'about:blank',
+        title: STATUS_CODES[client.statusCode] ?? 'Error',
+        status: client.statusCode,
+        detail,
+      };
     }
-    return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'unexpected error; it has been logged' };
+    return {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'unexpected error; it has been logged',
+    };
   }
 }

@@ -33,11 +33,16 @@ export class ServiceCoreModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate }),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: ConfigService) => loggerParams(options.name, config.getOrThrow<string>('LOG_LEVEL')),
+          useFactory: (config: ConfigService) =>
+            loggerParams(options.name, config.getOrThrow<string>('LOG_LEVEL')),
         }),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: () => ({ ...options.dataSource(validated()), retryAttempts: 5, retryDelay: 1000 }),
+          useFactory: () => ({
+            ...options.dataSource(validated()),
+            retryAttempts: 5,
+            retryDelay: 1000,
+          }),
         }),
         KafkaModule.forService(options.name),
         HealthModule,

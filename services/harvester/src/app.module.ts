@@ -5,7 +5,11 @@ import { harvesterDataSourceOptions } from './database/data-source';
 
 @Module({
   imports: [
-    ServiceCoreModule.forRoot({ name: 'harvester', envSchema: harvesterEnvSchema, dataSource: harvesterDataSourceOptions }),
+    ServiceCoreModule.forRoot({
+      name: 'harvester',
+      envSchema: harvesterEnvSchema,
+      dataSource: harvesterDataSourceOptions,
+    }),
   ],
 })
 export class AppModule {}

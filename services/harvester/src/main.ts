@@ -1,12 +1,6 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@dpi/service-kit';
 import { AppModule } from './app.module';
+import { SERVICE_OPTIONS } from './service-options';
 
-void bootstrapService(AppModule, {
-  name: 'harvester',
-  openApi: {
-    title: 'Datenplattform-Inventar – Harvester API',
-    description: 'Harvests ISO 19139 metadata from OGC CSW 2.0.2 catalogues.',
-    version: '1',
-  },
-});
+void bootstrapService(AppModule, SERVICE_OPTIONS);

@@ -7,7 +7,11 @@ import { PlatformsModule } from './platforms/platforms.module';
 
 @Module({
   imports: [
-    ServiceCoreModule.forRoot({ name: 'registry', envSchema: registryEnvSchema, dataSource: registryDataSourceOptions }),
+    ServiceCoreModule.forRoot({
+      name: 'registry',
+      envSchema: registryEnvSchema,
+      dataSource: registryDataSourceOptions,
+    }),
     OutboxModule,
     PlatformsModule,
   ],

@@ -1,12 +1,6 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@dpi/service-kit';
 import { AppModule } from './app.module';
+import { SERVICE_OPTIONS } from './service-options';
 
-void bootstrapService(AppModule, {
-  name: 'registry',
-  openApi: {
-    title: 'Datenplattform-Inventar – Registry API',
-    description: 'The Länder register and maintain their data platforms, digital twins, datasets and endpoints.',
-    version: '1',
-  },
-});
+void bootstrapService(AppModule, SERVICE_OPTIONS);

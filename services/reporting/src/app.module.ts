@@ -6,7 +6,11 @@ import { InventoryModule } from './inventory/inventory.module';
 
 @Module({
   imports: [
-    ServiceCoreModule.forRoot({ name: 'reporting', envSchema: reportingEnvSchema, dataSource: reportingDataSourceOptions }),
+    ServiceCoreModule.forRoot({
+      name: 'reporting',
+      envSchema: reportingEnvSchema,
+      dataSource: reportingDataSourceOptions,
+    }),
     InventoryModule,
   ],
 })

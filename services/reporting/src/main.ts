@@ -1,12 +1,6 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@dpi/service-kit';
 import { AppModule } from './app.module';
+import { SERVICE_OPTIONS } from './service-options';
 
-void bootstrapService(AppModule, {
-  name: 'reporting',
-  openApi: {
-    title: 'Datenplattform-Inventar – Reporting API',
-    description: 'The AG Integrierte Datenplattformen\'s inventory: read models built from Kafka.',
-    version: '1',
-  },
-});
+void bootstrapService(AppModule, SERVICE_OPTIONS);

@@ -44,7 +44,12 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private client: Client | null = null;
-  private readonly stats: OutboxRelayStats = { leader: false, published: 0, lastLagMs: null, lastError: null };
+  private readonly stats: OutboxRelayStats = {
+    leader: false,
+    published: 0,
+    lastLagMs: null,
+    lastError: null,
+  };
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.schema = schemaNameSchema.parse(options.schema);
@@ -81,7 +86,10 @@ export class OutboxRelay {
         this.stats.lastError = error instanceof Error ? error.message : String(error);
         this.stats.leader = false;
         const transient = isTransientDbError(error);
-        this.options.logger?.[transient ? 'warn' : 'error']({ error: this.stats.lastError }, 'outbox relay failed; retrying');
+        this.options.logger?.[transient ? 'warn' : 'error'](
+          { error: this.stats.lastError },
+          'outbox relay failed; retrying',
+        );
         await this.client?.end().catch(() => undefined);
         this.client = null;
         await sleep(backoff);
@@ -92,15 +100,19 @@ export class OutboxRelay {
 
   /** Connects, becomes leader, then drains the outbox until stopped. */
   private async lead(): Promise<void> {
-    const client = new Client({ connectionString: this.options.url, application_name: `outbox-relay:${this.schema}` });
+    const client = new Client({
+      connectionString: this.options.url,
+      application_name: `outbox-relay:${this.schema}`,
+    });
     this.client = client;
     client.on('error', () => undefined); // surfaced by the next query instead
     await client.connect();
     await client.query(`SET search_path TO ${this.schema}`);
     while (!this.stopping) {
-      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
-        `dpi-outbox:${this.schema}`,
-      ]);
+      const { rows } = await client.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtext($1)) AS ok',
+        [`dpi-outbox:${this.schema}`],
+      );
       if (rows[0].ok) break;
       await this.sleepUntilWoken(this.pollIntervalMs * 5);
     }
@@ -125,9 +137,13 @@ export class OutboxRelay {
       value: Buffer | null;
       headers: Record<string, string>;
       created_at: Date;
-    }>('SELECT id, topic, key, value, headers, created_at FROM outbox ORDER BY id LIMIT $1', [this.batchSize]);
+    }>('SELECT id, topic, key, value, headers, created_at FROM outbox ORDER BY id LIMIT $1', [
+      this.batchSize,
+    ]);
     if (rows.length === 0) return 0;
-    await this.options.publish(rows.map(({ topic, key, value, headers }) => ({ topic, key, value, headers })));
+    await this.options.publish(
+      rows.map(({ topic, key, value, headers }) => ({ topic, key, value, headers })),
+    );
     await client.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
     this.stats.published += rows.length;
     this.stats.lastLagMs = Date.now() - rows[rows.length - 1].created_at.getTime();

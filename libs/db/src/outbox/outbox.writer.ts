@@ -9,7 +9,10 @@ export interface OutboxEvent {
 }
 
 /** Appends events inside the caller's transaction: they are published if and only if it commits. */
-export async function appendToOutbox(manager: EntityManager, events: readonly OutboxEvent[]): Promise<void> {
+export async function appendToOutbox(
+  manager: EntityManager,
+  events: readonly OutboxEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('appendToOutbox must run inside the transaction that makes the change');

@@ -6,7 +6,9 @@ import { createKafka, kafkaEnvSchema } from '../config';
 async function main(): Promise<void> {
   const parsed = kafkaEnvSchema.safeParse(process.env);
   if (!parsed.success) {
-    console.error(`invalid Kafka configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    console.error(
+      `invalid Kafka configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
     process.exit(2);
   }
   const kafka = createKafka(parsed.data, 'dpi-topics');
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`creating topics failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `creating topics failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

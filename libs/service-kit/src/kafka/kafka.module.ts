@@ -1,4 +1,11 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createKafka, KafkaEnv, ManagedProducer } from '@dpi/kafka';
 import { Admin, Kafka } from 'kafkajs';
@@ -43,7 +50,11 @@ export class KafkaModule {
             );
           },
         },
-        { provide: KAFKA_PRODUCER, inject: [KAFKA], useFactory: (kafka: Kafka) => new ManagedProducer(kafka) },
+        {
+          provide: KAFKA_PRODUCER,
+          inject: [KAFKA],
+          useFactory: (kafka: Kafka) => new ManagedProducer(kafka),
+        },
         { provide: KAFKA_ADMIN, inject: [KAFKA], useFactory: (kafka: Kafka) => kafka.admin() },
         KafkaLifecycle,
       ],

@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RegistryEnv } from '../config';
@@ -30,6 +36,8 @@ export class BearerAuthGuard implements CanActivate {
       return true;
     }
     void http.getResponse<FastifyReply>().header('www-authenticate', 'Bearer realm="registry"');
-    throw new UnauthorizedException(match ? 'the bearer token is not valid' : 'a bearer token is required');
+    throw new UnauthorizedException(
+      match ? 'the bearer token is not valid' : 'a bearer token is required',
+    );
   }
 }

@@ -19,7 +19,11 @@ export interface EventContext {
 }
 
 /** The PlatformChanged event (full state after the change) for the outbox, keyed by platform id. */
-export function platformChangedEvent(platform: PlatformEntity, kind: ChangeKind, context: EventContext): OutboxEvent {
+export function platformChangedEvent(
+  platform: PlatformEntity,
+  kind: ChangeKind,
+  context: EventContext,
+): OutboxEvent {
   const message = create(PlatformChangedSchema, {
     kind,
     platform: create(PlatformSchema, {

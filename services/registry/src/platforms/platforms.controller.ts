@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -29,8 +42,13 @@ export class PlatformsController {
   @HttpCode(201)
   @UseGuards(BearerAuthGuard)
   @ApiBearerAuth()
-  @ApiCreatedResponse({ type: PlatformView, description: 'Stored; a PlatformChanged event follows on dpi.registry.platform.v1' })
-  @ApiBadRequestResponse({ description: 'Invalid body (application/problem+json with field errors)' })
+  @ApiCreatedResponse({
+    type: PlatformView,
+    description: 'Stored; a PlatformChanged event follows on dpi.registry.platform.v1',
+  })
+  @ApiBadRequestResponse({
+    description: 'Invalid body (application/problem+json with field errors)',
+  })
   @ApiUnauthorizedResponse({ description: 'No or invalid bearer token' })
   @ApiPayloadTooLargeResponse({ description: 'Body over 1 MB' })
   async create(
@@ -40,7 +58,9 @@ export class PlatformsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PlatformView> {
     const platform = await this.platforms.create(dto, { principal, requestId: String(request.id) });
-    void reply.header('location', `/api/v1/platforms/${platform.id}`).header('etag', etag(platform.version));
+    void reply
+      .header('location', `/api/v1/platforms/${platform.id}`)
+      .header('etag', etag(platform.version));
     return platform;
   }
 

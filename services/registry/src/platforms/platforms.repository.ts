@@ -38,7 +38,10 @@ export class PlatformsRepository {
       .limit(query.limit);
     if (query.landCode) qb.andWhere('p.land_code = :landCode', { landCode: query.landCode });
     if (query.after) {
-      qb.andWhere('(p.created_at, p.id) > (:createdAt, :id)', { createdAt: query.after.createdAt, id: query.after.id });
+      qb.andWhere('(p.created_at, p.id) > (:createdAt, :id)', {
+        createdAt: query.after.createdAt,
+        id: query.after.id,
+      });
     }
     return qb.getMany();
   }

@@ -57,14 +57,16 @@ export class PlatformsService {
 
   async get(id: string): Promise<PlatformView> {
     const platform = await this.repository.findById(id);
-    if (!platform || platform.deletedAt) throw new NotFoundException(`platform ${id} does not exist`);
+    if (!platform || platform.deletedAt)
+      throw new NotFoundException(`platform ${id} does not exist`);
     return PlatformView.of(platform);
   }
 
   async list(query: ListPlatformsQuery): Promise<PlatformPage> {
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (after === null) throw validationProblem([{ field: 'cursor', message: 'cursor is malformed' }]);
+    if (after === null)
+      throw validationProblem([{ field: 'cursor', message: 'cursor is malformed' }]);
     const rows = await this.repository.page({ landCode: query.landCode, limit: limit + 1, after });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];

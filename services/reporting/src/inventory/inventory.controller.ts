@@ -10,7 +10,10 @@ export class InventoryController {
 
   @Get('summary')
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ type: InventorySummary, description: 'Registered platforms per Land (all 16 Länder)' })
+  @ApiOkResponse({
+    type: InventorySummary,
+    description: 'Registered platforms per Land (all 16 Länder)',
+  })
   summary(): Promise<InventorySummary> {
     return this.inventory.summary();
   }

@@ -9,7 +9,11 @@ export class InventoryService {
 
   async summary(): Promise<InventorySummary> {
     const counts = await this.repository.platformCountsByLand();
-    const laender = LAENDER.map((land) => ({ code: land.code, name: land.name, platforms: counts.get(land.code) ?? 0 }));
+    const laender = LAENDER.map((land) => ({
+      code: land.code,
+      name: land.name,
+      platforms: counts.get(land.code) ?? 0,
+    }));
     return {
       total: laender.reduce((sum, land) => sum + land.platforms, 0),
       laender,

@@ -24,15 +24,25 @@ export function toPlatformChange(raw: RawEvent): PlatformChange {
   const envelope = envelopeFromHeaders(raw.headers);
   if (!raw.key) throw new Error('record without key');
   if (raw.value === null) {
-    return { kind: 'delete', id: raw.key, version: envelope.entityVersion, eventId: envelope.eventId, updatedAt: new Date(envelope.occurredAt) };
+    return {
+      kind: 'delete',
+      id: raw.key,
+      version: envelope.entityVersion,
+      eventId: envelope.eventId,
+      updatedAt: new Date(envelope.occurredAt),
+    };
   }
   const { platform } = decodeMessage(PlatformChangedSchema, raw.value, envelope.schema);
   if (!platform) throw new Error('PlatformChanged without platform');
-  if (platform.id !== raw.key) throw new Error(`key ${raw.key} does not match platform id ${platform.id}`);
+  if (platform.id !== raw.key)
+    throw new Error(`key ${raw.key} does not match platform id ${platform.id}`);
   if (Number(platform.version) !== envelope.entityVersion) {
-    throw new Error(`version ${platform.version} differs from header version ${envelope.entityVersion}`);
+    throw new Error(
+      `version ${platform.version} differs from header version ${envelope.entityVersion}`,
+    );
   }
-  if (!LAND_CODES.includes(platform.landCode)) throw new Error(`unknown Land code ${platform.landCode}`);
+  if (!LAND_CODES.includes(platform.landCode))
+    throw new Error(`unknown Land code ${platform.landCode}`);
   return {
     kind: 'upsert',
     id: platform.id,
@@ -43,7 +53,9 @@ export function toPlatformChange(raw: RawEvent): PlatformChange {
     type: platformTypeFromPb(platform.type),
     status: platformStatusFromPb(platform.status),
     source: platform.source === RecordSource.HARVESTED ? 'harvested' : 'manual',
-    updatedAt: platform.updatedAt ? timestampDate(platform.updatedAt) : new Date(envelope.occurredAt),
+    updatedAt: platform.updatedAt
+      ? timestampDate(platform.updatedAt)
+      : new Date(envelope.occurredAt),
   };
 }
 

@@ -59,7 +59,10 @@ export class PlatformEventsConsumer implements OnApplicationBootstrap, OnApplica
         this.logger.info('consuming dpi.registry.platform.v1');
         return;
       } catch (error) {
-        this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'consumer could not start; retrying');
+        this.logger.warn(
+          { error: error instanceof Error ? error.message : String(error) },
+          'consumer could not start; retrying',
+        );
         await consumer.stop().catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, 10_000);

@@ -17,14 +17,10 @@ export class Initial1763900000000 implements MigrationInterface {
       state_key_uri text NOT NULL
     )`);
     for (const land of LAENDER) {
-      await q.query('INSERT INTO land (code, key, abbr, name, capital, state_key_uri) VALUES ($1, $2, $3, $4, $5, $6)', [
-        land.code,
-        land.key,
-        land.abbr,
-        land.name,
-        land.capital,
-        stateKeyUri(land),
-      ]);
+      await q.query(
+        'INSERT INTO land (code, key, abbr, name, capital, state_key_uri) VALUES ($1, $2, $3, $4, $5, $6)',
+        [land.code, land.key, land.abbr, land.name, land.capital, stateKeyUri(land)],
+      );
     }
     await q.query(`CREATE TABLE platform (
       id uuid PRIMARY KEY,
@@ -41,7 +37,9 @@ export class Initial1763900000000 implements MigrationInterface {
       version integer NOT NULL CHECK (version > 0),
       deleted_at timestamptz
     )`);
-    await q.query('CREATE INDEX platform_land_code_idx ON platform (land_code) WHERE deleted_at IS NULL');
+    await q.query(
+      'CREATE INDEX platform_land_code_idx ON platform (land_code) WHERE deleted_at IS NULL',
+    );
     await q.query('CREATE INDEX platform_created_at_id_idx ON platform (created_at, id)');
     for (const sql of OUTBOX_UP_SQL) await q.query(sql);
   }

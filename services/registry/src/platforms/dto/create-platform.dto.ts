@@ -1,7 +1,21 @@
-import { LAND_CODES, PLATFORM_STATUSES, PLATFORM_TYPES, PlatformStatus, PlatformType } from '@dpi/domain';
+import {
+  LAND_CODES,
+  PLATFORM_STATUSES,
+  PLATFORM_TYPES,
+  PlatformStatus,
+  PlatformType,
+} from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+} from 'class-validator';
 
 // class-validator runs a property's decorators bottom-up; with stopAtFirstError the lowest failing
 // one is reported, so the most basic check (present, right type) stands last.
@@ -17,7 +31,9 @@ export class CreatePlatformDto {
   name!: string;
 
   @ApiProperty({ enum: LAND_CODES, example: 'DE-HH', description: 'ISO 3166-2 code of the Land' })
-  @IsIn(LAND_CODES, { message: `landCode must be one of the 16 Länder codes: ${LAND_CODES.join(', ')}` })
+  @IsIn(LAND_CODES, {
+    message: `landCode must be one of the 16 Länder codes: ${LAND_CODES.join(', ')}`,
+  })
   landCode!: string;
 
   @ApiProperty({ enum: PLATFORM_TYPES, example: 'urbanDataPlatform' })
@@ -30,7 +46,10 @@ export class CreatePlatformDto {
 
   @ApiPropertyOptional({ example: 'https://www.hamburg.de/urban-data-platform', format: 'uri' })
   @MaxLength(2048)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'homepage must be an absolute http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'homepage must be an absolute http(s) URL' },
+  )
   @IsOptional()
   homepage?: string;
 

@@ -6,7 +6,9 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 export class ListPlatformsQuery {
   @ApiPropertyOptional({ enum: LAND_CODES })
   @IsOptional()
-  @IsIn(LAND_CODES, { message: `landCode must be one of the 16 Länder codes: ${LAND_CODES.join(', ')}` })
+  @IsIn(LAND_CODES, {
+    message: `landCode must be one of the 16 Länder codes: ${LAND_CODES.join(', ')}`,
+  })
   landCode?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })

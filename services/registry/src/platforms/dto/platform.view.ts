@@ -36,6 +36,10 @@ export class PlatformView {
 
 export class PlatformPage {
   @ApiProperty({ type: [PlatformView] }) items!: PlatformView[];
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as `cursor` for the next page' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page',
+  })
   nextCursor!: string | null;
 }

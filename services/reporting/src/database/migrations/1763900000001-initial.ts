@@ -17,7 +17,9 @@ export class Initial1763900000001 implements MigrationInterface {
       updated_at timestamptz NOT NULL,
       last_event_id text NOT NULL
     )`);
-    await q.query('CREATE INDEX platform_item_land_code_idx ON platform_item (land_code) WHERE NOT deleted');
+    await q.query(
+      'CREATE INDEX platform_item_land_code_idx ON platform_item (land_code) WHERE NOT deleted',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,0 +1,59 @@
+// Shared steps of `npm start` and `npm test`: everything a fresh clone needs, idempotent.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function log(message) {
+  process.stdout.write(`\x1b[1m▶ ${message}\x1b[0m\n`);
+}
+
+/** Runs a command with inherited output; throws with its name when it fails. */
+export function run(command, args, options = {}) {
+  const started = Date.now();
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: process.env,
+    ...options,
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `${[command, ...args].join(' ')} failed (exit ${result.status ?? result.signal})`,
+    );
+  }
+  return (Date.now() - started) / 1000;
+}
+
+/** `npm ci` when node_modules is missing or was installed from another package-lock.json. */
+export function ensureDependencies() {
+  const lock = join(ROOT, 'package-lock.json');
+  const marker = join(ROOT, 'node_modules/.dpi-lock-sha256');
+  const digest = createHash('sha256').update(readFileSync(lock)).digest('hex');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === digest) return;
+  log('installing npm dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(marker, digest);
+}
+
+export function infraUp() {
+  log('starting PostgreSQL + PostGIS and Kafka (deploy/local/infra.sh up)');
+  return run('bash', ['deploy/local/infra.sh', 'up']);
+}
+
+/** Effective server addresses (external ones when DATABASE_URL / KAFKA_BROKERS point at them). */
+export function infraEnv() {
+  return {
+    DATABASE_URL: process.env.DATABASE_URL || 'postgres://dpi:dpi@127.0.0.1:55432/dpi',
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS || '127.0.0.1:59092',
+  };
+}
+
+export function nx(args) {
+  return run(join(ROOT, 'node_modules/.bin/nx'), args, {
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
+}

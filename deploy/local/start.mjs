@@ -1,0 +1,125 @@
+// `npm start`: installs what is missing, starts PostgreSQL + Kafka, builds, migrates, creates the
+// topics, starts the four services, loads demo data once, prints the URLs. Ctrl-C stops the services.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDependencies, infraEnv, infraUp, log, nx, ROOT, run } from './lib.mjs';
+
+const SERVICES = [
+  { name: 'registry', port: 3001, entry: 'services/registry/dist/main.js' },
+  { name: 'harvester', port: 3002, entry: 'services/harvester/dist/main.js' },
+  { name: 'reporting', port: 3003, entry: 'services/reporting/dist/main.js' },
+  { name: 'dashboard', port: 8080, entry: 'services/dashboard/dist/server/main.js' },
+];
+
+const children = new Map();
+let stopping = false;
+
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping services');
+  for (const child of children.values()) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 3000).unref();
+  Promise.all(
+    [...children.values()].map(
+      (c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))),
+    ),
+  ).then(() => process.exit(code));
+}
+
+async function waitReady(service, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${service.port}/health/ready`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (children.get(service.name)?.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${service.name} did not become ready; see .infra/logs/${service.name}.log`);
+}
+
+async function seedDemoData(token) {
+  const base = 'http://127.0.0.1:3001/api/v1/platforms';
+  const existing = await (await fetch(`${base}?limit=1`)).json();
+  if (existing.items.length > 0) {
+    log('registry already has platforms: demo data not loaded again');
+    return;
+  }
+  const platforms = JSON.parse(
+    readFileSync(join(ROOT, 'deploy/local/demo-platforms.json'), 'utf8'),
+  );
+  for (const platform of platforms) {
+    const response = await fetch(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(platform),
+    });
+    if (response.status !== 201)
+      throw new Error(
+        `demo platform "${platform.name}": ${response.status} ${await response.text()}`,
+      );
+  }
+  log(`loaded ${platforms.length} demo platforms`);
+}
+
+async function main() {
+  ensureDependencies();
+  infraUp();
+  const env = { ...process.env, ...infraEnv(), NODE_ENV: process.env.NODE_ENV ?? 'production' };
+  env.DPI_ADMIN_TOKEN ||= `dpi-admin-${randomBytes(16).toString('hex')}`;
+  log('build');
+  nx(['run-many', '-t', 'build', '--exclude', 'stack-e2e', '--outputStyle=static']);
+  log('topics and migrations');
+  run(process.execPath, ['libs/kafka/dist/cli/ensure-topics.js'], { env });
+  for (const name of ['registry', 'harvester', 'reporting'])
+    run(process.execPath, [`services/${name}/dist/migrate.js`], { env });
+
+  const logDir = join(ROOT, '.infra/logs');
+  mkdirSync(logDir, { recursive: true });
+  for (const service of SERVICES) {
+    const out = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, [service.entry], {
+      cwd: ROOT,
+      env: { ...env, PORT: String(service.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pipe(out);
+    child.stderr.pipe(out);
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(
+          `${service.name} stopped unexpectedly (${signal ?? `exit ${code}`}); see .infra/logs/${service.name}.log`,
+        );
+        stopAll(1);
+      }
+    });
+    children.set(service.name, child);
+  }
+  process.on('SIGINT', () => stopAll(0));
+  process.on('SIGTERM', () => stopAll(0));
+  await Promise.all(SERVICES.map((s) => waitReady(s)));
+  await seedDemoData(env.DPI_ADMIN_TOKEN);
+
+  console.log(`
+Datenplattform-Inventar is running:
+  Dashboard          http://127.0.0.1:8080/
+  Registry API       http://127.0.0.1:3001/api/v1/platforms   (OpenAPI: http://127.0.0.1:3001/api/docs)
+  Harvester          http://127.0.0.1:3002/health/ready
+  Reporting API      http://127.0.0.1:3003/api/v1/inventory/summary   (OpenAPI: http://127.0.0.1:3003/api/docs)
+  Admin token        ${env.DPI_ADMIN_TOKEN}
+  Logs               .infra/logs/<service>.log
+  PostgreSQL         ${env.DATABASE_URL}
+  Kafka              ${env.KAFKA_BROKERS}
+Press Ctrl-C to stop the services (npm run infra:down stops PostgreSQL and Kafka).`);
+}
+
+main().catch((error) => {
+  console.error(`npm start failed: ${error.message}`);
+  stopAll(1);
+});

@@ -1,0 +1,102 @@
+import { TOPICS } from '@dpi/contracts';
+import {
+  createTestNamespace,
+  eventually,
+  KafkaProbe,
+  kafkaBrokers,
+  quietPeriod,
+} from '@dpi/testing';
+import { randomUUID } from 'node:crypto';
+import { createKafka } from './config';
+import { BatchConsumer, RawEvent } from './consumer';
+import { HEADERS } from './envelope';
+import { ManagedProducer } from './producer';
+import { dlqTopic, prefixedTopic } from './topics';
+
+describe('BatchConsumer (real Kafka)', () => {
+  const kafka = createKafka(
+    { KAFKA_BROKERS: kafkaBrokers(), KAFKA_TOPIC_PREFIX: '' },
+    'consumer-int',
+  );
+  let producer: ManagedProducer;
+  let topic: string;
+  let groupId: string;
+  const consumers: BatchConsumer<RawEvent>[] = [];
+
+  const consumer = (
+    handle: (events: RawEvent[]) => Promise<void>,
+    isTransient?: (e: unknown) => boolean,
+  ) => {
+    const c = new BatchConsumer<RawEvent>({
+      kafka,
+      groupId,
+      topics: [topic],
+      decode: (raw) => {
+        if (raw.headers.poison) throw new Error('undecodable');
+        return raw;
+      },
+      handle,
+      dlq: producer,
+      retry: { retries: 2, initialMs: 20, maxMs: 50 },
+      isTransient,
+    });
+    consumers.push(c);
+    return c;
+  };
+  const send = (keys: string[], headers: Record<string, string> = {}) =>
+    producer.send(keys.map((key) => ({ topic, key, value: Buffer.from(key), headers })));
+
+  beforeAll(async () => {
+    const ns = await createTestNamespace('consumer');
+    topic = prefixedTopic(TOPICS.registryPlatform, ns.topicPrefix);
+    groupId = `${ns.topicPrefix}group`;
+    producer = new ManagedProducer(kafka);
+  });
+
+  afterAll(async () => {
+    await Promise.all(consumers.map((c) => c.stop()));
+    await producer.disconnect();
+  });
+
+  it('applies batches, dead-letters what keeps failing, and commits so nothing is read twice', async () => {
+    const dlq = await new KafkaProbe(dlqTopic(topic)).start();
+    const applied: string[] = [];
+    let transientFailures = 3;
+    const first = consumer(
+      async (events) => {
+        if (transientFailures-- > 0)
+          throw Object.assign(new Error('database down'), { transient: true });
+        if (events.some((e) => e.key === 'bad')) throw new Error('cannot apply bad');
+        applied.push(...events.map((e) => e.key));
+      },
+      (e) => (e as { transient?: boolean }).transient === true,
+    );
+    await first.start();
+    const keys = Array.from({ length: 10 }, () => randomUUID());
+    await send(keys.slice(0, 5));
+    await send(['bad']);
+    await send(['poisoned'], { poison: '1' });
+    await send(keys.slice(5));
+    await eventually(() => expect([...applied].sort()).toEqual([...keys].sort()), {
+      timeoutMs: 20_000,
+    });
+    await eventually(() =>
+      expect(dlq.messages.map((m) => m.key).sort()).toEqual(['bad', 'poisoned']),
+    );
+    const bad = dlq.messages.find((m) => m.key === 'bad');
+    expect(bad?.headers[HEADERS.error]).toContain('cannot apply bad');
+    expect(bad?.headers[HEADERS.consumerGroup]).toBe(groupId);
+    expect(bad?.value?.toString()).toBe('bad');
+    await first.stop();
+
+    // Same group again: committed offsets hold, so only new records arrive.
+    const second: string[] = [];
+    await consumer(async (events) => void second.push(...events.map((e) => e.key))).start();
+    const later = randomUUID();
+    await send([later]);
+    await eventually(() => expect(second).toEqual([later]), { timeoutMs: 20_000 });
+    await quietPeriod(300);
+    expect(second).toEqual([later]);
+    await dlq.stop();
+  });
+});

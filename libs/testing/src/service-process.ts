@@ -1,0 +1,89 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WORKSPACE_ROOT } from './infra';
+import { eventually } from './eventually';
+
+/** A built service running as a real OS process, as in production. */
+export class ServiceProcess {
+  private child: ChildProcess | null = null;
+  readonly logFile: string;
+
+  constructor(
+    readonly name: string,
+    private readonly env: Record<string, string>,
+    readonly port: number,
+    private readonly entry = join(WORKSPACE_ROOT, 'services', name, 'dist/main.js'),
+  ) {
+    const dir = join(WORKSPACE_ROOT, '.infra/test-logs');
+    mkdirSync(dir, { recursive: true });
+    this.logFile = join(dir, `${name}-${port}.log`);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts the process and waits until /health/ready (or only /health/live) answers 200. */
+  async start({
+    timeoutMs = 30_000,
+    waitFor = 'ready',
+  }: { timeoutMs?: number; waitFor?: 'ready' | 'live' } = {}): Promise<void> {
+    const log = createWriteStream(this.logFile, { flags: 'a' });
+    this.child = spawn(process.execPath, [this.entry], {
+      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.pipe(log);
+    this.child.stderr?.pipe(log);
+    const child = this.child;
+    await eventually(
+      async () => {
+        if (child.exitCode !== null)
+          throw new Error(`${this.name} exited with ${child.exitCode}; see ${this.logFile}`);
+        const response = await fetch(`${this.url}/health/${waitFor}`);
+        if (response.status !== 200) throw new Error(`${this.name} not ready: ${response.status}`);
+      },
+      { timeoutMs, intervalMs: 100 },
+    ).catch((error: unknown) => {
+      throw new Error(
+        `${this.name} did not become ready: ${(error as Error).message} (log: ${this.logFile})`,
+      );
+    });
+  }
+
+  /** Resolves with the exit code once the process ends by itself (e.g. on invalid configuration). */
+  async exited(timeoutMs = 15_000): Promise<number | null> {
+    const child = this.child;
+    if (!child) return null;
+    if (child.exitCode !== null) return child.exitCode;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${this.name} still running after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
+  /** SIGKILL: no shutdown hooks, no offset commits, like a crash. */
+  async kill9(): Promise<void> {
+    await this.signal('SIGKILL');
+  }
+
+  async stop(): Promise<void> {
+    await this.signal('SIGTERM');
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+    this.child = null;
+  }
+}

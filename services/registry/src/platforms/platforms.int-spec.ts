@@ -1,0 +1,214 @@
+import { PlatformChangedSchema, PlatformStatus, PlatformType, TOPICS } from '@dpi/contracts';
+import { migrate } from '@dpi/db';
+import { decodeMessage, envelopeFromHeaders, prefixedTopic } from '@dpi/kafka';
+import { createServiceApp } from '@dpi/service-kit';
+import {
+  createTestNamespace,
+  eventually,
+  KafkaProbe,
+  quietPeriod,
+  TestNamespace,
+} from '@dpi/testing';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import { registryEnvSchema } from '../config';
+import { registryDataSourceOptions } from '../database/data-source';
+import { SERVICE_OPTIONS } from '../service-options';
+
+const ADMIN_TOKEN = 'integration-admin-token-0123456789';
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+const valid = {
+  name: 'Urban Data Platform Hamburg',
+  landCode: 'DE-HH',
+  type: 'urbanDataPlatform',
+  status: 'production',
+  homepage: 'https://www.hamburg.de/',
+};
+
+describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
+  let ns: TestNamespace;
+  let app: NestFastifyApplication;
+  let probe: KafkaProbe;
+  let db: Client;
+  let schema: string;
+
+  const post = (payload: string | object, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/platforms',
+      headers: { 'content-type': 'application/json', ...auth, ...headers },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
+  const count = async (table: string) =>
+    Number((await db.query(`SELECT count(*) AS n FROM ${schema}.${table}`)).rows[0].n);
+
+  beforeAll(async () => {
+    ns = await createTestNamespace('registry');
+    schema = ns.schema('registry');
+    Object.assign(
+      process.env,
+      ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN, OUTBOX_POLL_INTERVAL_MS: '100' }),
+    );
+    await migrate(registryDataSourceOptions(registryEnvSchema.parse(process.env)));
+    const { AppModule } = await import('../app.module');
+    app = await createServiceApp(AppModule, SERVICE_OPTIONS);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    probe = await new KafkaProbe(prefixedTopic(TOPICS.registryPlatform, ns.topicPrefix)).start();
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await app?.close();
+    await db?.end();
+  });
+
+  it('stores the platform and publishes PlatformChanged keyed by its id, with the envelope in headers', async () => {
+    const response = await post(valid, { 'x-correlation-id': 'corr-registry-int-1' });
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body).toMatchObject({ ...valid, version: 1, source: 'manual', createdBy: 'admin' });
+    expect(response.headers.location).toBe(`/api/v1/platforms/${body.id}`);
+    expect(response.headers.etag).toBe('"1"');
+
+    const read = await app.inject({ method: 'GET', url: `/api/v1/platforms/${body.id}` });
+    expect(read.json()).toEqual(body);
+    expect(read.headers.etag).toBe('"1"');
+
+    const message = await eventually(() => {
+      const found = probe.messages.find((m) => m.key === body.id);
+      if (!found) throw new Error('not published yet');
+      return found;
+    });
+    const envelope = envelopeFromHeaders(message.headers);
+    expect(envelope).toMatchObject({
+      correlationId: 'corr-registry-int-1',
+      producer: 'registry',
+      schema: 'dpi.registry.v1.PlatformChanged',
+      entityVersion: 1,
+    });
+    const event = decodeMessage(PlatformChangedSchema, message.value as Buffer, envelope.schema);
+    expect(event.platform).toMatchObject({
+      id: body.id,
+      landCode: 'DE-HH',
+      name: valid.name,
+      type: PlatformType.URBAN_DATA_PLATFORM,
+      status: PlatformStatus.PRODUCTION,
+      version: 1n,
+    });
+    await eventually(async () => expect(await count('outbox')).toBe(0));
+  });
+
+  it('publishes many registrations in commit order, each exactly once', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const response = await post({ ...valid, name: `Ordered platform ${i}`, landCode: 'DE-BB' });
+      expect(response.statusCode).toBe(201);
+      ids.push(response.json().id);
+    }
+    await eventually(() =>
+      expect(probe.messages.filter((m) => ids.includes(m.key))).toHaveLength(20),
+    );
+    await quietPeriod(300);
+    expect(probe.messages.filter((m) => ids.includes(m.key))).toHaveLength(20);
+  });
+
+  const bad: [string, string | object, number, string][] = [
+    ['unknown Land code', { ...valid, landCode: 'DE-XX' }, 400, 'landCode'],
+    ['missing name', { ...valid, name: undefined }, 400, 'name'],
+    ['blank name', { ...valid, name: '   ' }, 400, 'name'],
+    ['name of wrong type', { ...valid, name: 42 }, 400, 'name'],
+    ['type of wrong type', { ...valid, type: ['geoportal'] }, 400, 'type'],
+    ['unknown platform type', { ...valid, type: 'blockchain' }, 400, 'type'],
+    ['homepage not a URL', { ...valid, homepage: 'javascript:alert(1)' }, 400, 'homepage'],
+    ['unknown field', { ...valid, operator: 'someone' }, 400, 'operator'],
+    ['array body', [valid], 400, 'name'],
+  ];
+
+  it.each(bad)(
+    'rejects %s with a field-level problem, storing and publishing nothing',
+    async (_label, payload, status, field) => {
+      const before = {
+        platforms: await count('platform'),
+        outbox: await count('outbox'),
+        published: probe.messages.length,
+      };
+      const response = await post(payload);
+      expect(response.statusCode).toBe(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const problem = response.json();
+      expect(problem).toMatchObject({ status, type: 'urn:dpi:problem:validation-error' });
+      expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(await count('platform')).toBe(before.platforms);
+      expect(await count('outbox')).toBe(before.outbox);
+      await quietPeriod(150);
+      expect(probe.messages.length).toBe(before.published);
+    },
+  );
+
+  it.each([
+    ['malformed JSON', '{"name":', {}, 400],
+    [
+      'a 2 MB body',
+      JSON.stringify({ ...valid, description: 'x'.repeat(2 * 1024 * 1024) }),
+      {},
+      413,
+    ],
+    [
+      'a non-JSON content type',
+      'name=x',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      415,
+    ],
+    ['no token', valid, { authorization: '' }, 401],
+    ['a wrong token', valid, { authorization: 'Bearer not-the-admin-token-at-all' }, 401],
+  ] as [string, string | object, Record<string, string>, number][])(
+    'answers %s with a problem document and changes nothing',
+    async (_label, payload, headers, status) => {
+      const before = { platforms: await count('platform'), published: probe.messages.length };
+      const response = await post(payload, headers);
+      expect(response.statusCode).toBe(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json().status).toBe(status);
+      expect(await count('platform')).toBe(before.platforms);
+      await quietPeriod(150);
+      expect(probe.messages.length).toBe(before.published);
+    },
+  );
+
+  it('lists platforms with a Land filter and cursor pagination', async () => {
+    const first = await app.inject({
+      method: 'GET',
+      url: '/api/v1/platforms?landCode=DE-BB&limit=15',
+    });
+    expect(first.statusCode).toBe(200);
+    const page1 = first.json();
+    expect(page1.items).toHaveLength(15);
+    expect(page1.nextCursor).toEqual(expect.any(String));
+    const page2 = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/platforms?landCode=DE-BB&limit=15&cursor=${page1.nextCursor}`,
+      })
+    ).json();
+    expect(page2.items).toHaveLength(5);
+    expect(page2.nextCursor).toBeNull();
+    const names = [...page1.items, ...page2.items].map((p: { name: string }) => p.name);
+    expect(new Set(names).size).toBe(20);
+  });
+
+  it('serves its OpenAPI document and is ready', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs-json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/platforms', '/api/v1/platforms/{id}']),
+    );
+    const ready = await app.inject({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().details).toMatchObject({
+      database: { status: 'up' },
+      kafka: { status: 'up' },
+    });
+  });
+});

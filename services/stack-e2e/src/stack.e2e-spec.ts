@@ -1,0 +1,188 @@
+import {
+  createTestNamespace,
+  databaseUrl,
+  eventually,
+  freePort,
+  quietPeriod,
+  ServiceProcess,
+  TcpProxy,
+  TestNamespace,
+  WORKSPACE_ROOT,
+} from '@dpi/testing';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+
+interface Summary {
+  total: number;
+  laender: { code: string; name: string; platforms: number }[];
+}
+
+/** The whole system as real processes built from dist/, on the real PostgreSQL and Kafka. */
+describe('stack: registry → Kafka → reporting → dashboard', () => {
+  let ns: TestNamespace;
+  let registry: ServiceProcess;
+  let reporting: ServiceProcess;
+  let harvester: ServiceProcess;
+  let dashboard: ServiceProcess;
+  const extra: ServiceProcess[] = [];
+
+  const migrate = (service: string) =>
+    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services', service, 'dist/migrate.js')], {
+      env: { ...process.env, ...ns.env(service) },
+      encoding: 'utf8',
+    });
+
+  async function register(name: string, landCode: string): Promise<string> {
+    const response = await fetch(`${registry.url}/api/v1/platforms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ name, landCode, type: 'geoportal', status: 'production' }),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  async function summary(base = reporting.url): Promise<Summary> {
+    const response = await fetch(`${base}/api/v1/inventory/summary`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as Summary;
+  }
+  const platformsOf = (s: Summary, code: string) =>
+    s.laender.find((l) => l.code === code)?.platforms ?? -1;
+
+  beforeAll(async () => {
+    ns = await createTestNamespace('e2e');
+    for (const service of ['registry', 'reporting', 'harvester']) {
+      expect(migrate(service)).toMatch(new RegExp(`${service} schema "${ns.schema(service)}"`));
+    }
+    registry = new ServiceProcess(
+      'registry',
+      ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN, OUTBOX_POLL_INTERVAL_MS: '200' }),
+      await freePort(),
+    );
+    reporting = new ServiceProcess('reporting', ns.env('reporting'), await freePort());
+    harvester = new ServiceProcess('harvester', ns.env('harvester'), await freePort());
+    dashboard = new ServiceProcess(
+      'dashboard',
+      { REPORTING_URL: reporting.url, LOG_LEVEL: 'warn' },
+      await freePort(),
+      join(WORKSPACE_ROOT, 'services/dashboard/dist/server/main.js'),
+    );
+    await Promise.all([registry.start(), reporting.start(), harvester.start()]);
+    await dashboard.start();
+  });
+
+  afterAll(async () => {
+    await Promise.all([registry, reporting, harvester, dashboard, ...extra].map((s) => s?.stop()));
+  });
+
+  it('all four services answer their health checks', async () => {
+    for (const service of [registry, reporting, harvester, dashboard]) {
+      expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+      expect((await fetch(`${service.url}/health/ready`)).status).toBe(200);
+    }
+  });
+
+  it('a registered platform appears in the summary, also through the dashboard', async () => {
+    const before = await summary();
+    await register('Geoportal Hamburg', 'DE-HH');
+    await eventually(async () =>
+      expect(platformsOf(await summary(), 'DE-HH')).toBe(platformsOf(before, 'DE-HH') + 1),
+    );
+    const viaDashboard = await summary(dashboard.url);
+    expect(viaDashboard.total).toBe(before.total + 1);
+    const page = await (await fetch(`${dashboard.url}/`)).text();
+    expect(page).toContain('Datenplattform-Inventar');
+  });
+
+  it('kill -9 of reporting loses and double-counts nothing', async () => {
+    const before = await summary();
+    // Round 1: crash right after a registration, before it was necessarily applied.
+    await register('Geoportal Brandenburg', 'DE-BB');
+    await reporting.kill9();
+    await register('Digitaler Zwilling Sachsen', 'DE-SN');
+    await reporting.start();
+    // Round 2: crash right after the change became visible, before the offset commit may have run.
+    await register('Urban Data Platform Hamburg', 'DE-HH');
+    await eventually(
+      async () =>
+        expect(platformsOf(await summary(), 'DE-HH')).toBe(platformsOf(before, 'DE-HH') + 1),
+      {
+        intervalMs: 5,
+      },
+    );
+    await reporting.kill9();
+    await reporting.start();
+
+    const expected = (s: Summary) => {
+      expect(s.total).toBe(before.total + 3);
+      expect(platformsOf(s, 'DE-BB')).toBe(platformsOf(before, 'DE-BB') + 1);
+      expect(platformsOf(s, 'DE-SN')).toBe(platformsOf(before, 'DE-SN') + 1);
+      expect(platformsOf(s, 'DE-HH')).toBe(platformsOf(before, 'DE-HH') + 1);
+    };
+    await eventually(async () => expected(await summary()), { timeoutMs: 20_000 });
+    await quietPeriod(1500);
+    expected(await summary());
+  });
+
+  it('is live but not ready (503) while Kafka is unreachable', async () => {
+    const deadBroker = `127.0.0.1:${await freePort()}`;
+    const cutOff = new ServiceProcess(
+      'harvester',
+      ns.env('harvester', { KAFKA_BROKERS: deadBroker }),
+      await freePort(),
+    );
+    extra.push(cutOff);
+    await cutOff.start({ waitFor: 'live' });
+    const ready = await fetch(`${cutOff.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({
+      status: 'error',
+      details: { kafka: { status: 'down' }, database: { status: 'up' } },
+    });
+  });
+
+  it('turns not ready while its database is unreachable, and ready again when it is back', async () => {
+    const db = new URL(databaseUrl());
+    const proxy = new TcpProxy(db.hostname, Number(db.port || 5432));
+    const proxied = new URL(db.toString());
+    proxied.port = String(await proxy.open());
+    const service = new ServiceProcess(
+      'reporting',
+      ns.env('reporting', { DATABASE_URL: proxied.toString() }),
+      await freePort(),
+    );
+    extra.push(service);
+    await service.start();
+    await proxy.cut();
+    await eventually(
+      async () => expect((await fetch(`${service.url}/health/ready`)).status).toBe(503),
+      { timeoutMs: 15_000 },
+    );
+    expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+    await proxy.open();
+    await eventually(
+      async () => expect((await fetch(`${service.url}/health/ready`)).status).toBe(200),
+      { timeoutMs: 15_000 },
+    );
+    await service.stop();
+    await proxy.cut();
+  });
+
+  it('refuses to start on invalid configuration, naming the variable', async () => {
+    const broken = new ServiceProcess(
+      'registry',
+      ns.env('registry', { DPI_ADMIN_TOKEN: 'short', LOG_LEVEL: 'loud' }),
+      await freePort(),
+    );
+    extra.push(broken);
+    await expect(broken.start({ timeoutMs: 10_000 })).rejects.toThrow(/exited with 1/);
+    const log = readFileSync(broken.logFile, 'utf8');
+    expect(log).toContain('registry failed to start: invalid configuration');
+    expect(log).toMatch(/LOG_LEVEL: /);
+    expect(log).toMatch(/DPI_ADMIN_TOKEN: must be at least 16 characters/);
+  });
+});
