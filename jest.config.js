@@ -17,17 +17,19 @@ module.exports = {
       ...preset,
       rootDir: __dirname,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,services}/*/{src,server}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{libs,services}/*/{src,server,scripts}/**/*.spec.ts'],
     },
     {
       ...realServers,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services}/*/src/**/*.int-spec.ts'],
+      setupFilesAfterEnv: [`${testing}/jest-timeout-integration.ts`],
     },
     {
       ...realServers,
       displayName: 'e2e',
       testMatch: ['<rootDir>/services/*/src/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: [`${testing}/jest-timeout-e2e.ts`],
     },
   ],
 };

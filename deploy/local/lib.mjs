@@ -28,15 +28,23 @@ export function run(command, args, options = {}) {
   return (Date.now() - started) / 1000;
 }
 
-/** `npm ci` when node_modules is missing or was installed from another package-lock.json. */
+const lockDigest = () =>
+  createHash('sha256')
+    .update(readFileSync(join(ROOT, 'package-lock.json')))
+    .digest('hex');
+
+/**
+ * Installs npm dependencies when node_modules is missing or was installed from another
+ * package-lock.json. `npm install`, not `npm ci`: the registry reachable here serves only the
+ * Linux builds of platform packages (swc, buf, nx, esbuild), so the lockfile lacks the others and
+ * npm 11's `npm ci` refuses it; `npm install` honours the lockfile's versions all the same.
+ */
 export function ensureDependencies() {
-  const lock = join(ROOT, 'package-lock.json');
   const marker = join(ROOT, 'node_modules/.dpi-lock-sha256');
-  const digest = createHash('sha256').update(readFileSync(lock)).digest('hex');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === digest) return;
-  log('installing npm dependencies (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
-  writeFileSync(marker, digest);
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === lockDigest()) return;
+  log('installing npm dependencies (npm install)');
+  run('npm', ['install', '--no-audit', '--no-fund']);
+  writeFileSync(marker, lockDigest());
 }
 
 export function infraUp() {

@@ -38,6 +38,12 @@ try {
     log('lint, typecheck, formatting');
     nx(['run-many', '-t', 'lint,typecheck', '--outputStyle=static']);
     run(join(ROOT, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', '.']);
+    // docker-compose.yml cannot run here (no engine), but the compose client can check it.
+    if (spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0) {
+      run('docker', ['compose', 'config', '--quiet']);
+    } else {
+      log('docker compose not installed: docker-compose.yml not validated');
+    }
   });
 } catch (error) {
   console.error(`\n${error.message}`);

@@ -76,8 +76,9 @@ export class BatchConsumer<T> {
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
+      // A crashed member blocks its partitions until its session expires: keep that short.
+      sessionTimeout: 10000,
+      heartbeatInterval: 1000,
       maxWaitTimeInMs: 100,
     });
   }

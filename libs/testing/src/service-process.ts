@@ -37,19 +37,35 @@ export class ServiceProcess {
     this.child.stdout?.pipe(log);
     this.child.stderr?.pipe(log);
     const child = this.child;
-    await eventually(
+    let onExit: () => void = () => undefined;
+    const exited = new Promise<never>((_, reject) => {
+      onExit = () =>
+        reject(
+          new Error(
+            `${this.name} exited with ${child.exitCode ?? child.signalCode}; see ${this.logFile}`,
+          ),
+        );
+      child.once('exit', onExit);
+    });
+    const ready = eventually(
       async () => {
-        if (child.exitCode !== null)
-          throw new Error(`${this.name} exited with ${child.exitCode}; see ${this.logFile}`);
         const response = await fetch(`${this.url}/health/${waitFor}`);
-        if (response.status !== 200) throw new Error(`${this.name} not ready: ${response.status}`);
+        if (response.status !== 200)
+          throw new Error(`${this.name} not ${waitFor}: ${response.status}`);
       },
       { timeoutMs, intervalMs: 100 },
-    ).catch((error: unknown) => {
+    );
+    try {
+      await Promise.race([ready, exited]);
+    } catch (error) {
       throw new Error(
-        `${this.name} did not become ready: ${(error as Error).message} (log: ${this.logFile})`,
+        `${this.name} did not become ${waitFor}: ${(error as Error).message} (log: ${this.logFile})`,
       );
-    });
+    } finally {
+      child.off('exit', onExit);
+      ready.catch(() => undefined);
+      exited.catch(() => undefined);
+    }
   }
 
   /** Resolves with the exit code once the process ends by itself (e.g. on invalid configuration). */

@@ -110,9 +110,8 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
     await eventually(
       async () =>
         expect(platformsOf(await summary(), 'DE-HH')).toBe(platformsOf(before, 'DE-HH') + 1),
-      {
-        intervalMs: 5,
-      },
+      // The killed member holds its partitions until its Kafka session (10 s) expires.
+      { intervalMs: 5, timeoutMs: 30_000 },
     );
     await reporting.kill9();
     await reporting.start();

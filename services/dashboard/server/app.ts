@@ -1,0 +1,147 @@
+import fastifyHttpProxy from '@fastify/http-proxy';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { extname, join, relative, sep } from 'node:path';
+import type { DashboardConfig } from './config';
+
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Everything the page loads comes from this origin: the map has no tile server on purpose. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // OpenLayers positions its controls and overlays with inline styles.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The dashboard's production server: the built web app (dist/web) with an index.html fallback for
+ * client-side routes, /api proxied to the reporting service, and health endpoints. Not listening
+ * yet; the caller decides where (main.ts, or a test on port 0).
+ */
+export async function buildServer(config: DashboardConfig): Promise<FastifyInstance> {
+  const indexHtml = join(config.webRoot, 'index.html');
+  if (!existsSync(indexHtml)) {
+    throw new Error(`${indexHtml} not found: build the web app first (nx run dashboard:build)`);
+  }
+
+  const app = Fastify({
+    logger: { level: config.logLevel, base: { service: 'dashboard' } },
+    genReqId: requestId,
+    return503OnClosing: true,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-correlation-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    }
+  });
+
+  registerHealth(app, config);
+
+  await app.register(fastifyHttpProxy, {
+    upstream: config.reportingUrl,
+    prefix: '/api',
+    rewritePrefix: '/api',
+    undici: { headersTimeout: 15_000, bodyTimeout: 60_000 },
+    // Fastify already logs each request; failures are logged in onError below.
+    disableRequestLogging: true,
+    replyOptions: {
+      // The browser polls anyway; retrying here (reply-from retries GETs on 503) only adds delay.
+      retryDelay: () => null,
+      rewriteRequestHeaders: (request, headers) => ({ ...headers, 'x-correlation-id': request.id }),
+      onError: (reply, { error }) => {
+        const timedOut = (error as { statusCode?: number }).statusCode === 504;
+        // reply-from has already logged the cause as a warning ("response errored").
+        const status = timedOut ? 504 : 502;
+        void reply
+          .code(status)
+          .type('application/problem+json')
+          .send({
+            type: 'about:blank',
+            title: timedOut ? 'Gateway Timeout' : 'Bad Gateway',
+            status,
+            detail: 'Reporting-Dienst nicht erreichbar',
+          });
+      },
+    },
+  });
+
+  await app.register(fastifyStatic, {
+    root: config.webRoot,
+    dotfiles: 'ignore',
+    setHeaders: (reply, path) => {
+      // Vite puts a content hash into every file under assets/; everything else may change.
+      const hashed = relative(config.webRoot, path).startsWith(`assets${sep}`);
+      reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+
+  // Client-side routes get the app; missing files and unknown API-like paths get a real 404.
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/health/') &&
+      extname(path) === '';
+    if (wantsPage) return reply.sendFile('index.html');
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: `${request.method} ${path} gibt es nicht`,
+      });
+  });
+
+  return app;
+}
+
+function registerHealth(app: FastifyInstance, config: DashboardConfig): void {
+  // Probes hit these every few seconds: keep them out of the info log.
+  app.get('/health/live', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+
+  let reportingWasUp: boolean | undefined;
+  app.get('/health/ready', { logLevel: 'warn' }, async (_request, reply) => {
+    const up = await isReachable(`${config.reportingUrl}/health/live`, config.readinessTimeoutMs);
+    if (up !== reportingWasUp) {
+      if (up) app.log.info({ upstream: config.reportingUrl }, 'reporting service is up');
+      else app.log.warn({ upstream: config.reportingUrl }, 'reporting service is down');
+      reportingWasUp = up;
+    }
+    if (up) return { status: 'ok', reporting: 'up' };
+    return reply.code(503).send({ status: 'error', reporting: 'down' });
+  });
+}
+
+async function isReachable(url: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Request id = the caller's X-Correlation-Id when it is sane, else a new UUID (as in service-kit). */
+function requestId(req: IncomingMessage): string {
+  const header = req.headers['x-correlation-id'] ?? req.headers['x-request-id'];
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && SAFE_ID.test(value) ? value : randomUUID();
+}
