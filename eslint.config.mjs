@@ -3,6 +3,43 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The matrix: services use libs and contracts; libs use libs and contracts; contracts use
+ * nothing; a scope uses itself and `shared`. Only test code may use `type:testing` (the real
+ * servers and probes), which itself uses libs: the kafka ↔ testing edge exists in tests only.
+ */
+function boundaries({ testCode }) {
+  const testing = testCode ? ['type:testing'] : [];
+  const scoped = (scope) => ({
+    sourceTag: `scope:${scope}`,
+    onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
+  });
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    banTransitiveDependencies: false,
+    ignoredCircularDependencies: testCode ? [['kafka', 'testing']] : [],
+    depConstraints: [
+      {
+        sourceTag: 'type:service',
+        onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', ...testing],
+      },
+      {
+        sourceTag: 'type:lib',
+        onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', ...testing],
+      },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+      {
+        sourceTag: 'type:e2e',
+        onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'],
+      },
+      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      ...['registry', 'harvester', 'reporting', 'dashboard'].map(scoped),
+    ],
+  };
+}
+
 export default [
   {
     ignores: [
@@ -20,44 +57,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          banTransitiveDependencies: false,
-          depConstraints: [
-            {
-              sourceTag: 'type:service',
-              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'],
-            },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            {
-              sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'],
-            },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            {
-              sourceTag: 'scope:registry',
-              onlyDependOnLibsWithTags: ['scope:registry', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:harvester',
-              onlyDependOnLibsWithTags: ['scope:harvester', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:reporting',
-              onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:dashboard',
-              onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries({ testCode: false })],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
@@ -77,6 +77,9 @@ export default [
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: {
+      'no-restricted-imports': 'off',
+      '@nx/enforce-module-boundaries': ['error', boundaries({ testCode: true })],
+    },
   },
 ];

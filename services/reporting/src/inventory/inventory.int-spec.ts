@@ -47,6 +47,17 @@ describe('reporting: platform read model from dpi.registry.platform.v1 (real Pos
   let dlq: KafkaProbe;
   let topic: string;
 
+  const headersFor = (version: number) =>
+    envelopeToHeaders(
+      newEnvelope({
+        correlationId: randomUUID(),
+        causationId: 'test',
+        producer: 'registry',
+        schema: PlatformChangedSchema.typeName,
+        entityVersion: version,
+      }),
+    );
+
   function changed(
     id: string,
     landCode: string,
@@ -63,13 +74,6 @@ describe('reporting: platform read model from dpi.registry.platform.v1 (real Pos
       updatedAt: timestampNow(),
       version: BigInt(version),
     });
-    const envelope = newEnvelope({
-      correlationId: randomUUID(),
-      causationId: 'test',
-      producer: 'registry',
-      schema: PlatformChangedSchema.typeName,
-      entityVersion: version,
-    });
     return {
       topic,
       key: id,
@@ -77,19 +81,12 @@ describe('reporting: platform read model from dpi.registry.platform.v1 (real Pos
         PlatformChangedSchema,
         create(PlatformChangedSchema, { platform, kind: ChangeKind.UPDATED }),
       ),
-      headers: envelopeToHeaders(envelope),
+      headers: headersFor(version),
     };
   }
 
   function tombstone(id: string, version: number): OutgoingEvent {
-    const envelope = newEnvelope({
-      correlationId: randomUUID(),
-      causationId: 'test',
-      producer: 'registry',
-      schema: PlatformChangedSchema.typeName,
-      entityVersion: version,
-    });
-    return { topic, key: id, value: null, headers: envelopeToHeaders(envelope) };
+    return { topic, key: id, value: null, headers: headersFor(version) };
   }
 
   async function summary(): Promise<Summary> {
