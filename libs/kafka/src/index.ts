@@ -4,5 +4,6 @@ export * from './consumer';
 export * from './envelope';
 export * from './health';
 export * from './producer';
+export * from './replay';
 export * from './serde';
 export * from './topics';
