@@ -1,0 +1,45 @@
+import { TOPIC_SPECS } from '@dpi/contracts';
+import { kafkaBrokers, newTestRunId } from '@dpi/testing';
+import { ConfigResourceTypes } from 'kafkajs';
+import { ensureTopics } from './admin';
+import { createKafka } from './config';
+import { dlqTopic, prefixedTopic } from './topics';
+
+describe('ensureTopics (real Kafka)', () => {
+  const kafka = createKafka({ KAFKA_BROKERS: kafkaBrokers(), KAFKA_TOPIC_PREFIX: '' }, 'admin-int');
+
+  it('creates every topic and its DLQ once, compacting registry topics', async () => {
+    const prefix = `${process.env.DPI_TEST_RUN_ID ?? newTestRunId()}.admin.`;
+    const first = await ensureTopics(kafka, TOPIC_SPECS, prefix);
+    expect(first.created).toHaveLength(TOPIC_SPECS.length * 2);
+    const second = await ensureTopics(kafka, TOPIC_SPECS, prefix);
+    expect(second).toEqual({ created: [], existing: first.created });
+
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      for (const spec of TOPIC_SPECS) {
+        const name = prefixedTopic(spec.name, prefix);
+        const [metadata] = (await admin.fetchTopicMetadata({ topics: [name] })).topics;
+        expect(metadata.partitions).toHaveLength(spec.partitions);
+        const { resources } = await admin.describeConfigs({
+          includeSynonyms: false,
+          resources: [
+            { type: ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy'] },
+            {
+              type: ConfigResourceTypes.TOPIC,
+              name: dlqTopic(name),
+              configNames: ['cleanup.policy'],
+            },
+          ],
+        });
+        const policy = (topic: string) =>
+          resources.find((r) => r.resourceName === topic)?.configEntries[0]?.configValue;
+        expect(policy(name)).toBe(spec.compacted ? 'compact' : 'delete');
+        expect(policy(dlqTopic(name))).toBe('delete');
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  });
+});
