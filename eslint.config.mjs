@@ -76,7 +76,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.test-helper.ts'],
     rules: {
       'no-restricted-imports': 'off',
       '@nx/enforce-module-boundaries': ['error', boundaries({ testCode: true })],

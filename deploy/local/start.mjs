@@ -68,6 +68,34 @@ async function seedDemoData(token) {
   log(`loaded ${platforms.length} demo platforms`);
 }
 
+/** Fresh demo tokens on every start (tokens are shown only when issued): two Land editors, one reviewer. */
+async function issueDemoTokens(adminToken) {
+  const base = 'http://127.0.0.1:3001/api/v1/admin/tokens';
+  const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+  const demo = [
+    { name: 'demo-editor-hamburg', role: 'land-editor', landCode: 'DE-HH' },
+    { name: 'demo-editor-brandenburg', role: 'land-editor', landCode: 'DE-BB' },
+    { name: 'demo-reviewer-ag', role: 'reviewer' },
+  ];
+  const issued = [];
+  for (const token of demo) {
+    await fetch(`${base}/${token.name}`, { method: 'DELETE', headers }); // 404/409 when new or revoked: fine
+    const existing = (await (await fetch(base, { headers })).json()).find(
+      (c) => c.name === token.name,
+    );
+    const name = existing ? `${token.name}-${Date.now().toString(36)}` : token.name;
+    const response = await fetch(base, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...token, name }),
+    });
+    if (response.status !== 201)
+      throw new Error(`demo token ${name}: ${response.status} ${await response.text()}`);
+    issued.push(await response.json());
+  }
+  return issued;
+}
+
 async function main() {
   ensureDependencies();
   infraUp();
@@ -105,6 +133,7 @@ async function main() {
   process.on('SIGTERM', () => stopAll(0));
   await Promise.all(SERVICES.map((s) => waitReady(s)));
   await seedDemoData(env.DPI_ADMIN_TOKEN);
+  const demoTokens = await issueDemoTokens(env.DPI_ADMIN_TOKEN);
 
   console.log(`
 Datenplattform-Inventar is running:
@@ -113,6 +142,7 @@ Datenplattform-Inventar is running:
   Harvester          http://127.0.0.1:3002/health/ready
   Reporting API      http://127.0.0.1:3003/api/v1/inventory/summary   (OpenAPI: http://127.0.0.1:3003/api/docs)
   Admin token        ${env.DPI_ADMIN_TOKEN}
+${demoTokens.map((t) => `  Demo token         ${t.token}   (${t.role}${t.landCode ? ` ${t.landCode}` : ''})`).join('\n')}
   Logs               .infra/logs/<service>.log
   PostgreSQL         ${env.DATABASE_URL}
   Kafka              ${env.KAFKA_BROKERS}

@@ -26,7 +26,14 @@ export async function createServiceApp(
   );
   app.useLogger(app.get(Logger));
   // JSON only (Fastify's own parser; Nest's extra parsers are off): anything else gets 415.
-  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  // application/merge-patch+json (RFC 7386) is JSON too, parsed with the same safeguards.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser(['text/plain']);
+  fastify.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

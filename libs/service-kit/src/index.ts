@@ -5,3 +5,5 @@ export * from './kafka/kafka.module';
 export * from './logger';
 export * from './problem';
 export * from './service-core.module';
+export * from './http/merge-patch';
+export * from './http/preconditions';

@@ -1,43 +1,66 @@
 import {
   CanActivate,
   ExecutionContext,
+  ForbiddenException,
   Inject,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RegistryEnv } from '../config';
-import { Principal } from './principal';
+import { ApiClientsService } from './api-clients.service';
+import { Principal, Role } from './principal';
+import { ROLES_KEY } from './roles.decorator';
 import { hashToken, tokenMatches } from './token-hash';
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/;
+
 /**
- * Requires a bearer token. For now the only token is the bootstrap admin token (DPI_ADMIN_TOKEN);
- * per-Land tokens stored hashed in the database follow with the registry API issue.
+ * Requires a valid bearer token: the bootstrap admin token (DPI_ADMIN_TOKEN) or an unrevoked
+ * token issued through the admin API or CLI. Routes marked with RequireRole also need that role.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   private readonly adminDigest: Buffer | null;
 
-  constructor(@Inject(ConfigService) config: ConfigService<RegistryEnv, true>) {
+  constructor(
+    @Inject(ConfigService) config: ConfigService<RegistryEnv, true>,
+    private readonly clients: ApiClientsService,
+    private readonly reflector: Reflector,
+  ) {
     const token = config.get('DPI_ADMIN_TOKEN', { infer: true });
     this.adminDigest = token ? hashToken(token) : null;
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/.exec(header);
-    if (match && this.adminDigest && tokenMatches(match[1], this.adminDigest)) {
-      request.principal = { name: 'admin', role: 'admin' };
-      return true;
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    const principal = match ? await this.authenticate(match[1]) : null;
+    if (!principal) {
+      void http.getResponse<FastifyReply>().header('www-authenticate', 'Bearer realm="registry"');
+      throw new UnauthorizedException(
+        match ? 'the bearer token is not valid or was revoked' : 'a bearer token is required',
+      );
     }
-    void http.getResponse<FastifyReply>().header('www-authenticate', 'Bearer realm="registry"');
-    throw new UnauthorizedException(
-      match ? 'the bearer token is not valid' : 'a bearer token is required',
-    );
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (roles && !roles.includes(principal.role)) {
+      throw new ForbiddenException(`this endpoint needs the role ${roles.join(' or ')}`);
+    }
+    request.principal = principal;
+    return true;
+  }
+
+  private async authenticate(token: string): Promise<Principal | null> {
+    if (this.adminDigest && tokenMatches(token, this.adminDigest))
+      return { name: 'admin', role: 'admin' };
+    return this.clients.authenticate(token);
   }
 }

@@ -1,12 +1,21 @@
 import { OutboxEventEntity, serviceDataSourceOptions } from '@dpi/db';
 import { DataSourceOptions } from 'typeorm';
 import { RegistryEnv } from '../config';
+import { ApiClientEntity } from '../auth/entities/api-client.entity';
+import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { LandEntity } from '../platforms/entities/land.entity';
 import { PlatformEntity } from '../platforms/entities/platform.entity';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
+import { ApiClientsAndHistory1763900000002 } from './migrations/1763900000002-api-clients-and-history';
 
-export const REGISTRY_ENTITIES = [LandEntity, PlatformEntity, OutboxEventEntity];
-export const REGISTRY_MIGRATIONS = [Initial1763900000000];
+export const REGISTRY_ENTITIES = [
+  LandEntity,
+  PlatformEntity,
+  ApiClientEntity,
+  ChangeLogEntity,
+  OutboxEventEntity,
+];
+export const REGISTRY_MIGRATIONS = [Initial1763900000000, ApiClientsAndHistory1763900000002];
 
 export function registryDataSourceOptions(
   env: Pick<RegistryEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,

@@ -56,3 +56,21 @@ export function platformChangedEvent(
     headers: envelopeToHeaders(envelope),
   };
 }
+
+/** The tombstone of a deleted platform: its key, no value, the deleting version in the headers. */
+export function platformDeletedEvent(platform: PlatformEntity, context: EventContext): OutboxEvent {
+  const envelope = newEnvelope({
+    correlationId: context.correlationId,
+    causationId: context.causationId,
+    producer: 'registry',
+    schema: PlatformChangedSchema.typeName,
+    entityVersion: platform.version,
+    occurredAt: platform.updatedAt.toISOString(),
+  });
+  return {
+    topic: prefixedTopic(TOPICS.registryPlatform, context.topicPrefix),
+    key: platform.id,
+    value: null,
+    headers: envelopeToHeaders(envelope),
+  };
+}

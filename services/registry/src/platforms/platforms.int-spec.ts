@@ -1,19 +1,8 @@
-import { PlatformChangedSchema, PlatformStatus, PlatformType, TOPICS } from '@dpi/contracts';
-import { migrate } from '@dpi/db';
-import { decodeMessage, envelopeFromHeaders, prefixedTopic } from '@dpi/kafka';
-import { createServiceApp } from '@dpi/service-kit';
-import {
-  createTestNamespace,
-  eventually,
-  KafkaProbe,
-  quietPeriod,
-  TestNamespace,
-} from '@dpi/testing';
+import { PlatformChangedSchema, PlatformStatus, PlatformType } from '@dpi/contracts';
+import { decodeMessage, envelopeFromHeaders } from '@dpi/kafka';
+import { eventually, KafkaProbe, quietPeriod } from '@dpi/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
-import { registryEnvSchema } from '../config';
-import { registryDataSourceOptions } from '../database/data-source';
-import { SERVICE_OPTIONS } from '../service-options';
+import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
 const ADMIN_TOKEN = 'integration-admin-token-0123456789';
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -26,11 +15,9 @@ const valid = {
 };
 
 describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
-  let ns: TestNamespace;
+  let registry: RegistryUnderTest;
   let app: NestFastifyApplication;
   let probe: KafkaProbe;
-  let db: Client;
-  let schema: string;
 
   const post = (payload: string | object, headers: Record<string, string> = {}) =>
     app.inject({
@@ -39,31 +26,15 @@ describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
       headers: { 'content-type': 'application/json', ...auth, ...headers },
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
-  const count = async (table: string) =>
-    Number((await db.query(`SELECT count(*) AS n FROM ${schema}.${table}`)).rows[0].n);
+  const count = (table: string) => registry.count(table);
 
   beforeAll(async () => {
-    ns = await createTestNamespace('registry');
-    schema = ns.schema('registry');
-    Object.assign(
-      process.env,
-      ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN, OUTBOX_POLL_INTERVAL_MS: '100' }),
-    );
-    await migrate(registryDataSourceOptions(registryEnvSchema.parse(process.env)));
-    const { AppModule } = await import('../app.module');
-    app = await createServiceApp(AppModule, SERVICE_OPTIONS);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    probe = await new KafkaProbe(prefixedTopic(TOPICS.registryPlatform, ns.topicPrefix)).start();
-    db = new Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
+    registry = await startRegistry('registry', ADMIN_TOKEN);
+    app = registry.app;
+    probe = registry.platformEvents;
   });
 
-  afterAll(async () => {
-    await probe?.stop();
-    await app?.close();
-    await db?.end();
-  });
+  afterAll(() => registry?.close());
 
   it('stores the platform and publishes PlatformChanged keyed by its id, with the envelope in headers', async () => {
     const response = await post(valid, { 'x-correlation-id': 'corr-registry-int-1' });

@@ -2,6 +2,8 @@ import { appendToOutbox, OutboxEvent } from '@dpi/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ChangeLogEntity } from '../history/entities/change-log.entity';
+import { appendChange } from '../history/history';
 import { PlatformEntity } from './entities/platform.entity';
 
 export interface PlatformPageQuery {
@@ -10,16 +12,49 @@ export interface PlatformPageQuery {
   after?: { createdAt: Date; id: string };
 }
 
+/** What a write stores beside the row: its history entry and its events, all in one transaction. */
+export interface WriteRecord {
+  change: Omit<ChangeLogEntity, 'id'>;
+  events: OutboxEvent[];
+}
+
 /** The only code that touches the platform table. */
 @Injectable()
 export class PlatformsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts the platform and its events in one transaction: both or neither. */
-  async insertWithEvents(platform: PlatformEntity, events: OutboxEvent[]): Promise<void> {
+  async insert(platform: PlatformEntity, record: WriteRecord): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(PlatformEntity, platform);
-      await appendToOutbox(manager, events);
+      await appendChange(manager, record.change);
+      await appendToOutbox(manager, record.events);
+    });
+  }
+
+  /**
+   * Stores `next` only if the row still has `expectedVersion` (compare-and-set: of two writers
+   * with the same ETag exactly one wins). Returns false when someone else changed it first.
+   */
+  async update(
+    next: PlatformEntity,
+    expectedVersion: number,
+    record: WriteRecord,
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const { id, ...fields } = next;
+      const result = await manager
+        .createQueryBuilder()
+        .update(PlatformEntity)
+        .set(fields)
+        .where('id = :id AND version = :expectedVersion AND deleted_at IS NULL', {
+          id,
+          expectedVersion,
+        })
+        .execute();
+      if (result.affected !== 1) return false;
+      await appendChange(manager, record.change);
+      await appendToOutbox(manager, record.events);
+      return true;
     });
   }
 

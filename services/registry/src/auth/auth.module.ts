@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AdminTokensController } from './admin-tokens.controller';
+import { ApiClientsRepository } from './api-clients.repository';
+import { ApiClientsService } from './api-clients.service';
+import { BearerAuthGuard } from './bearer-auth.guard';
+
+@Module({
+  controllers: [AdminTokensController],
+  providers: [ApiClientsRepository, ApiClientsService, BearerAuthGuard],
+  exports: [ApiClientsService, BearerAuthGuard],
+})
+export class AuthModule {}

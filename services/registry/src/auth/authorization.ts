@@ -1,0 +1,19 @@
+import { ForbiddenException } from '@nestjs/common';
+import { Principal } from './principal';
+
+/**
+ * Who may write a record of the given Länder: admins anything, a Land editor only records of
+ * its own Land (before and after the change), reviewers nothing.
+ */
+export function assertMayWrite(principal: Principal, ...landCodes: string[]): void {
+  if (principal.role === 'admin') return;
+  if (principal.role === 'reviewer') {
+    throw new ForbiddenException('reviewer tokens can read, not write');
+  }
+  const foreign = landCodes.find((code) => code !== principal.landCode);
+  if (foreign !== undefined) {
+    throw new ForbiddenException(
+      `this token may only write records of ${principal.landCode}, not of ${foreign}`,
+    );
+  }
+}
