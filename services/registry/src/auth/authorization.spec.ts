@@ -14,6 +14,7 @@ describe('assertMayWrite', () => {
       'may only write records of DE-HH, not of DE-BB',
     );
     expect(() => assertMayWrite(hamburg, 'DE-HH', 'DE-BB')).toThrow(ForbiddenException);
+    expect(() => assertMayWrite(hamburg, null)).toThrow('not of federal records (no Land)');
   });
 
   it('never lets a reviewer write', () => {

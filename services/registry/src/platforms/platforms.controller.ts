@@ -42,7 +42,8 @@ import { HistoryView } from '../history/dto/history.view';
 import { CreatePlatformDto } from './dto/create-platform.dto';
 import { ListPlatformsQuery } from './dto/list-platforms.query';
 import { PlatformPage, PlatformView } from './dto/platform.view';
-import { PlatformsService, RequestContext } from './platforms.service';
+import { RequestContext } from '../records/records.service';
+import { PlatformsService } from './platforms.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const IF_MATCH = {

@@ -1,0 +1,51 @@
+import { ChangeKind } from '@dpi/contracts';
+import { OutboxEvent } from '@dpi/db';
+import { JsonValue } from '../history/field-diff';
+
+/** Columns every registered record has (platforms, organisations, twins, datasets, endpoints). */
+export interface VersionedRecord {
+  id: string;
+  /** Owning Land; null for federal records, which only admins may write. */
+  landCode: string | null;
+  version: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
+export interface EventContext {
+  topicPrefix: string;
+  correlationId: string;
+  causationId: string;
+}
+
+/**
+ * What the generic record machinery needs to know about one kind of record. Everything else
+ * (authorisation, If-Match, history, outbox, tombstones) is the same for all of them.
+ */
+export interface RecordKind<E extends VersionedRecord, D extends object> {
+  /** `platform`, `organisation`, …: history key and error wording. */
+  name: string;
+  entity: new () => E;
+  /** Body of POST and PUT; a merged PATCH document is validated against it too. */
+  dto: new () => D;
+  /** Fields clients write, in history order. */
+  writable: readonly string[];
+  writableOf(record: E): Record<string, JsonValue>;
+  /** Entity fields from a validated body. */
+  fieldsFrom(dto: D): Partial<E>;
+  /** Full state after a change, for the entity's topic. */
+  changedEvent(record: E, kind: ChangeKind, context: EventContext): OutboxEvent;
+  /** Tombstone: key, no value, the deleting version in the headers. */
+  deletedEvent(record: E, context: EventContext): OutboxEvent;
+}
+
+/** The merge-patch document of a record: absent optional fields (null, '', []) are simply not there. */
+export function patchDocumentOf(writable: Record<string, JsonValue>): Record<string, JsonValue> {
+  return Object.fromEntries(
+    Object.entries(writable).filter(
+      ([, v]) => !(v === null || v === '' || (Array.isArray(v) && v.length === 0)),
+    ),
+  );
+}

@@ -1,0 +1,216 @@
+import { ChangeKind } from '@dpi/contracts';
+import {
+  applyMergePatch,
+  checkIfMatch,
+  flattenValidationErrors,
+  staleVersion,
+  validationProblem,
+} from '@dpi/service-kit';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { assertMayWrite } from '../auth/authorization';
+import { Principal } from '../auth/principal';
+import { RegistryEnv } from '../config';
+import { ChangeView } from '../history/dto/history.view';
+import { ChangeOperation } from '../history/entities/change-log.entity';
+import { diffFields, FieldChange } from '../history/field-diff';
+import { HistoryRepository } from '../history/history.repository';
+import { EventContext, patchDocumentOf, RecordKind, VersionedRecord } from './record-kind';
+import { RecordsRepository } from './records.repository';
+
+export interface RequestContext {
+  principal: Principal;
+  requestId: string;
+}
+
+type LandBound = { landCode?: string | null };
+
+/**
+ * The write path every record kind shares: Land-scoped authorisation, optimistic concurrency
+ * (If-Match, compare-and-set), a history entry and an event per change, soft deletes with
+ * tombstones. A kind only describes its fields and events (RecordKind).
+ */
+@Injectable()
+export class RecordsService {
+  private readonly topicPrefix: string;
+
+  constructor(
+    private readonly repository: RecordsRepository,
+    private readonly history: HistoryRepository,
+    @Inject(ConfigService) config: ConfigService<RegistryEnv, true>,
+  ) {
+    this.topicPrefix = config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+  }
+
+  async create<E extends VersionedRecord, D extends LandBound>(
+    kind: RecordKind<E, D>,
+    dto: D,
+    context: RequestContext,
+  ): Promise<E> {
+    const fields = kind.fieldsFrom(dto);
+    assertMayWrite(context.principal, fields.landCode ?? null);
+    const now = new Date();
+    const record = Object.assign(new kind.entity(), fields, {
+      id: randomUUID(),
+      createdBy: context.principal.name,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+      deletedAt: null,
+    });
+    await this.repository.insert(kind.entity, record, {
+      change: this.change(
+        kind,
+        record,
+        'create',
+        diffFields(null, kind.writableOf(record), kind.writable),
+        context,
+      ),
+      events: [kind.changedEvent(record, ChangeKind.CREATED, this.eventContext(context))],
+    });
+    return record;
+  }
+
+  async get<E extends VersionedRecord, D extends object>(
+    kind: RecordKind<E, D>,
+    id: string,
+  ): Promise<E> {
+    const record = await this.repository.findById(kind.entity, id);
+    if (!record || record.deletedAt)
+      throw new NotFoundException(`${kind.name} ${id} does not exist`);
+    return record;
+  }
+
+  /** PUT: the body is the complete new state. */
+  async replace<E extends VersionedRecord, D extends LandBound>(
+    kind: RecordKind<E, D>,
+    id: string,
+    dto: D,
+    ifMatch: string | undefined,
+    context: RequestContext,
+  ): Promise<E> {
+    const current = await this.get(kind, id);
+    const fields = kind.fieldsFrom(dto);
+    assertMayWrite(context.principal, current.landCode, fields.landCode ?? null);
+    checkIfMatch(ifMatch, current.version);
+    return this.update(kind, current, fields, context);
+  }
+
+  /** PATCH: an RFC 7386 merge patch of the writable fields, validated as a whole afterwards. */
+  async patch<E extends VersionedRecord, D extends LandBound>(
+    kind: RecordKind<E, D>,
+    id: string,
+    patch: unknown,
+    ifMatch: string | undefined,
+    context: RequestContext,
+  ): Promise<E> {
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+      throw validationProblem([
+        { field: '(body)', message: 'a merge patch must be a JSON object' },
+      ]);
+    }
+    const current = await this.get(kind, id);
+    const merged = plainToInstance(
+      kind.dto,
+      applyMergePatch(patchDocumentOf(kind.writableOf(current)), patch),
+    );
+    const errors = await validate(merged, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: true,
+    });
+    if (errors.length > 0) throw validationProblem(flattenValidationErrors(errors));
+    const fields = kind.fieldsFrom(merged);
+    assertMayWrite(context.principal, current.landCode, fields.landCode ?? null);
+    checkIfMatch(ifMatch, current.version);
+    return this.update(kind, current, fields, context);
+  }
+
+  /** DELETE: soft; the record stays in the history, a tombstone goes to Kafka. */
+  async remove<E extends VersionedRecord, D extends object>(
+    kind: RecordKind<E, D>,
+    id: string,
+    ifMatch: string | undefined,
+    context: RequestContext,
+  ): Promise<void> {
+    const current = await this.get(kind, id);
+    assertMayWrite(context.principal, current.landCode);
+    checkIfMatch(ifMatch, current.version);
+    const now = new Date();
+    const next = Object.assign(new kind.entity(), current, {
+      version: current.version + 1,
+      updatedAt: now,
+      deletedAt: now,
+    });
+    const stored = await this.repository.update(kind.entity, next, current.version, {
+      change: this.change(
+        kind,
+        next,
+        'delete',
+        diffFields(kind.writableOf(current), null, kind.writable),
+        context,
+      ),
+      events: [kind.deletedEvent(next, this.eventContext(context))],
+    });
+    if (!stored) throw staleVersion((await this.get(kind, id)).version);
+  }
+
+  async historyOf<E extends VersionedRecord, D extends object>(
+    kind: RecordKind<E, D>,
+    id: string,
+  ): Promise<ChangeView[]> {
+    const entries = await this.history.listFor(kind.name, id);
+    if (entries.length === 0) throw new NotFoundException(`${kind.name} ${id} does not exist`);
+    return entries.map((e) => ChangeView.of(e));
+  }
+
+  private async update<E extends VersionedRecord, D extends object>(
+    kind: RecordKind<E, D>,
+    current: E,
+    fields: Partial<E>,
+    context: RequestContext,
+  ): Promise<E> {
+    const before = kind.writableOf(current);
+    const candidate = Object.assign(new kind.entity(), current, fields);
+    const changes = diffFields(before, kind.writableOf(candidate), kind.writable);
+    if (changes.length === 0) return current; // nothing changed: no new version, no event
+    const next = Object.assign(candidate, { version: current.version + 1, updatedAt: new Date() });
+    const stored = await this.repository.update(kind.entity, next, current.version, {
+      change: this.change(kind, next, 'update', changes, context),
+      events: [kind.changedEvent(next, ChangeKind.UPDATED, this.eventContext(context))],
+    });
+    // Someone else changed it between our read and our write: same answer as a stale ETag.
+    if (!stored) throw staleVersion((await this.get(kind, current.id)).version);
+    return next;
+  }
+
+  private change<E extends VersionedRecord, D extends object>(
+    kind: RecordKind<E, D>,
+    record: E,
+    operation: ChangeOperation,
+    changes: FieldChange[],
+    context: RequestContext,
+  ) {
+    return {
+      entityType: kind.name,
+      entityId: record.id,
+      version: record.version,
+      operation,
+      changedBy: context.principal.name,
+      changedAt: record.updatedAt,
+      changes,
+      correlationId: context.requestId,
+    };
+  }
+
+  private eventContext(context: RequestContext): EventContext {
+    return {
+      topicPrefix: this.topicPrefix,
+      correlationId: context.requestId,
+      causationId: context.requestId,
+    };
+  }
+}
