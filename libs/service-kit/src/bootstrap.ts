@@ -9,6 +9,21 @@ import { flattenValidationErrors, ProblemDetailsFilter, validationProblem } from
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The one validation setup: unknown fields rejected, one message per field, RFC 9457 problems.
+ * `expectedType` validates against a class where TypeScript metadata cannot name it (generics).
+ */
+export function strictValidationPipe(expectedType?: Type): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: true,
+    expectedType,
+    exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
+  });
+}
+
 export interface BootstrapOptions {
   name: string;
   openApi?: { title: string; description: string; version: string };
@@ -34,15 +49,7 @@ export async function createServiceApp(
     { parseAs: 'string' },
     fastify.getDefaultJsonParser('error', 'error'),
   );
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: true,
-      exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
-    }),
-  );
+  app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   if (options.openApi) {

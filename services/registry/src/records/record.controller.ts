@@ -1,0 +1,208 @@
+import { etagOf, strictValidationPipe } from '@dpi/service-kit';
+import {
+  Body,
+  Delete,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Req,
+  Res,
+  Type,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiPreconditionFailedResponse,
+  ApiResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BearerAuthGuard } from '../auth/bearer-auth.guard';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Principal } from '../auth/principal';
+import { HistoryView } from '../history/dto/history.view';
+import { RecordKind, VersionedRecord } from './record-kind';
+import { RecordsService, RequestContext } from './records.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+const writeResponses = [
+  ApiBearerAuth(),
+  ApiBadRequestResponse({
+    description: 'Invalid body (application/problem+json with field errors)',
+  }),
+  ApiUnauthorizedResponse({ description: 'No, unknown or revoked bearer token' }),
+  ApiForbiddenResponse({ description: 'The token may not write records of this Land' }),
+  ApiPayloadTooLargeResponse({ description: 'Body over 1 MB' }),
+];
+const preconditionResponses = [
+  ApiHeader({ name: 'If-Match', required: true, description: 'ETag of your last read, e.g. "3"' }),
+  ApiNotFoundResponse({ description: 'No such record' }),
+  ApiPreconditionFailedResponse({
+    description: 'Stale If-Match: the record changed since your read',
+  }),
+  ApiResponse({ status: 428, description: 'If-Match missing' }),
+];
+const apply =
+  (...decorators: MethodDecorator[]): MethodDecorator =>
+  (target, key, descriptor) => {
+    for (const decorate of decorators) decorate(target, key, descriptor);
+  };
+
+const context = (principal: Principal, request: FastifyRequest): RequestContext => ({
+  principal,
+  requestId: String(request.id),
+});
+
+export interface RecordControllerOptions<E extends VersionedRecord, D extends object, V> {
+  kind: RecordKind<E, D>;
+  /** Collection path, e.g. `/api/v1/platforms` (for Location headers). */
+  path: string;
+  view: Type<V> & { of(record: E): V };
+}
+
+/**
+ * Base class of a record kind's controller: create, read, replace, merge-patch, delete and
+ * history, with ETags and OpenAPI documentation. The subclass adds @Controller, @ApiTags and its
+ * list endpoint (filters differ per kind).
+ */
+export function RecordController<E extends VersionedRecord, D extends object, V>(
+  options: RecordControllerOptions<E, D, V>,
+) {
+  const { kind, view, path } = options;
+  const body = strictValidationPipe(kind.dto);
+
+  class RecordControllerBase {
+    constructor(readonly records: RecordsService) {}
+
+    @Post()
+    @HttpCode(201)
+    @UseGuards(BearerAuthGuard)
+    @apply(...writeResponses)
+    @ApiBody({ type: kind.dto })
+    @ApiCreatedResponse({
+      type: view,
+      description: `Stored; the ${kind.name}'s event follows on Kafka`,
+    })
+    async create(
+      @Body(body) dto: D,
+      @CurrentPrincipal() principal: Principal,
+      @Req() request: FastifyRequest,
+      @Res({ passthrough: true }) reply: FastifyReply,
+    ): Promise<V> {
+      const record = await this.records.create(kind, dto, context(principal, request));
+      void reply.header('location', `${path}/${record.id}`).header('etag', etagOf(record.version));
+      return view.of(record);
+    }
+
+    @Get(':id')
+    @ApiOkResponse({
+      type: view,
+      headers: { ETag: { description: 'Version for If-Match', schema: { type: 'string' } } },
+    })
+    @ApiNotFoundResponse({ description: `No such ${kind.name}` })
+    async get(
+      @Param('id', uuid) id: string,
+      @Res({ passthrough: true }) reply: FastifyReply,
+    ): Promise<V> {
+      const record = await this.records.get(kind, id);
+      void reply.header('etag', etagOf(record.version));
+      return view.of(record);
+    }
+
+    @Put(':id')
+    @UseGuards(BearerAuthGuard)
+    @apply(...writeResponses, ...preconditionResponses)
+    @ApiBody({ type: kind.dto })
+    @ApiOkResponse({ type: view })
+    async replace(
+      @Param('id', uuid) id: string,
+      @Body(body) dto: D,
+      @Headers('if-match') ifMatch: string | undefined,
+      @CurrentPrincipal() principal: Principal,
+      @Req() request: FastifyRequest,
+      @Res({ passthrough: true }) reply: FastifyReply,
+    ): Promise<V> {
+      const record = await this.records.replace(
+        kind,
+        id,
+        dto,
+        ifMatch,
+        context(principal, request),
+      );
+      void reply.header('etag', etagOf(record.version));
+      return view.of(record);
+    }
+
+    @Patch(':id')
+    @UseGuards(BearerAuthGuard)
+    @apply(...writeResponses, ...preconditionResponses)
+    @ApiConsumes('application/merge-patch+json', 'application/json')
+    @ApiBody({
+      description:
+        'RFC 7386 JSON Merge Patch of the writable fields; null removes an optional field',
+      schema: { type: 'object' },
+    })
+    @ApiOkResponse({ type: view })
+    async patch(
+      @Param('id', uuid) id: string,
+      @Body() patch: unknown,
+      @Headers('if-match') ifMatch: string | undefined,
+      @CurrentPrincipal() principal: Principal,
+      @Req() request: FastifyRequest,
+      @Res({ passthrough: true }) reply: FastifyReply,
+    ): Promise<V> {
+      const record = await this.records.patch(
+        kind,
+        id,
+        patch,
+        ifMatch,
+        context(principal, request),
+      );
+      void reply.header('etag', etagOf(record.version));
+      return view.of(record);
+    }
+
+    @Delete(':id')
+    @HttpCode(204)
+    @UseGuards(BearerAuthGuard)
+    @apply(...writeResponses, ...preconditionResponses)
+    @ApiNoContentResponse({ description: 'Deleted; the history stays, a tombstone goes to Kafka' })
+    async remove(
+      @Param('id', uuid) id: string,
+      @Headers('if-match') ifMatch: string | undefined,
+      @CurrentPrincipal() principal: Principal,
+      @Req() request: FastifyRequest,
+    ): Promise<void> {
+      await this.records.remove(kind, id, ifMatch, context(principal, request));
+    }
+
+    @Get(':id/history')
+    @Header('cache-control', 'no-store')
+    @ApiOkResponse({
+      type: HistoryView,
+      description: 'Every change, oldest first, also after deletion',
+    })
+    @ApiNotFoundResponse({ description: `No such ${kind.name}` })
+    async history(@Param('id', uuid) id: string): Promise<HistoryView> {
+      return { items: await this.records.historyOf(kind, id) };
+    }
+  }
+  return RecordControllerBase;
+}
