@@ -62,23 +62,11 @@ export default [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['../../*/**', '../../../*'],
-              message: 'Import other projects by their @dpi/* alias.',
-            },
-          ],
-        },
-      ],
     },
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.test-helper.ts'],
     rules: {
-      'no-restricted-imports': 'off',
       '@nx/enforce-module-boundaries': ['error', boundaries({ testCode: true })],
     },
   },

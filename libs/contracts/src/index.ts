@@ -1,4 +1,5 @@
 export * from './topics';
 export * from './gen/dpi/common/v1/envelope_pb';
 export * from './gen/dpi/registry/v1/common_pb';
+export * from './gen/dpi/registry/v1/organisation_pb';
 export * from './gen/dpi/registry/v1/platform_pb';

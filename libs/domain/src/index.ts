@@ -1,2 +1,4 @@
+export * from './enum-codec';
 export * from './laender';
+export * from './organisation';
 export * from './platform';

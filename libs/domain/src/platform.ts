@@ -1,4 +1,5 @@
 import { PlatformStatus as PlatformStatusPb, PlatformType as PlatformTypePb } from '@dpi/contracts';
+import { enumCodec } from './enum-codec';
 
 /** Platform types as they appear in the REST API (camelCase, like DCAT-AP.de's level names). */
 export const PLATFORM_TYPES = [
@@ -20,7 +21,7 @@ export type PlatformStatus = (typeof PLATFORM_STATUSES)[number];
 export const RECORD_SOURCES = ['manual', 'harvested'] as const;
 export type RecordSource = (typeof RECORD_SOURCES)[number];
 
-const TYPE_TO_PB: Record<PlatformType, PlatformTypePb> = {
+const platformType = enumCodec<PlatformType, PlatformTypePb>('PlatformType', {
   geoportal: PlatformTypePb.GEOPORTAL,
   sdiCatalogue: PlatformTypePb.SDI_CATALOGUE,
   openDataPortal: PlatformTypePb.OPEN_DATA_PORTAL,
@@ -30,35 +31,16 @@ const TYPE_TO_PB: Record<PlatformType, PlatformTypePb> = {
   modelSimulationPlatform: PlatformTypePb.MODEL_SIMULATION_PLATFORM,
   dataSpace: PlatformTypePb.DATA_SPACE,
   twinViewer: PlatformTypePb.TWIN_VIEWER,
-};
+});
 
-const STATUS_TO_PB: Record<PlatformStatus, PlatformStatusPb> = {
+const platformStatus = enumCodec<PlatformStatus, PlatformStatusPb>('PlatformStatus', {
   planned: PlatformStatusPb.PLANNED,
   pilot: PlatformStatusPb.PILOT,
   production: PlatformStatusPb.PRODUCTION,
   retired: PlatformStatusPb.RETIRED,
-};
+});
 
-function invert<K extends string, V extends number>(map: Record<K, V>): Map<V, K> {
-  return new Map(Object.entries(map).map(([k, v]) => [v as V, k as K]));
-}
-
-const TYPE_FROM_PB = invert(TYPE_TO_PB);
-const STATUS_FROM_PB = invert(STATUS_TO_PB);
-
-export const platformTypeToPb = (type: PlatformType): PlatformTypePb => TYPE_TO_PB[type];
-export const platformStatusToPb = (status: PlatformStatus): PlatformStatusPb =>
-  STATUS_TO_PB[status];
-
-/** Maps a contract enum back to the API word; throws on values this build does not know. */
-export function platformTypeFromPb(value: PlatformTypePb): PlatformType {
-  const type = TYPE_FROM_PB.get(value);
-  if (!type) throw new Error(`unknown PlatformType ${value}`);
-  return type;
-}
-
-export function platformStatusFromPb(value: PlatformStatusPb): PlatformStatus {
-  const status = STATUS_FROM_PB.get(value);
-  if (!status) throw new Error(`unknown PlatformStatus ${value}`);
-  return status;
-}
+export const platformTypeToPb = platformType.toPb;
+export const platformTypeFromPb = platformType.fromPb;
+export const platformStatusToPb = platformStatus.toPb;
+export const platformStatusFromPb = platformStatus.fromPb;

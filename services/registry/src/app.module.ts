@@ -2,6 +2,7 @@ import { ServiceCoreModule } from '@dpi/service-kit';
 import { Module } from '@nestjs/common';
 import { registryEnvSchema } from './config';
 import { registryDataSourceOptions } from './database/data-source';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlatformsModule } from './platforms/platforms.module';
 
@@ -13,6 +14,7 @@ import { PlatformsModule } from './platforms/platforms.module';
       dataSource: registryDataSourceOptions,
     }),
     OutboxModule,
+    OrganisationsModule,
     PlatformsModule,
   ],
 })

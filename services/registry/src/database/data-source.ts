@@ -3,19 +3,26 @@ import { DataSourceOptions } from 'typeorm';
 import { RegistryEnv } from '../config';
 import { ApiClientEntity } from '../auth/entities/api-client.entity';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
+import { OrganisationEntity } from '../organisations/entities/organisation.entity';
 import { LandEntity } from '../platforms/entities/land.entity';
 import { PlatformEntity } from '../platforms/entities/platform.entity';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
 import { ApiClientsAndHistory1763900000002 } from './migrations/1763900000002-api-clients-and-history';
+import { Organisations1763900000003 } from './migrations/1763900000003-organisations';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
   PlatformEntity,
+  OrganisationEntity,
   ApiClientEntity,
   ChangeLogEntity,
   OutboxEventEntity,
 ];
-export const REGISTRY_MIGRATIONS = [Initial1763900000000, ApiClientsAndHistory1763900000002];
+export const REGISTRY_MIGRATIONS = [
+  Initial1763900000000,
+  ApiClientsAndHistory1763900000002,
+  Organisations1763900000003,
+];
 
 export function registryDataSourceOptions(
   env: Pick<RegistryEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,

@@ -6,6 +6,7 @@ import {
   Header,
   Headers,
   HttpCode,
+  Inject,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -89,7 +90,9 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
   const body = strictValidationPipe(kind.dto);
 
   class RecordControllerBase {
-    constructor(readonly records: RecordsService) {}
+    // Explicit token: subclasses without a constructor of their own get no TypeScript
+    // parameter metadata, so Nest must not depend on it here.
+    constructor(@Inject(RecordsService) readonly records: RecordsService) {}
 
     @Post()
     @HttpCode(201)

@@ -56,6 +56,34 @@ export class RecordsRepository {
     });
   }
 
+  /**
+   * Keyset page ordered by (created_at, id), deleted records left out. `filters` are equality
+   * conditions on columns (undefined = no condition).
+   */
+  page<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    filters: Record<string, string | undefined>,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<E[]> {
+    const qb = this.dataSource
+      .getRepository(entity)
+      .createQueryBuilder('r')
+      .where('r.deleted_at IS NULL')
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit);
+    for (const [column, value] of Object.entries(filters)) {
+      if (value !== undefined) qb.andWhere(`r.${column} = :${column}`, { [column]: value });
+    }
+    if (after)
+      qb.andWhere('(r.created_at, r.id) > (:createdAt, :id)', {
+        createdAt: after.createdAt,
+        id: after.id,
+      });
+    return qb.getMany();
+  }
+
   findById<E extends ObjectLiteral>(entity: EntityTarget<E>, id: string): Promise<E | null> {
     return this.dataSource.getRepository(entity).findOneBy({ id } as never);
   }

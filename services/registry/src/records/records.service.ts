@@ -18,6 +18,7 @@ import { ChangeView } from '../history/dto/history.view';
 import { ChangeOperation } from '../history/entities/change-log.entity';
 import { diffFields, FieldChange } from '../history/field-diff';
 import { HistoryRepository } from '../history/history.repository';
+import { decodeCursor, encodeCursor } from './cursor';
 import { EventContext, patchDocumentOf, RecordKind, VersionedRecord } from './record-kind';
 import { RecordsRepository } from './records.repository';
 
@@ -82,6 +83,25 @@ export class RecordsService {
     if (!record || record.deletedAt)
       throw new NotFoundException(`${kind.name} ${id} does not exist`);
     return record;
+  }
+
+  /** A page of live records; `filters` are equality conditions on snake_case columns. */
+  async list<E extends VersionedRecord, D extends object>(
+    kind: RecordKind<E, D>,
+    filters: Record<string, string | undefined>,
+    query: { limit?: number; cursor?: string },
+  ): Promise<{ items: E[]; nextCursor: string | null }> {
+    const limit = query.limit ?? 50;
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (after === null)
+      throw validationProblem([{ field: 'cursor', message: 'cursor is malformed' }]);
+    const rows = await this.repository.page(kind.entity, filters, limit + 1, after);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
   }
 
   /** PUT: the body is the complete new state. */

@@ -1,0 +1,87 @@
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  ContactSchema,
+  OrganisationChangedSchema,
+  OrganisationSchema,
+  RecordSource as RecordSourcePb,
+  TOPICS,
+} from '@dpi/contracts';
+import { administrativeLevelToPb, networkToPb, organisationTypeToPb } from '@dpi/domain';
+import { encodeMessage } from '@dpi/kafka';
+import { JsonValue } from '../history/field-diff';
+import { recordEvent } from '../records/record-events';
+import { RecordKind } from '../records/record-kind';
+import { CreateOrganisationDto } from './dto/create-organisation.dto';
+import { OrganisationEntity } from './entities/organisation.entity';
+
+const WRITABLE = [
+  'landCode',
+  'name',
+  'shortName',
+  'level',
+  'type',
+  'homepage',
+  'contact',
+  'networks',
+] as const;
+
+/** Organisations for the generic record machinery; events go to dpi.registry.organisation.v1. */
+export const ORGANISATION_KIND: RecordKind<OrganisationEntity, CreateOrganisationDto> = {
+  name: 'organisation',
+  entity: OrganisationEntity,
+  dto: CreateOrganisationDto,
+  writable: WRITABLE,
+  writableOf: (o) => ({
+    landCode: o.landCode,
+    name: o.name,
+    shortName: o.shortName,
+    level: o.level,
+    type: o.type,
+    homepage: o.homepage,
+    contact: (o.contact as { [key: string]: JsonValue } | null) ?? null,
+    networks: [...o.networks],
+  }),
+  fieldsFrom: (dto) => ({
+    landCode: dto.level === 'federal' ? null : (dto.landCode ?? null),
+    name: dto.name,
+    shortName: dto.shortName ?? '',
+    level: dto.level,
+    type: dto.type,
+    homepage: dto.homepage ?? null,
+    // Stored without empty members, so an unchanged contact never shows up as a change.
+    contact: dto.contact && Object.values(dto.contact).some((v) => v) ? { ...dto.contact } : null,
+    networks: [...(dto.networks ?? [])].sort(),
+    source: 'manual',
+  }),
+  changedEvent: (o, kind, context) => {
+    const message = create(OrganisationChangedSchema, {
+      kind,
+      organisation: create(OrganisationSchema, {
+        id: o.id,
+        landCode: o.landCode ?? '',
+        name: o.name,
+        shortName: o.shortName,
+        level: administrativeLevelToPb(o.level),
+        type: organisationTypeToPb(o.type),
+        homepage: o.homepage ?? '',
+        contact: o.contact ? create(ContactSchema, o.contact) : undefined,
+        networks: o.networks.map(networkToPb),
+        source: o.source === 'harvested' ? RecordSourcePb.HARVESTED : RecordSourcePb.MANUAL,
+        createdBy: o.createdBy,
+        createdAt: timestampFromDate(o.createdAt),
+        updatedAt: timestampFromDate(o.updatedAt),
+        version: BigInt(o.version),
+      }),
+    });
+    return recordEvent(
+      TOPICS.registryOrganisation,
+      OrganisationChangedSchema.typeName,
+      o,
+      encodeMessage(OrganisationChangedSchema, message),
+      context,
+    );
+  },
+  deletedEvent: (o, context) =>
+    recordEvent(TOPICS.registryOrganisation, OrganisationChangedSchema.typeName, o, null, context),
+};

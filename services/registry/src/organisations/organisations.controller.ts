@@ -1,0 +1,26 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RecordController } from '../records/record.controller';
+import { ListOrganisationsQuery } from './dto/list-organisations.query';
+import { OrganisationPage, OrganisationView } from './dto/organisation.view';
+import { ORGANISATION_KIND } from './organisation.kind';
+
+@ApiTags('organisations')
+@Controller('api/v1/organisations')
+export class OrganisationsController extends RecordController({
+  kind: ORGANISATION_KIND,
+  path: '/api/v1/organisations',
+  view: OrganisationView,
+}) {
+  @Get()
+  @Header('cache-control', 'no-store')
+  @ApiOkResponse({ type: OrganisationPage })
+  async list(@Query() query: ListOrganisationsQuery): Promise<OrganisationPage> {
+    const page = await this.records.list(
+      ORGANISATION_KIND,
+      { land_code: query.landCode, level: query.level },
+      query,
+    );
+    return { items: page.items.map((o) => OrganisationView.of(o)), nextCursor: page.nextCursor };
+  }
+}
