@@ -1,3 +1,4 @@
+export * from './digital-twin';
 export * from './enum-codec';
 export * from './laender';
 export * from './organisation';

@@ -5,6 +5,7 @@ import { registryDataSourceOptions } from './database/data-source';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { DigitalTwinsModule } from './twins/digital-twins.module';
 
 @Module({
   imports: [
@@ -16,6 +17,7 @@ import { PlatformsModule } from './platforms/platforms.module';
     OutboxModule,
     OrganisationsModule,
     PlatformsModule,
+    DigitalTwinsModule,
   ],
 })
 export class AppModule {}

@@ -4,16 +4,19 @@ import { RegistryEnv } from '../config';
 import { ApiClientEntity } from '../auth/entities/api-client.entity';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity';
+import { DigitalTwinEntity } from '../twins/entities/digital-twin.entity';
 import { LandEntity } from '../platforms/entities/land.entity';
 import { PlatformEntity } from '../platforms/entities/platform.entity';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
 import { ApiClientsAndHistory1763900000002 } from './migrations/1763900000002-api-clients-and-history';
 import { Organisations1763900000003 } from './migrations/1763900000003-organisations';
+import { DigitalTwins1763900000004 } from './migrations/1763900000004-digital-twins';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
   PlatformEntity,
   OrganisationEntity,
+  DigitalTwinEntity,
   ApiClientEntity,
   ChangeLogEntity,
   OutboxEventEntity,
@@ -22,6 +25,7 @@ export const REGISTRY_MIGRATIONS = [
   Initial1763900000000,
   ApiClientsAndHistory1763900000002,
   Organisations1763900000003,
+  DigitalTwins1763900000004,
 ];
 
 export function registryDataSourceOptions(
