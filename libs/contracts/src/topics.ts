@@ -6,6 +6,7 @@ export const TOPICS = {
   registryPlatform: 'dpi.registry.platform.v1',
   registryOrganisation: 'dpi.registry.organisation.v1',
   registryDigitalTwin: 'dpi.registry.digital-twin.v1',
+  registryEndpoint: 'dpi.registry.endpoint.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -24,4 +25,5 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.registryPlatform, partitions: 6, compacted: true },
   { name: TOPICS.registryOrganisation, partitions: 3, compacted: true },
   { name: TOPICS.registryDigitalTwin, partitions: 3, compacted: true },
+  { name: TOPICS.registryEndpoint, partitions: 3, compacted: true },
 ];

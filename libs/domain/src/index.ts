@@ -1,4 +1,5 @@
 export * from './digital-twin';
+export * from './endpoint';
 export * from './enum-codec';
 export * from './laender';
 export * from './organisation';

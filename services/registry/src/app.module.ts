@@ -2,6 +2,7 @@ import { ServiceCoreModule } from '@dpi/service-kit';
 import { Module } from '@nestjs/common';
 import { registryEnvSchema } from './config';
 import { registryDataSourceOptions } from './database/data-source';
+import { EndpointsModule } from './endpoints/endpoints.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlatformsModule } from './platforms/platforms.module';
@@ -18,6 +19,7 @@ import { DigitalTwinsModule } from './twins/digital-twins.module';
     OrganisationsModule,
     PlatformsModule,
     DigitalTwinsModule,
+    EndpointsModule,
   ],
 })
 export class AppModule {}

@@ -5,18 +5,21 @@ import { ApiClientEntity } from '../auth/entities/api-client.entity';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity';
 import { DigitalTwinEntity } from '../twins/entities/digital-twin.entity';
+import { EndpointEntity } from '../endpoints/entities/endpoint.entity';
 import { LandEntity } from '../platforms/entities/land.entity';
 import { PlatformEntity } from '../platforms/entities/platform.entity';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
 import { ApiClientsAndHistory1763900000002 } from './migrations/1763900000002-api-clients-and-history';
 import { Organisations1763900000003 } from './migrations/1763900000003-organisations';
 import { DigitalTwins1763900000004 } from './migrations/1763900000004-digital-twins';
+import { Endpoints1763900000005 } from './migrations/1763900000005-endpoints';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
   PlatformEntity,
   OrganisationEntity,
   DigitalTwinEntity,
+  EndpointEntity,
   ApiClientEntity,
   ChangeLogEntity,
   OutboxEventEntity,
@@ -26,6 +29,7 @@ export const REGISTRY_MIGRATIONS = [
   ApiClientsAndHistory1763900000002,
   Organisations1763900000003,
   DigitalTwins1763900000004,
+  Endpoints1763900000005,
 ];
 
 export function registryDataSourceOptions(

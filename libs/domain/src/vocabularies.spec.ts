@@ -1,5 +1,7 @@
 import {
   DigizDeRelation,
+  EndpointAuthentication,
+  ServiceType,
   ThreeDFormat,
   TwinCapability,
   TwinDataBasis,
@@ -23,12 +25,18 @@ import {
   twinScopeCodec,
   twinUseCaseCodec,
 } from './digital-twin';
+import {
+  ENDPOINT_AUTHENTICATIONS,
+  endpointAuthenticationCodec,
+  SERVICE_TYPES,
+  serviceTypeCodec,
+} from './endpoint';
 import { EnumCodec } from './enum-codec';
 
 const contractValues = (e: object) =>
   Object.values(e).filter((v) => typeof v === 'number' && v !== 0);
 
-describe('digital twin vocabularies ↔ contract enums', () => {
+describe('digital twin and endpoint vocabularies ↔ contract enums', () => {
   it.each([
     ['scope', TWIN_SCOPES, twinScopeCodec, TwinScope],
     ['kind', TWIN_KINDS, twinKindCodec, TwinKind],
@@ -37,6 +45,13 @@ describe('digital twin vocabularies ↔ contract enums', () => {
     ['data basis', TWIN_DATA_BASES, twinDataBasisCodec, TwinDataBasis],
     ['3D format', THREE_D_FORMATS, threeDFormatCodec, ThreeDFormat],
     ['DigiZ-DE relation', DIGIZ_DE_RELATIONS, digizDeRelationCodec, DigizDeRelation],
+    ['service type', SERVICE_TYPES, serviceTypeCodec, ServiceType],
+    [
+      'authentication',
+      ENDPOINT_AUTHENTICATIONS,
+      endpointAuthenticationCodec,
+      EndpointAuthentication,
+    ],
   ] as [string, readonly string[], EnumCodec<string, number>, object][])(
     '%s round-trips and covers the contract',
     (_name, words, codec, pb) => {

@@ -1,0 +1,94 @@
+import {
+  ENDPOINT_AUTHENTICATIONS,
+  EndpointAuthentication,
+  LAND_CODES,
+  SERVICE_TYPES,
+  ServiceType,
+} from '@dpi/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Absolute http(s) URL; hosts without a TLD are fine (administration intranets). */
+const HttpUrl = (field: string) =>
+  IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: `${field} must be an absolute http(s) URL` },
+  );
+
+// Decorators run bottom-up; with stopAtFirstError the basic check (present, right type) stands last.
+export class CreateEndpointDto {
+  @ApiProperty({ example: 'WFS Verwaltungsgrenzen Hamburg', maxLength: 300 })
+  @Transform(trim)
+  @MaxLength(300)
+  @IsNotEmpty()
+  @IsString()
+  @IsDefined({ message: 'name is required' })
+  name!: string;
+
+  @ApiPropertyOptional({
+    enum: LAND_CODES,
+    example: 'DE-HH',
+    description: 'Absent for federal endpoints (admin only)',
+  })
+  @IsIn(LAND_CODES, {
+    message: `landCode must be one of the 16 Länder codes: ${LAND_CODES.join(', ')}`,
+  })
+  @IsOptional()
+  landCode?: string;
+
+  @ApiProperty({ enum: SERVICE_TYPES, example: 'wfs' })
+  @IsIn(SERVICE_TYPES, { message: `serviceType must be one of: ${SERVICE_TYPES.join(', ')}` })
+  serviceType!: ServiceType;
+
+  @ApiPropertyOptional({ example: '2.0.0', maxLength: 20 })
+  @Matches(/^[0-9A-Za-z.+-]{1,20}$/, { message: 'serviceVersion must be a version like 2.0.0' })
+  @IsOptional()
+  serviceVersion?: string;
+
+  @ApiProperty({
+    format: 'uri',
+    example: 'https://geodienste.hamburg.de/HH_WFS_Verwaltungsgrenzen',
+  })
+  @MaxLength(2048)
+  @HttpUrl('url')
+  @IsDefined({ message: 'url is required' })
+  url!: string;
+
+  @ApiPropertyOptional({ format: 'uri' })
+  @MaxLength(2048)
+  @HttpUrl('capabilitiesUrl')
+  @IsOptional()
+  capabilitiesUrl?: string;
+
+  @ApiPropertyOptional({ enum: ENDPOINT_AUTHENTICATIONS, default: 'none' })
+  @IsIn(ENDPOINT_AUTHENTICATIONS, {
+    message: `authentication must be one of: ${ENDPOINT_AUTHENTICATIONS.join(', ')}`,
+  })
+  @IsOptional()
+  authentication?: EndpointAuthentication;
+
+  @ApiPropertyOptional({ type: [String], example: ['EPSG:25832', 'EPSG:4326'] })
+  @Matches(/^(EPSG|CRS|urn:ogc:def:crs:[A-Za-z]+:[0-9.]*):{0,2}[0-9A-Za-z]+$/, {
+    each: true,
+    message: 'crs must contain CRS identifiers like EPSG:25832',
+  })
+  @ArrayUnique({ message: 'crs must not repeat an entry' })
+  @ArrayMaxSize(50)
+  @IsArray()
+  @IsOptional()
+  crs?: string[];
+}

@@ -1,0 +1,85 @@
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  EndpointChangedSchema,
+  EndpointSchema,
+  RecordSource as RecordSourcePb,
+  TOPICS,
+} from '@dpi/contracts';
+import { endpointAuthenticationCodec, serviceTypeCodec } from '@dpi/domain';
+import { encodeMessage } from '@dpi/kafka';
+import { recordEvent } from '../records/record-events';
+import { RecordKind } from '../records/record-kind';
+import { CreateEndpointDto } from './dto/create-endpoint.dto';
+import { EndpointEntity } from './entities/endpoint.entity';
+
+const WRITABLE = [
+  'landCode',
+  'name',
+  'serviceType',
+  'serviceVersion',
+  'url',
+  'capabilitiesUrl',
+  'authentication',
+  'crs',
+] as const;
+
+/** Endpoints for the generic record machinery; events go to dpi.registry.endpoint.v1. */
+export const ENDPOINT_KIND: RecordKind<EndpointEntity, CreateEndpointDto> = {
+  name: 'endpoint',
+  entity: EndpointEntity,
+  dto: CreateEndpointDto,
+  writable: WRITABLE,
+  writableOf: (e) => ({
+    landCode: e.landCode,
+    name: e.name,
+    serviceType: e.serviceType,
+    serviceVersion: e.serviceVersion,
+    url: e.url,
+    capabilitiesUrl: e.capabilitiesUrl,
+    authentication: e.authentication,
+    crs: [...e.crs],
+  }),
+  fieldsFrom: (dto) => ({
+    landCode: dto.landCode ?? null,
+    name: dto.name,
+    serviceType: dto.serviceType,
+    serviceVersion: dto.serviceVersion ?? '',
+    url: dto.url,
+    capabilitiesUrl: dto.capabilitiesUrl ?? null,
+    authentication: dto.authentication ?? 'none',
+    // Order matters here (a service's preferred CRS comes first), so it is kept as given.
+    crs: [...(dto.crs ?? [])],
+    source: 'manual',
+  }),
+  changedEvent: (e, kind, context) => {
+    const message = create(EndpointChangedSchema, {
+      kind,
+      endpoint: create(EndpointSchema, {
+        id: e.id,
+        landCode: e.landCode ?? '',
+        name: e.name,
+        serviceType: serviceTypeCodec.toPb(e.serviceType),
+        serviceVersion: e.serviceVersion,
+        url: e.url,
+        capabilitiesUrl: e.capabilitiesUrl ?? '',
+        authentication: endpointAuthenticationCodec.toPb(e.authentication),
+        crs: e.crs,
+        source: e.source === 'harvested' ? RecordSourcePb.HARVESTED : RecordSourcePb.MANUAL,
+        createdBy: e.createdBy,
+        createdAt: timestampFromDate(e.createdAt),
+        updatedAt: timestampFromDate(e.updatedAt),
+        version: BigInt(e.version),
+      }),
+    });
+    return recordEvent(
+      TOPICS.registryEndpoint,
+      EndpointChangedSchema.typeName,
+      e,
+      encodeMessage(EndpointChangedSchema, message),
+      context,
+    );
+  },
+  deletedEvent: (e, context) =>
+    recordEvent(TOPICS.registryEndpoint, EndpointChangedSchema.typeName, e, null, context),
+};
