@@ -44,28 +44,38 @@ async function waitReady(service, timeoutMs = 60_000) {
   throw new Error(`${service.name} did not become ready; see .infra/logs/${service.name}.log`);
 }
 
+/** Demo records from the public facts in ../shared/reference (deploy/local/demo/*.json), loaded once. */
+const DEMO = [
+  ['organisations', 'organisations'],
+  ['platforms', 'platforms'],
+  ['twins', 'twins'],
+  ['endpoints', 'endpoints'],
+];
+
 async function seedDemoData(token) {
-  const base = 'http://127.0.0.1:3001/api/v1/platforms';
-  const existing = await (await fetch(`${base}?limit=1`)).json();
-  if (existing.items.length > 0) {
-    log('registry already has platforms: demo data not loaded again');
-    return;
+  for (const [path, file] of DEMO) {
+    const base = `http://127.0.0.1:3001/api/v1/${path}`;
+    const existing = await (await fetch(`${base}?limit=1`)).json();
+    if (existing.items.length > 0) {
+      log(`registry already has ${path}: demo ${path} not loaded again`);
+      continue;
+    }
+    const records = JSON.parse(
+      readFileSync(join(ROOT, 'deploy/local/demo', `${file}.json`), 'utf8'),
+    );
+    for (const record of records) {
+      const response = await fetch(base, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(record),
+      });
+      if (response.status !== 201)
+        throw new Error(
+          `demo ${path} "${record.name}": ${response.status} ${await response.text()}`,
+        );
+    }
+    log(`loaded ${records.length} demo ${path}`);
   }
-  const platforms = JSON.parse(
-    readFileSync(join(ROOT, 'deploy/local/demo-platforms.json'), 'utf8'),
-  );
-  for (const platform of platforms) {
-    const response = await fetch(base, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(platform),
-    });
-    if (response.status !== 201)
-      throw new Error(
-        `demo platform "${platform.name}": ${response.status} ${await response.text()}`,
-      );
-  }
-  log(`loaded ${platforms.length} demo platforms`);
 }
 
 /** Fresh demo tokens on every start (tokens are shown only when issued): two Land editors, one reviewer. */
