@@ -30,6 +30,7 @@ const ui = {
     body: byId<HTMLTableSectionElement>('laender'),
     total: byId('total'),
     totalShare: byId('total-anteil'),
+    totalTwins: byId('total-zwillinge'),
   },
 };
 
@@ -60,8 +61,12 @@ function render(): void {
     ...(missing ? [{ color: NO_DATA_COLOR, label: 'keine Daten' }] : []),
   ]);
   if (!summary) return;
-  renderTable(ui.table, summaryRows(summary, scale), summary.total, selected, (code) =>
-    select(code === selected ? undefined : code),
+  renderTable(
+    ui.table,
+    summaryRows(summary, scale),
+    { platforms: summary.total, twins: summary.totalTwins },
+    selected,
+    (code) => select(code === selected ? undefined : code),
   );
 }
 

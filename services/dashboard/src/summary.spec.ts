@@ -13,12 +13,13 @@ import {
 
 const summary: InventorySummary = {
   total: 8,
+  totalTwins: 3,
   generatedAt: '2025-11-23T14:38:02.000Z',
   laender: [
-    { code: 'DE-TH', name: 'Thüringen', platforms: 1 },
-    { code: 'DE-HH', name: 'Hamburg', platforms: 5 },
-    { code: 'DE-BW', name: 'Baden-Württemberg', platforms: 2 },
-    { code: 'DE-BY', name: 'Bayern', platforms: 0 },
+    { code: 'DE-TH', name: 'Thüringen', platforms: 1, twins: 0 },
+    { code: 'DE-HH', name: 'Hamburg', platforms: 5, twins: 2 },
+    { code: 'DE-BW', name: 'Baden-Württemberg', platforms: 2, twins: 1 },
+    { code: 'DE-BY', name: 'Bayern', platforms: 0, twins: 0 },
   ],
 };
 
@@ -33,6 +34,11 @@ describe('parseSummary', () => {
     ['a non-object', []],
     ['a missing total', { laender: [], generatedAt: summary.generatedAt }],
     ['a negative total', { ...summary, total: -1 }],
+    ['a missing totalTwins', { ...summary, totalTwins: undefined }],
+    [
+      'a fractional twin count',
+      { ...summary, laender: [{ code: 'DE-HH', name: 'Hamburg', platforms: 1, twins: 0.5 }] },
+    ],
     [
       'a fractional count',
       { ...summary, laender: [{ code: 'DE-HH', name: 'Hamburg', platforms: 1.5 }] },
@@ -62,6 +68,7 @@ describe('summaryRows', () => {
         code: 'DE-BW',
         name: 'Baden-Württemberg',
         platforms: 2,
+        twins: 1,
         color: PALETTE[1],
         classLabel: '2',
         share: '25\u00a0%',
@@ -70,6 +77,7 @@ describe('summaryRows', () => {
         code: 'DE-BY',
         name: 'Bayern',
         platforms: 0,
+        twins: 0,
         color: ZERO_COLOR,
         classLabel: 'keine',
         share: '0\u00a0%',
@@ -78,6 +86,7 @@ describe('summaryRows', () => {
         code: 'DE-HH',
         name: 'Hamburg',
         platforms: 5,
+        twins: 2,
         color: PALETTE[4],
         classLabel: '5',
         share: '62,5\u00a0%',
@@ -86,6 +95,7 @@ describe('summaryRows', () => {
         code: 'DE-TH',
         name: 'Thüringen',
         platforms: 1,
+        twins: 0,
         color: PALETTE[0],
         classLabel: '1',
         share: '12,5\u00a0%',

@@ -11,10 +11,15 @@ export interface LandSummary {
   code: string;
   name: string;
   platforms: number;
+  /** Digital twins of the Land. */
+  twins: number;
 }
 
 export interface InventorySummary {
+  /** Platforms of all Länder. */
   total: number;
+  /** Digital twins of all Länder. */
+  totalTwins: number;
   laender: LandSummary[];
   /** ISO 8601 timestamp of the read model the numbers come from. */
   generatedAt: string;
@@ -39,15 +44,17 @@ const LAND_CODE = /^DE-[A-Z]{2}$/;
 /** Checks an untrusted response body against the contract and returns it typed. */
 export function parseSummary(body: unknown): InventorySummary {
   if (!isRecord(body)) throw new SummaryFormatError('summary is not an object');
-  const { total, laender, generatedAt } = body;
+  const { total, totalTwins, laender, generatedAt } = body;
   if (!isCount(total)) throw new SummaryFormatError('total must be a non-negative integer');
+  if (!isCount(totalTwins))
+    throw new SummaryFormatError('totalTwins must be a non-negative integer');
   if (typeof generatedAt !== 'string' || Number.isNaN(Date.parse(generatedAt))) {
     throw new SummaryFormatError('generatedAt must be an ISO 8601 timestamp');
   }
   if (!Array.isArray(laender)) throw new SummaryFormatError('laender must be an array');
   const parsed = laender.map((entry: unknown, i): LandSummary => {
     if (!isRecord(entry)) throw new SummaryFormatError(`laender[${i}] is not an object`);
-    const { code, name, platforms } = entry;
+    const { code, name, platforms, twins } = entry;
     if (typeof code !== 'string' || !LAND_CODE.test(code)) {
       throw new SummaryFormatError(`laender[${i}].code must look like DE-HH`);
     }
@@ -56,9 +63,11 @@ export function parseSummary(body: unknown): InventorySummary {
     }
     if (!isCount(platforms))
       throw new SummaryFormatError(`laender[${i}].platforms must be a non-negative integer`);
-    return { code, name, platforms };
+    if (!isCount(twins))
+      throw new SummaryFormatError(`laender[${i}].twins must be a non-negative integer`);
+    return { code, name, platforms, twins };
   });
-  return { total, laender: parsed, generatedAt };
+  return { total, totalTwins, laender: parsed, generatedAt };
 }
 
 /** Platform counts keyed by Land code. */

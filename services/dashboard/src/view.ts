@@ -11,13 +11,14 @@ export interface TableElements {
   body: HTMLTableSectionElement;
   total: HTMLElement;
   totalShare: HTMLElement;
+  totalTwins: HTMLElement;
 }
 
 /** Fills the "Plattformen je Land" table; each Land's name is a button that selects it. */
 export function renderTable(
   elements: TableElements,
   rows: readonly SummaryRow[],
-  total: number,
+  totals: { platforms: number; twins: number },
   selected: string | undefined,
   onSelect: (code: string) => void,
 ): void {
@@ -34,8 +35,9 @@ export function renderTable(
       body.querySelector<HTMLButtonElement>(`tr[data-code="${focusedCode}"] button`)?.focus();
   }
   rows.forEach((row, i) => updateRow(body.rows[i], row, row.code === selected));
-  setText(elements.total, formatCount(total));
-  setText(elements.totalShare, formatShare(total, total));
+  setText(elements.total, formatCount(totals.platforms));
+  setText(elements.totalShare, formatShare(totals.platforms, totals.platforms));
+  setText(elements.totalTwins, formatCount(totals.twins));
 }
 
 function createRow(code: string, onSelect: (code: string) => void): HTMLTableRowElement {
@@ -58,7 +60,9 @@ function createRow(code: string, onSelect: (code: string) => void): HTMLTableRow
   platforms.className = 'num';
   const share = document.createElement('td');
   share.className = 'num';
-  tr.append(th, platforms, share);
+  const twins = document.createElement('td');
+  twins.className = 'num';
+  tr.append(th, platforms, share, twins);
   return tr;
 }
 
@@ -74,6 +78,7 @@ function updateRow(tr: HTMLTableRowElement, row: SummaryRow, isSelected: boolean
   tr.classList.toggle('is-selected', isSelected);
   setText(tr.cells[1], formatCount(row.platforms));
   setText(tr.cells[2], row.share);
+  setText(tr.cells[3], formatCount(row.twins));
 }
 
 /** The legend under the map, rebuilt only when the classes change. */

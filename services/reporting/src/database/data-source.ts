@@ -3,6 +3,7 @@ import { DataSourceOptions } from 'typeorm';
 import { ReportingEnv } from '../config';
 import { PlatformItemEntity } from '../inventory/entities/platform-item.entity';
 import { Initial1763900000001 } from './migrations/1763900000001-initial';
+import { TwinItems1763900000006 } from './migrations/1763900000006-twin-items';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -11,7 +12,7 @@ export function reportingDataSourceOptions(
     url: env.DATABASE_URL,
     schema: env.DB_SCHEMA,
     entities: [PlatformItemEntity],
-    migrations: [Initial1763900000001],
+    migrations: [Initial1763900000001, TwinItems1763900000006],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',
   }) as DataSourceOptions & { url: string; schema: string };

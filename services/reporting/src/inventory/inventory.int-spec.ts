@@ -2,6 +2,10 @@ import { create } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import {
   ChangeKind,
+  DigitalTwinChangedSchema,
+  DigitalTwinSchema,
+  TwinKind,
+  TwinScope,
   PlatformChangedSchema,
   PlatformSchema,
   PlatformStatus,
@@ -37,7 +41,8 @@ import { SERVICE_OPTIONS } from '../service-options';
 
 interface Summary {
   total: number;
-  laender: { code: string; name: string; platforms: number }[];
+  totalTwins: number;
+  laender: { code: string; name: string; platforms: number; twins: number }[];
 }
 
 describe('reporting: platform read model from dpi.registry.platform.v1 (real PostgreSQL and Kafka)', () => {
@@ -46,6 +51,7 @@ describe('reporting: platform read model from dpi.registry.platform.v1 (real Pos
   let producer: ManagedProducer;
   let dlq: KafkaProbe;
   let topic: string;
+  let twinTopic: string;
 
   const headersFor = (version: number) =>
     envelopeToHeaders(
@@ -89,6 +95,34 @@ describe('reporting: platform read model from dpi.registry.platform.v1 (real Pos
     return { topic, key: id, value: null, headers: headersFor(version) };
   }
 
+  function twinChanged(id: string, landCode: string, version: number): OutgoingEvent {
+    const twin = create(DigitalTwinSchema, {
+      id,
+      landCode,
+      name: `Twin ${id.slice(0, 8)}`,
+      scope: TwinScope.STATE,
+      kind: TwinKind.GEOBASIS,
+      maturityLevel: 2,
+      version: BigInt(version),
+    });
+    const envelope = newEnvelope({
+      correlationId: randomUUID(),
+      causationId: 'test',
+      producer: 'registry',
+      schema: DigitalTwinChangedSchema.typeName,
+      entityVersion: version,
+    });
+    return {
+      topic: twinTopic,
+      key: id,
+      value: encodeMessage(
+        DigitalTwinChangedSchema,
+        create(DigitalTwinChangedSchema, { twin, kind: ChangeKind.CREATED }),
+      ),
+      headers: envelopeToHeaders(envelope),
+    };
+  }
+
   async function summary(): Promise<Summary> {
     const response = await app.inject({ method: 'GET', url: '/api/v1/inventory/summary' });
     expect(response.statusCode).toBe(200);
@@ -100,6 +134,7 @@ describe('reporting: platform read model from dpi.registry.platform.v1 (real Pos
   beforeAll(async () => {
     ns = await createTestNamespace('reporting');
     topic = prefixedTopic(TOPICS.registryPlatform, ns.topicPrefix);
+    twinTopic = prefixedTopic(TOPICS.registryDigitalTwin, ns.topicPrefix);
     Object.assign(process.env, ns.env('reporting'));
     await migrate(reportingDataSourceOptions(reportingEnvSchema.parse(process.env)));
     const { AppModule } = await import('../app.module');
@@ -121,7 +156,12 @@ describe('reporting: platform read model from dpi.registry.platform.v1 (real Pos
   it('reports all 16 Länder, with zero before anything arrived', async () => {
     const s = await summary();
     expect(s.laender).toHaveLength(16);
-    expect(s.laender[0]).toEqual({ code: 'DE-SH', name: 'Schleswig-Holstein', platforms: 0 });
+    expect(s.laender[0]).toEqual({
+      code: 'DE-SH',
+      name: 'Schleswig-Holstein',
+      platforms: 0,
+      twins: 0,
+    });
     expect(s.total).toBe(0);
   });
 
@@ -173,5 +213,22 @@ describe('reporting: platform read model from dpi.registry.platform.v1 (real Pos
     const dead = dlq.messages.find((m) => m.key === unknownLand.key);
     expect(dead?.headers[HEADERS.error]).toContain('unknown Land code DE-XX');
     expect(dead?.headers[HEADERS.originalTopic]).toBe(topic);
+  });
+
+  it('counts digital twins per Land from their own topic; federal twins count for no Land', async () => {
+    const saxony = randomUUID();
+    await producer.send([
+      twinChanged(saxony, 'DE-SN', 1),
+      twinChanged(randomUUID(), 'DE-SN', 1),
+      twinChanged(randomUUID(), '', 1),
+    ]);
+    await eventually(async () => {
+      const s = await summary();
+      expect(s.laender.find((l) => l.code === 'DE-SN')?.twins).toBe(2);
+      expect(s.totalTwins).toBe(2);
+    });
+    await producer.send([{ ...twinChanged(saxony, 'DE-SN', 2), value: null }]);
+    await eventually(async () => expect((await summary()).totalTwins).toBe(1));
+    expect((await summary()).total).toBe(4); // platforms unaffected
   });
 });

@@ -2,10 +2,10 @@ import { Module } from '@nestjs/common';
 import { InventoryController } from './inventory.controller';
 import { InventoryRepository } from './inventory.repository';
 import { InventoryService } from './inventory.service';
-import { PlatformEventsConsumer } from './platform-events.consumer';
+import { RegistryEventsConsumer } from './registry-events.consumer';
 
 @Module({
   controllers: [InventoryController],
-  providers: [InventoryService, InventoryRepository, PlatformEventsConsumer],
+  providers: [InventoryService, InventoryRepository, RegistryEventsConsumer],
 })
 export class InventoryModule {}

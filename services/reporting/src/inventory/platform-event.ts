@@ -59,9 +59,11 @@ export function toPlatformChange(raw: RawEvent): PlatformChange {
   };
 }
 
-/** Keeps only the newest change per platform: one statement may touch each row once. */
-export function latestPerPlatform(changes: readonly PlatformChange[]): PlatformChange[] {
-  const latest = new Map<string, PlatformChange>();
+/** Keeps only the newest change per record: one statement may touch each row once. */
+export function latestPerRecord<T extends { id: string; version: number }>(
+  changes: readonly T[],
+): T[] {
+  const latest = new Map<string, T>();
   for (const change of changes) {
     const seen = latest.get(change.id);
     if (!seen || seen.version < change.version) latest.set(change.id, change);

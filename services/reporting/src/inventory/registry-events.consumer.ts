@@ -1,6 +1,6 @@
 import { TOPICS } from '@dpi/contracts';
 import { isTransientDbError } from '@dpi/db';
-import { BatchConsumer, ManagedProducer, prefixedTopic } from '@dpi/kafka';
+import { BatchConsumer, ManagedProducer, prefixedTopic, RawEvent } from '@dpi/kafka';
 import { KAFKA, KAFKA_PRODUCER } from '@dpi/service-kit';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -9,11 +9,27 @@ import { PinoLogger } from 'nestjs-pino';
 import { ReportingEnv } from '../config';
 import { InventoryRepository } from './inventory.repository';
 import { PlatformChange, toPlatformChange } from './platform-event';
+import { toTwinChange, TwinChange } from './twin-event';
 
-/** Projects dpi.registry.platform.v1 into the platform read model. */
+/** A decoded registry event, tagged with the read model it belongs to. */
+export type RegistryChange =
+  { model: 'platform'; change: PlatformChange } | { model: 'twin'; change: TwinChange };
+
+/** Decodes by topic: each registry topic carries one message type. */
+export function registryDecoder(prefix: string): (raw: RawEvent) => RegistryChange {
+  const platformTopic = prefixedTopic(TOPICS.registryPlatform, prefix);
+  const twinTopic = prefixedTopic(TOPICS.registryDigitalTwin, prefix);
+  return (raw) => {
+    if (raw.topic === platformTopic) return { model: 'platform', change: toPlatformChange(raw) };
+    if (raw.topic === twinTopic) return { model: 'twin', change: toTwinChange(raw) };
+    throw new Error(`no read model for topic ${raw.topic}`);
+  };
+}
+
+/** Projects the registry topics into reporting's read models. */
 @Injectable()
-export class PlatformEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private consumer: BatchConsumer<PlatformChange> | null = null;
+export class RegistryEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer: BatchConsumer<RegistryChange> | null = null;
   private starting: Promise<void> | null = null;
   private stopped = false;
 
@@ -24,7 +40,7 @@ export class PlatformEventsConsumer implements OnApplicationBootstrap, OnApplica
     private readonly repository: InventoryRepository,
     private readonly logger: PinoLogger,
   ) {
-    logger.setContext('PlatformEventsConsumer');
+    logger.setContext('RegistryEventsConsumer');
   }
 
   onApplicationBootstrap(): void {
@@ -38,16 +54,27 @@ export class PlatformEventsConsumer implements OnApplicationBootstrap, OnApplica
     await this.consumer?.stop();
   }
 
+  /** A batch holds one partition of one topic, so it is all of one model. */
+  private async apply(changes: RegistryChange[]): Promise<void> {
+    const platforms = changes.flatMap((c) => (c.model === 'platform' ? [c.change] : []));
+    const twins = changes.flatMap((c) => (c.model === 'twin' ? [c.change] : []));
+    if (platforms.length > 0) await this.repository.applyPlatformChanges(platforms);
+    if (twins.length > 0) await this.repository.applyTwinChanges(twins);
+  }
+
   private async startWithRetry(): Promise<void> {
     const prefix = this.config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+    const topics = [TOPICS.registryPlatform, TOPICS.registryDigitalTwin].map((t) =>
+      prefixedTopic(t, prefix),
+    );
     let delay = 500;
     while (!this.stopped) {
-      const consumer = new BatchConsumer<PlatformChange>({
+      const consumer = new BatchConsumer<RegistryChange>({
         kafka: this.kafka,
         groupId: `${prefix}${this.config.get('KAFKA_GROUP_ID', { infer: true })}`,
-        topics: [prefixedTopic(TOPICS.registryPlatform, prefix)],
-        decode: toPlatformChange,
-        handle: (changes) => this.repository.applyPlatformChanges(changes),
+        topics,
+        decode: registryDecoder(prefix),
+        handle: (changes) => this.apply(changes),
         dlq: this.producer,
         isTransient: isTransientDbError,
         logger: this.logger.logger,
@@ -56,7 +83,7 @@ export class PlatformEventsConsumer implements OnApplicationBootstrap, OnApplica
         if (this.stopped) return;
         await consumer.start();
         this.consumer = consumer;
-        this.logger.info('consuming dpi.registry.platform.v1');
+        this.logger.info({ topics }, 'consuming registry topics');
         return;
       } catch (error) {
         this.logger.warn(
