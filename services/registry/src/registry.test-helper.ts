@@ -4,6 +4,7 @@ import { prefixedTopic } from '@dpi/kafka';
 import { createServiceApp } from '@dpi/service-kit';
 import { createTestNamespace, KafkaProbe, TestNamespace } from '@dpi/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { Client } from 'pg';
 import { registryEnvSchema } from './config';
 import { registryDataSourceOptions } from './database/data-source';
@@ -18,7 +19,21 @@ export interface RegistryUnderTest {
   db: Client;
   schema: string;
   count(table: string): Promise<number>;
+  /** An HTTP request through Fastify's inject: JSON body, optional bearer token and headers. */
+  request(
+    method: HttpMethod,
+    url: string,
+    options?: RequestOptions,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export async function startRegistry(label: string, adminToken: string): Promise<RegistryUnderTest> {
@@ -46,6 +61,17 @@ export async function startRegistry(label: string, adminToken: string): Promise<
     schema,
     count: async (table) =>
       Number((await db.query(`SELECT count(*) AS n FROM ${schema}.${table}`)).rows[0].n),
+    request: (method, url, options = {}) =>
+      app.inject({
+        method,
+        url,
+        headers: {
+          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        ...(options.body !== undefined ? { payload: JSON.stringify(options.body) } : {}),
+      }),
     close: async () => {
       await platformEvents.stop();
       await app.close();

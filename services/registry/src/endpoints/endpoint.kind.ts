@@ -1,14 +1,8 @@
 import { create } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import {
-  EndpointChangedSchema,
-  EndpointSchema,
-  RecordSource as RecordSourcePb,
-  TOPICS,
-} from '@dpi/contracts';
+import { EndpointChangedSchema, EndpointSchema, TOPICS } from '@dpi/contracts';
 import { endpointAuthenticationCodec, serviceTypeCodec } from '@dpi/domain';
 import { encodeMessage } from '@dpi/kafka';
-import { recordEvent } from '../records/record-events';
+import { recordEvent, recordMetadataPb } from '../records/record-events';
 import { RecordKind } from '../records/record-kind';
 import { CreateEndpointDto } from './dto/create-endpoint.dto';
 import { EndpointEntity } from './entities/endpoint.entity';
@@ -65,11 +59,7 @@ export const ENDPOINT_KIND: RecordKind<EndpointEntity, CreateEndpointDto> = {
         capabilitiesUrl: e.capabilitiesUrl ?? '',
         authentication: endpointAuthenticationCodec.toPb(e.authentication),
         crs: e.crs,
-        source: e.source === 'harvested' ? RecordSourcePb.HARVESTED : RecordSourcePb.MANUAL,
-        createdBy: e.createdBy,
-        createdAt: timestampFromDate(e.createdAt),
-        updatedAt: timestampFromDate(e.updatedAt),
-        version: BigInt(e.version),
+        ...recordMetadataPb(e),
       }),
     });
     return recordEvent(

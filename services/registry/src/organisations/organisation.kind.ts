@@ -1,16 +1,14 @@
 import { create } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   ContactSchema,
   OrganisationChangedSchema,
   OrganisationSchema,
-  RecordSource as RecordSourcePb,
   TOPICS,
 } from '@dpi/contracts';
 import { administrativeLevelToPb, networkToPb, organisationTypeToPb } from '@dpi/domain';
 import { encodeMessage } from '@dpi/kafka';
 import { JsonValue } from '../history/field-diff';
-import { recordEvent } from '../records/record-events';
+import { recordEvent, recordMetadataPb } from '../records/record-events';
 import { RecordKind } from '../records/record-kind';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -67,11 +65,7 @@ export const ORGANISATION_KIND: RecordKind<OrganisationEntity, CreateOrganisatio
         homepage: o.homepage ?? '',
         contact: o.contact ? create(ContactSchema, o.contact) : undefined,
         networks: o.networks.map(networkToPb),
-        source: o.source === 'harvested' ? RecordSourcePb.HARVESTED : RecordSourcePb.MANUAL,
-        createdBy: o.createdBy,
-        createdAt: timestampFromDate(o.createdAt),
-        updatedAt: timestampFromDate(o.updatedAt),
-        version: BigInt(o.version),
+        ...recordMetadataPb(o),
       }),
     });
     return recordEvent(

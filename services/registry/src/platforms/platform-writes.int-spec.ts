@@ -4,7 +4,6 @@ import { eventually, quietPeriod } from '@dpi/testing';
 import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
 const ADMIN_TOKEN = 'writes-admin-token-0123456789';
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const hamburgPlatform = {
   name: 'Geoportal Hamburg',
   landCode: 'DE-HH',
@@ -22,21 +21,7 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
     revoked: '',
   };
 
-  const request = (
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) =>
-    registry.app.inject({
-      method,
-      url,
-      headers: {
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(options.token ? bearer(options.token) : {}),
-        ...options.headers,
-      },
-      ...(options.body !== undefined ? { payload: JSON.stringify(options.body) } : {}),
-    });
+  const request = (...args: Parameters<RegistryUnderTest['request']>) => registry.request(...args);
 
   async function issue(name: string, role: string, landCode?: string): Promise<string> {
     const response = await request('POST', '/api/v1/admin/tokens', {

@@ -1,14 +1,8 @@
 import { create } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import {
-  PlatformChangedSchema,
-  PlatformSchema,
-  RecordSource as RecordSourcePb,
-  TOPICS,
-} from '@dpi/contracts';
+import { PlatformChangedSchema, PlatformSchema, TOPICS } from '@dpi/contracts';
 import { platformStatusToPb, platformTypeToPb } from '@dpi/domain';
 import { encodeMessage } from '@dpi/kafka';
-import { recordEvent } from '../records/record-events';
+import { recordEvent, recordMetadataPb } from '../records/record-events';
 import { RecordKind } from '../records/record-kind';
 import { CreatePlatformDto } from './dto/create-platform.dto';
 import { PlatformEntity } from './entities/platform.entity';
@@ -49,11 +43,7 @@ export const PLATFORM_KIND: RecordKind<PlatformEntity, CreatePlatformDto> = {
         homepage: platform.homepage ?? '',
         type: platformTypeToPb(platform.type),
         status: platformStatusToPb(platform.status),
-        source: platform.source === 'harvested' ? RecordSourcePb.HARVESTED : RecordSourcePb.MANUAL,
-        createdBy: platform.createdBy,
-        createdAt: timestampFromDate(platform.createdAt),
-        updatedAt: timestampFromDate(platform.updatedAt),
-        version: BigInt(platform.version),
+        ...recordMetadataPb(platform),
       }),
     });
     return recordEvent(

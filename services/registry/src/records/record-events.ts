@@ -1,3 +1,5 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { RecordSource } from '@dpi/contracts';
 import { OutboxEvent } from '@dpi/db';
 import { envelopeToHeaders, newEnvelope, prefixedTopic } from '@dpi/kafka';
 import { EventContext, VersionedRecord } from './record-kind';
@@ -23,5 +25,16 @@ export function recordEvent(
     key: record.id,
     value,
     headers: envelopeToHeaders(envelope),
+  };
+}
+
+/** The metadata fields every registry message carries for its record, in contract form. */
+export function recordMetadataPb(record: VersionedRecord & { source: 'manual' | 'harvested' }) {
+  return {
+    source: record.source === 'harvested' ? RecordSource.HARVESTED : RecordSource.MANUAL,
+    createdBy: record.createdBy,
+    createdAt: timestampFromDate(record.createdAt),
+    updatedAt: timestampFromDate(record.updatedAt),
+    version: BigInt(record.version),
   };
 }

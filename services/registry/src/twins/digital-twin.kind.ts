@@ -1,11 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import {
-  DigitalTwinChangedSchema,
-  DigitalTwinSchema,
-  RecordSource as RecordSourcePb,
-  TOPICS,
-} from '@dpi/contracts';
+import { DigitalTwinChangedSchema, DigitalTwinSchema, TOPICS } from '@dpi/contracts';
 import {
   digizDeRelationCodec,
   threeDFormatCodec,
@@ -16,7 +10,7 @@ import {
   twinUseCaseCodec,
 } from '@dpi/domain';
 import { encodeMessage } from '@dpi/kafka';
-import { recordEvent } from '../records/record-events';
+import { recordEvent, recordMetadataPb } from '../records/record-events';
 import { RecordKind } from '../records/record-kind';
 import { CreateDigitalTwinDto } from './dto/create-digital-twin.dto';
 import { DigitalTwinEntity } from './entities/digital-twin.entity';
@@ -100,11 +94,7 @@ export const DIGITAL_TWIN_KIND: RecordKind<DigitalTwinEntity, CreateDigitalTwinD
         simulation: t.simulation,
         digizDe: digizDeRelationCodec.toPb(t.digizDe),
         homepage: t.homepage ?? '',
-        source: t.source === 'harvested' ? RecordSourcePb.HARVESTED : RecordSourcePb.MANUAL,
-        createdBy: t.createdBy,
-        createdAt: timestampFromDate(t.createdAt),
-        updatedAt: timestampFromDate(t.updatedAt),
-        version: BigInt(t.version),
+        ...recordMetadataPb(t),
       }),
     });
     return recordEvent(

@@ -1,7 +1,7 @@
 import { DigitalTwinChangedSchema, ThreeDFormat, TOPICS, TwinKind } from '@dpi/contracts';
 import { decodeMessage, envelopeFromHeaders, prefixedTopic } from '@dpi/kafka';
 import { eventually, KafkaProbe } from '@dpi/testing';
-import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
+import { HttpMethod, RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
 const ADMIN_TOKEN = 'twins-admin-token-0123456789';
 const saxony = {
@@ -23,22 +23,12 @@ describe('registry: digital twins (real PostgreSQL and Kafka)', () => {
   let saxonyToken: string;
 
   const request = (
-    method: 'GET' | 'POST' | 'PATCH',
+    method: HttpMethod,
     url: string,
     token?: string,
     body?: unknown,
     headers: Record<string, string> = {},
-  ) =>
-    registry.app.inject({
-      method,
-      url,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  ) => registry.request(method, url, { token, body, headers });
 
   beforeAll(async () => {
     registry = await startRegistry('twins', ADMIN_TOKEN);
