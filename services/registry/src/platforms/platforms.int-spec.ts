@@ -1,6 +1,7 @@
 import { PlatformChangedSchema, PlatformStatus, PlatformType } from '@dpi/contracts';
 import { decodeMessage, envelopeFromHeaders } from '@dpi/kafka';
 import { eventually, KafkaProbe, quietPeriod } from '@dpi/testing';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
@@ -170,11 +171,22 @@ describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
     expect(new Set(names).size).toBe(20);
   });
 
-  it('serves its OpenAPI document and is ready', async () => {
+  it('serves an OpenAPI 3 document that a standard validator accepts, and is ready', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/docs-json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/platforms', '/api/v1/platforms/{id}']),
+      expect.arrayContaining([
+        '/api/v1/platforms',
+        '/api/v1/platforms/{id}',
+        '/api/v1/platforms/{id}/history',
+        '/api/v1/organisations',
+        '/api/v1/twins',
+        '/api/v1/endpoints',
+        '/api/v1/admin/tokens',
+      ]),
     );
+    // Throws with the offending path when the document breaks the OpenAPI schema or its $refs.
+    await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeDefined();
     const ready = await app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json().details).toMatchObject({
