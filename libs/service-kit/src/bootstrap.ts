@@ -5,7 +5,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { requestId } from './logger';
-import { flattenValidationErrors, ProblemDetailsFilter, validationProblem } from './problem';
+import { findNulCharacter } from './http/nul-characters';
+import {
+  flattenValidationErrors,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetailsFilter,
+  validationProblem,
+} from './problem';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -44,6 +50,18 @@ export async function createServiceApp(
   // application/merge-patch+json (RFC 7386) is JSON too, parsed with the same safeguards.
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
+  // Before any handler: a U+0000 in a JSON string is a client error, not a database failure.
+  fastify.addHook('preValidation', async (request, reply) => {
+    const field = findNulCharacter(request.body);
+    if (field === null) return;
+    const problem = validationProblem([
+      { field, message: `${field} must not contain the character U+0000` },
+    ]);
+    await reply
+      .status(400)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({ ...(problem.getResponse() as object), instance: request.url });
+  });
   fastify.addContentTypeParser(
     'application/merge-patch+json',
     { parseAs: 'string' },

@@ -6,4 +6,5 @@ export * from './logger';
 export * from './problem';
 export * from './service-core.module';
 export * from './http/merge-patch';
+export * from './http/nul-characters';
 export * from './http/preconditions';

@@ -1,3 +1,4 @@
+import { findNulCharacter } from './nul-characters';
 import { applyMergePatch } from './merge-patch';
 import { checkIfMatch } from './preconditions';
 
@@ -45,5 +46,21 @@ describe('checkIfMatch', () => {
     expect(status('3')).toBe(412);
     expect(status(undefined)).toBe(428);
     expect(status(' ')).toBe(428);
+  });
+});
+
+describe('findNulCharacter', () => {
+  it('names the path of the first string or key with U+0000', () => {
+    expect(findNulCharacter({ name: 'ok', contact: { email: 'a\u0000b' } })).toBe('contact.email');
+    expect(findNulCharacter({ crs: ['EPSG:4326', '\u0000'] })).toBe('crs[1]');
+    expect(findNulCharacter({ ['bad\u0000key']: 1 })).toBe('bad\u0000key');
+    expect(findNulCharacter('\u0000')).toBe('(body)');
+  });
+
+  it('finds nothing in clean bodies', () => {
+    expect(
+      findNulCharacter({ name: 'Geoportal', n: 1, flags: [true, null], nested: { a: [] } }),
+    ).toBeNull();
+    expect(findNulCharacter(null)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../records/record.controller';
 import { EndpointPage, EndpointView } from './dto/endpoint.view';
 import { ListEndpointsQuery } from './dto/list-endpoints.query';
@@ -15,6 +15,7 @@ export class EndpointsController extends RecordController({
   @Get()
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: EndpointPage })
+  @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
   async list(@Query() query: ListEndpointsQuery): Promise<EndpointPage> {
     const page = await this.records.list(
       ENDPOINT_KIND,

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../records/record.controller';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationPage, OrganisationView } from './dto/organisation.view';
@@ -15,6 +15,7 @@ export class OrganisationsController extends RecordController({
   @Get()
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: OrganisationPage })
+  @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
   async list(@Query() query: ListOrganisationsQuery): Promise<OrganisationPage> {
     const page = await this.records.list(
       ORGANISATION_KIND,

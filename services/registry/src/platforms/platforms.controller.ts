@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../records/record.controller';
 import { ListPlatformsQuery } from './dto/list-platforms.query';
 import { PlatformPage, PlatformView } from './dto/platform.view';
@@ -15,6 +15,7 @@ export class PlatformsController extends RecordController({
   @Get()
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: PlatformPage })
+  @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
   async list(@Query() query: ListPlatformsQuery): Promise<PlatformPage> {
     const page = await this.records.list(PLATFORM_KIND, { land_code: query.landCode }, query);
     return { items: page.items.map((p) => PlatformView.of(p)), nextCursor: page.nextCursor };

@@ -97,6 +97,12 @@ describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
     ['homepage not a URL', { ...valid, homepage: 'javascript:alert(1)' }, 400, 'homepage'],
     ['unknown field', { ...valid, operator: 'someone' }, 400, 'operator'],
     ['array body', [valid], 400, 'name'],
+    [
+      'a NUL character in a string',
+      { ...valid, description: 'before\u0000after' },
+      400,
+      'description',
+    ],
   ];
 
   it.each(bad)(

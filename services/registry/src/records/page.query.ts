@@ -12,7 +12,12 @@ export class PageQuery {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page' })
+  @ApiPropertyOptional({
+    description: 'Opaque cursor from a previous page',
+    pattern: '^[A-Za-z0-9_-]{1,200}$',
+    minLength: 1,
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor is malformed' })

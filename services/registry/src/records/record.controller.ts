@@ -28,6 +28,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiParam,
   ApiPayloadTooLargeResponse,
   ApiPreconditionFailedResponse,
   ApiResponse,
@@ -41,7 +42,8 @@ import { HistoryView } from '../history/dto/history.view';
 import { RecordKind, VersionedRecord } from './record-kind';
 import { RecordsService, RequestContext } from './records.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+// Any UUID: ids are v4, but an id of another version is simply unknown (404), not malformed.
+const uuid = new ParseUUIDPipe();
 
 const writeResponses = [
   ApiBearerAuth(),
@@ -51,6 +53,11 @@ const writeResponses = [
   ApiUnauthorizedResponse({ description: 'No, unknown or revoked bearer token' }),
   ApiForbiddenResponse({ description: 'The token may not write records of this Land' }),
   ApiPayloadTooLargeResponse({ description: 'Body over 1 MB' }),
+];
+/** Every `{id}` route: the id is a UUID, anything else is answered 400. */
+const idParam = [
+  ApiParam({ name: 'id', format: 'uuid', description: 'Record id (UUID)' }),
+  ApiBadRequestResponse({ description: 'Malformed id or body (application/problem+json)' }),
 ];
 const preconditionResponses = [
   ApiHeader({ name: 'If-Match', required: true, description: 'ETag of your last read, e.g. "3"' }),
@@ -115,6 +122,7 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
     }
 
     @Get(':id')
+    @apply(...idParam)
     @ApiOkResponse({
       type: view,
       headers: { ETag: { description: 'Version for If-Match', schema: { type: 'string' } } },
@@ -130,6 +138,7 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
     }
 
     @Put(':id')
+    @apply(...idParam)
     @UseGuards(BearerAuthGuard)
     @apply(...writeResponses, ...preconditionResponses)
     @ApiBody({ type: kind.dto })
@@ -154,6 +163,7 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
     }
 
     @Patch(':id')
+    @apply(...idParam)
     @UseGuards(BearerAuthGuard)
     @apply(...writeResponses, ...preconditionResponses)
     @ApiConsumes('application/merge-patch+json', 'application/json')
@@ -183,6 +193,7 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
     }
 
     @Delete(':id')
+    @apply(...idParam)
     @HttpCode(204)
     @UseGuards(BearerAuthGuard)
     @apply(...writeResponses, ...preconditionResponses)
@@ -197,6 +208,7 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
     }
 
     @Get(':id/history')
+    @apply(...idParam)
     @Header('cache-control', 'no-store')
     @ApiOkResponse({
       type: HistoryView,

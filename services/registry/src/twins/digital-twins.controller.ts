@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../records/record.controller';
 import { DIGITAL_TWIN_KIND } from './digital-twin.kind';
 import { DigitalTwinPage, DigitalTwinView } from './dto/digital-twin.view';
@@ -15,6 +15,7 @@ export class DigitalTwinsController extends RecordController({
   @Get()
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: DigitalTwinPage })
+  @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
   async list(@Query() query: ListDigitalTwinsQuery): Promise<DigitalTwinPage> {
     const page = await this.records.list(
       DIGITAL_TWIN_KIND,

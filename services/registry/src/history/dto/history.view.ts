@@ -1,11 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ChangeLogEntity } from '../entities/change-log.entity';
 
+/** Any JSON value: a field's old or new value can be a string, number, flag, list or object. */
+const ANY_JSON = {
+  nullable: true,
+  anyOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object' },
+  ],
+};
+
 export class FieldChangeView {
   @ApiProperty() field!: string;
-  @ApiProperty({ nullable: true, description: 'Value before the change (any JSON type)' })
+  @ApiProperty({ ...ANY_JSON, description: 'Value before the change' })
   old!: unknown;
-  @ApiProperty({ nullable: true, description: 'Value after the change (any JSON type)' })
+  @ApiProperty({ ...ANY_JSON, description: 'Value after the change' })
   new!: unknown;
 }
 
