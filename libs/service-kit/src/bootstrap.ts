@@ -2,7 +2,7 @@ import { Type, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { requestId } from './logger';
 import { findNulCharacter } from './http/nul-characters';
@@ -33,6 +33,17 @@ export function strictValidationPipe(expectedType?: Type): ValidationPipe {
 export interface BootstrapOptions {
   name: string;
   openApi?: { title: string; description: string; version: string };
+}
+
+/**
+ * Request bodies reject unknown fields (strictValidationPipe), so their schemas say so:
+ * every `*Dto` schema gets `additionalProperties: false`, and generated clients and fuzzers
+ * see the same contract the server enforces.
+ */
+export function closeRequestSchemas(document: OpenAPIObject): void {
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    if (name.endsWith('Dto') && !('$ref' in schema)) schema.additionalProperties = false;
+  }
 }
 
 /** Creates and configures a service app (pipes, filters, parsers, OpenAPI) without listening. */
@@ -80,6 +91,7 @@ export async function createServiceApp(
         .addBearerAuth()
         .build(),
     );
+    closeRequestSchemas(document);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
   return app;

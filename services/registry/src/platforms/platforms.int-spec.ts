@@ -191,6 +191,9 @@ describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
         '/api/v1/admin/tokens',
       ]),
     );
+    // Request bodies are closed: the server rejects unknown fields, and the document says so.
+    expect(doc.components.schemas.CreatePlatformDto.additionalProperties).toBe(false);
+    expect(doc.components.schemas.ContactDto.additionalProperties).toBe(false);
     // Throws with the offending path when the document breaks the OpenAPI schema or its $refs.
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeDefined();
     const ready = await app.inject({ method: 'GET', url: '/health/ready' });
