@@ -1,8 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { EndpointChangedSchema, EndpointSchema, TOPICS } from '@dpi/contracts';
 import { endpointAuthenticationCodec, serviceTypeCodec } from '@dpi/domain';
-import { encodeMessage } from '@dpi/kafka';
-import { recordEvent, recordMetadataPb } from '../records/record-events';
+import { recordMetadataPb } from '../records/record-events';
 import { RecordKind } from '../records/record-kind';
 import { CreateEndpointDto } from './dto/create-endpoint.dto';
 import { EndpointEntity } from './entities/endpoint.entity';
@@ -46,8 +45,10 @@ export const ENDPOINT_KIND: RecordKind<EndpointEntity, CreateEndpointDto> = {
     crs: [...(dto.crs ?? [])],
     source: 'manual',
   }),
-  changedEvent: (e, kind, context) => {
-    const message = create(EndpointChangedSchema, {
+  topic: TOPICS.registryEndpoint,
+  schema: EndpointChangedSchema,
+  changedMessage: (e, kind) =>
+    create(EndpointChangedSchema, {
       kind,
       endpoint: create(EndpointSchema, {
         id: e.id,
@@ -61,15 +62,5 @@ export const ENDPOINT_KIND: RecordKind<EndpointEntity, CreateEndpointDto> = {
         crs: e.crs,
         ...recordMetadataPb(e),
       }),
-    });
-    return recordEvent(
-      TOPICS.registryEndpoint,
-      EndpointChangedSchema.typeName,
-      e,
-      encodeMessage(EndpointChangedSchema, message),
-      context,
-    );
-  },
-  deletedEvent: (e, context) =>
-    recordEvent(TOPICS.registryEndpoint, EndpointChangedSchema.typeName, e, null, context),
+    }),
 };

@@ -6,9 +6,8 @@ import {
   TOPICS,
 } from '@dpi/contracts';
 import { administrativeLevelToPb, networkToPb, organisationTypeToPb } from '@dpi/domain';
-import { encodeMessage } from '@dpi/kafka';
 import { JsonValue } from '../history/field-diff';
-import { recordEvent, recordMetadataPb } from '../records/record-events';
+import { recordMetadataPb } from '../records/record-events';
 import { RecordKind } from '../records/record-kind';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -52,8 +51,10 @@ export const ORGANISATION_KIND: RecordKind<OrganisationEntity, CreateOrganisatio
     networks: [...(dto.networks ?? [])].sort(),
     source: 'manual',
   }),
-  changedEvent: (o, kind, context) => {
-    const message = create(OrganisationChangedSchema, {
+  topic: TOPICS.registryOrganisation,
+  schema: OrganisationChangedSchema,
+  changedMessage: (o, kind) =>
+    create(OrganisationChangedSchema, {
       kind,
       organisation: create(OrganisationSchema, {
         id: o.id,
@@ -67,15 +68,5 @@ export const ORGANISATION_KIND: RecordKind<OrganisationEntity, CreateOrganisatio
         networks: o.networks.map(networkToPb),
         ...recordMetadataPb(o),
       }),
-    });
-    return recordEvent(
-      TOPICS.registryOrganisation,
-      OrganisationChangedSchema.typeName,
-      o,
-      encodeMessage(OrganisationChangedSchema, message),
-      context,
-    );
-  },
-  deletedEvent: (o, context) =>
-    recordEvent(TOPICS.registryOrganisation, OrganisationChangedSchema.typeName, o, null, context),
+    }),
 };

@@ -1,8 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { PlatformChangedSchema, PlatformSchema, TOPICS } from '@dpi/contracts';
 import { platformStatusToPb, platformTypeToPb } from '@dpi/domain';
-import { encodeMessage } from '@dpi/kafka';
-import { recordEvent, recordMetadataPb } from '../records/record-events';
+import { recordMetadataPb } from '../records/record-events';
 import { RecordKind } from '../records/record-kind';
 import { CreatePlatformDto } from './dto/create-platform.dto';
 import { PlatformEntity } from './entities/platform.entity';
@@ -32,8 +31,10 @@ export const PLATFORM_KIND: RecordKind<PlatformEntity, CreatePlatformDto> = {
     status: dto.status,
     source: 'manual',
   }),
-  changedEvent: (platform, kind, context) => {
-    const message = create(PlatformChangedSchema, {
+  topic: TOPICS.registryPlatform,
+  schema: PlatformChangedSchema,
+  changedMessage: (platform, kind) =>
+    create(PlatformChangedSchema, {
       kind,
       platform: create(PlatformSchema, {
         id: platform.id,
@@ -45,15 +46,5 @@ export const PLATFORM_KIND: RecordKind<PlatformEntity, CreatePlatformDto> = {
         status: platformStatusToPb(platform.status),
         ...recordMetadataPb(platform),
       }),
-    });
-    return recordEvent(
-      TOPICS.registryPlatform,
-      PlatformChangedSchema.typeName,
-      platform,
-      encodeMessage(PlatformChangedSchema, message),
-      context,
-    );
-  },
-  deletedEvent: (platform, context) =>
-    recordEvent(TOPICS.registryPlatform, PlatformChangedSchema.typeName, platform, null, context),
+    }),
 };

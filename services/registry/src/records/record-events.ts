@@ -1,11 +1,11 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { RecordSource } from '@dpi/contracts';
+import { ChangeKind, RecordSource } from '@dpi/contracts';
 import { OutboxEvent } from '@dpi/db';
-import { envelopeToHeaders, newEnvelope, prefixedTopic } from '@dpi/kafka';
-import { EventContext, VersionedRecord } from './record-kind';
+import { encodeMessage, envelopeToHeaders, newEnvelope, prefixedTopic } from '@dpi/kafka';
+import { EventContext, RecordKind, VersionedRecord } from './record-kind';
 
 /** An event of a record's topic: key = record id, envelope in headers; value null = tombstone. */
-export function recordEvent(
+function recordEvent(
   topic: string,
   schema: string,
   record: VersionedRecord,
@@ -37,4 +37,24 @@ export function recordMetadataPb(record: VersionedRecord & { source: 'manual' | 
     updatedAt: timestampFromDate(record.updatedAt),
     version: BigInt(record.version),
   };
+}
+
+/** The kind's `*Changed` event with the record's full state after a create or update. */
+export function changedEvent<E extends VersionedRecord, D extends object>(
+  kind: RecordKind<E, D>,
+  record: E,
+  change: ChangeKind,
+  context: EventContext,
+): OutboxEvent {
+  const value = encodeMessage(kind.schema, kind.changedMessage(record, change));
+  return recordEvent(kind.topic, kind.schema.typeName, record, value, context);
+}
+
+/** The kind's tombstone for a deleted record: its key, no value, the deleting version in the headers. */
+export function deletedEvent<E extends VersionedRecord, D extends object>(
+  kind: RecordKind<E, D>,
+  record: E,
+  context: EventContext,
+): OutboxEvent {
+  return recordEvent(kind.topic, kind.schema.typeName, record, null, context);
 }

@@ -1,5 +1,5 @@
-import { ChangeKind } from '@dpi/contracts';
-import { OutboxEvent } from '@dpi/db';
+import type { DescMessage, Message } from '@bufbuild/protobuf';
+import { ChangeKind, TopicName } from '@dpi/contracts';
 import { JsonValue } from '../history/field-diff';
 
 /** Columns every registered record has (platforms, organisations, twins, datasets, endpoints). */
@@ -35,10 +35,12 @@ export interface RecordKind<E extends VersionedRecord, D extends object> {
   writableOf(record: E): Record<string, JsonValue>;
   /** Entity fields from a validated body. */
   fieldsFrom(dto: D): Partial<E>;
-  /** Full state after a change, for the entity's topic. */
-  changedEvent(record: E, kind: ChangeKind, context: EventContext): OutboxEvent;
-  /** Tombstone: key, no value, the deleting version in the headers. */
-  deletedEvent(record: E, context: EventContext): OutboxEvent;
+  /** The kind's topic, e.g. `dpi.registry.platform.v1` (the deployment prefix is added later). */
+  topic: TopicName;
+  /** Schema of the `*Changed` message the topic carries. */
+  schema: DescMessage;
+  /** The `*Changed` message: the record's full state after the change. Deletes are tombstones. */
+  changedMessage(record: E, kind: ChangeKind): Message;
 }
 
 /** The merge-patch document of a record: absent optional fields (null, '', []) are simply not there. */

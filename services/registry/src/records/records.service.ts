@@ -19,6 +19,7 @@ import { ChangeOperation } from '../history/entities/change-log.entity';
 import { diffFields, FieldChange } from '../history/field-diff';
 import { HistoryRepository } from '../history/history.repository';
 import { decodeCursor, encodeCursor } from './cursor';
+import { changedEvent, deletedEvent } from './record-events';
 import { EventContext, patchDocumentOf, RecordKind, VersionedRecord } from './record-kind';
 import { RecordsRepository } from './records.repository';
 
@@ -70,7 +71,7 @@ export class RecordsService {
         diffFields(null, kind.writableOf(record), kind.writable),
         context,
       ),
-      events: [kind.changedEvent(record, ChangeKind.CREATED, this.eventContext(context))],
+      events: [changedEvent(kind, record, ChangeKind.CREATED, this.eventContext(context))],
     });
     return record;
   }
@@ -173,7 +174,7 @@ export class RecordsService {
         diffFields(kind.writableOf(current), null, kind.writable),
         context,
       ),
-      events: [kind.deletedEvent(next, this.eventContext(context))],
+      events: [deletedEvent(kind, next, this.eventContext(context))],
     });
     if (!stored) throw staleVersion((await this.get(kind, id)).version);
   }
@@ -200,7 +201,7 @@ export class RecordsService {
     const next = Object.assign(candidate, { version: current.version + 1, updatedAt: new Date() });
     const stored = await this.repository.update(kind.entity, next, current.version, {
       change: this.change(kind, next, 'update', changes, context),
-      events: [kind.changedEvent(next, ChangeKind.UPDATED, this.eventContext(context))],
+      events: [changedEvent(kind, next, ChangeKind.UPDATED, this.eventContext(context))],
     });
     // Someone else changed it between our read and our write: same answer as a stale ETag.
     if (!stored) throw staleVersion((await this.get(kind, current.id)).version);

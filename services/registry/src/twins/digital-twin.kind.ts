@@ -9,8 +9,7 @@ import {
   twinScopeCodec,
   twinUseCaseCodec,
 } from '@dpi/domain';
-import { encodeMessage } from '@dpi/kafka';
-import { recordEvent, recordMetadataPb } from '../records/record-events';
+import { recordMetadataPb } from '../records/record-events';
 import { RecordKind } from '../records/record-kind';
 import { CreateDigitalTwinDto } from './dto/create-digital-twin.dto';
 import { DigitalTwinEntity } from './entities/digital-twin.entity';
@@ -75,8 +74,10 @@ export const DIGITAL_TWIN_KIND: RecordKind<DigitalTwinEntity, CreateDigitalTwinD
     homepage: dto.homepage ?? null,
     source: 'manual',
   }),
-  changedEvent: (t, kind, context) => {
-    const message = create(DigitalTwinChangedSchema, {
+  topic: TOPICS.registryDigitalTwin,
+  schema: DigitalTwinChangedSchema,
+  changedMessage: (t, kind) =>
+    create(DigitalTwinChangedSchema, {
       kind,
       twin: create(DigitalTwinSchema, {
         id: t.id,
@@ -96,15 +97,5 @@ export const DIGITAL_TWIN_KIND: RecordKind<DigitalTwinEntity, CreateDigitalTwinD
         homepage: t.homepage ?? '',
         ...recordMetadataPb(t),
       }),
-    });
-    return recordEvent(
-      TOPICS.registryDigitalTwin,
-      DigitalTwinChangedSchema.typeName,
-      t,
-      encodeMessage(DigitalTwinChangedSchema, message),
-      context,
-    );
-  },
-  deletedEvent: (t, context) =>
-    recordEvent(TOPICS.registryDigitalTwin, DigitalTwinChangedSchema.typeName, t, null, context),
+    }),
 };
