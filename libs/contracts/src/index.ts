@@ -5,3 +5,5 @@ export * from './gen/dpi/registry/v1/digital_twin_pb';
 export * from './gen/dpi/registry/v1/endpoint_pb';
 export * from './gen/dpi/registry/v1/organisation_pb';
 export * from './gen/dpi/registry/v1/platform_pb';
+export * from './gen/dpi/harvest/v1/job_pb';
+export * from './gen/dpi/harvest/v1/record_pb';

@@ -7,6 +7,11 @@ export const TOPICS = {
   registryOrganisation: 'dpi.registry.organisation.v1',
   registryDigitalTwin: 'dpi.registry.digital-twin.v1',
   registryEndpoint: 'dpi.registry.endpoint.v1',
+  registryDataset: 'dpi.registry.dataset.v1',
+  /** Harvested ISO records mapped to datasets, keyed `<sourceId>/<fileIdentifier>`. */
+  harvestRecord: 'dpi.harvest.record.v1',
+  /** Harvest job state and progress, keyed by job id. */
+  harvestJob: 'dpi.harvest.job.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -26,4 +31,7 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.registryOrganisation, partitions: 3, compacted: true },
   { name: TOPICS.registryDigitalTwin, partitions: 3, compacted: true },
   { name: TOPICS.registryEndpoint, partitions: 3, compacted: true },
+  { name: TOPICS.registryDataset, partitions: 6, compacted: true },
+  { name: TOPICS.harvestRecord, partitions: 6, compacted: true },
+  { name: TOPICS.harvestJob, partitions: 3, compacted: true },
 ];
