@@ -7,3 +7,4 @@ export * from './gen/dpi/registry/v1/organisation_pb';
 export * from './gen/dpi/registry/v1/platform_pb';
 export * from './gen/dpi/harvest/v1/job_pb';
 export * from './gen/dpi/harvest/v1/record_pb';
+export * from './gen/dpi/registry/v1/dataset_pb';

@@ -4,3 +4,6 @@ export * from './enum-codec';
 export * from './laender';
 export * from './organisation';
 export * from './platform';
+export * from './dcat';
+export * from './platform-profile';
+export * from './standards';

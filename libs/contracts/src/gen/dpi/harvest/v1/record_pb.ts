@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dpi/harvest/v1/record.proto.
  */
 export const file_dpi_harvest_v1_record: GenFile = /*@__PURE__*/
-  fileDesc("ChtkcGkvaGFydmVzdC92MS9yZWNvcmQucHJvdG8SDmRwaS5oYXJ2ZXN0LnYxIkcKC0JvdW5kaW5nQm94EgwKBHdlc3QYASABKAESDQoFc291dGgYAiABKAESDAoEZWFzdBgDIAEoARINCgVub3J0aBgEIAEoASJzCgxEaXN0cmlidXRpb24SCwoDdXJsGAEgASgJEg4KBmZvcm1hdBgCIAEoCRIQCghwcm90b2NvbBgDIAEoCRINCgV0aXRsZRgEIAEoCRITCgtkZXNjcmlwdGlvbhgFIAEoCRIQCghmdW5jdGlvbhgGIAEoCSJJCgdDb250YWN0EhQKDG9yZ2FuaXNhdGlvbhgBIAEoCRINCgVlbWFpbBgCIAEoCRILCgN1cmwYAyABKAkSDAoEcm9sZRgEIAEoCSLkBQoPSGFydmVzdGVkUmVjb3JkEhEKCXNvdXJjZV9pZBgBIAEoCRIXCg9maWxlX2lkZW50aWZpZXIYAiABKAkSEQoJbGFuZF9jb2RlGAMgASgJEhAKCGNoZWNrc3VtGAQgASgJEg4KBmpvYl9pZBgFIAEoCRIwCgxoYXJ2ZXN0ZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhcKD2hpZXJhcmNoeV9sZXZlbBgHIAEoCRIQCghsYW5ndWFnZRgIIAEoCRINCgV0aXRsZRgJIAEoCRITCgtkZXNjcmlwdGlvbhgKIAEoCRIQCghrZXl3b3JkcxgLIAMoCRIOCgZ0aGVtZXMYDCADKAkSEwoLbGljZW5jZV91cmkYDSABKAkSFAoMbGljZW5jZV90ZXh0GA4gASgJEhUKDWFjY2Vzc19yaWdodHMYDyABKAkSDgoGaXNzdWVkGBAgASgJEhAKCG1vZGlmaWVkGBEgASgJEhYKDnRlbXBvcmFsX3N0YXJ0GBIgASgJEhQKDHRlbXBvcmFsX2VuZBgTIAEoCRIrCgZiYm94ZXMYFCADKAsyGy5kcGkuaGFydmVzdC52MS5Cb3VuZGluZ0JveBIRCglwdWJsaXNoZXIYFSABKAkSKAoHY29udGFjdBgWIAEoCzIXLmRwaS5oYXJ2ZXN0LnYxLkNvbnRhY3QSMwoNZGlzdHJpYnV0aW9ucxgXIAMoCzIcLmRwaS5oYXJ2ZXN0LnYxLkRpc3RyaWJ1dGlvbhIRCglvcGVuX2RhdGEYGCABKAgSDwoHaW5zcGlyZRgZIAEoCBIbChNyZXNvdXJjZV9pZGVudGlmaWVyGBogASgJEhkKEWNvdXBsZWRfcmVzb3VyY2VzGBsgAygJEhUKDW1ldGFkYXRhX2RhdGUYHCABKAkSEwoLc291cmNlX25hbWUYHSABKAkSFAoMc2VydmljZV90eXBlGB4gASgJIkcKFEhhcnZlc3RSZWNvcmRDaGFuZ2VkEi8KBnJlY29yZBgBIAEoCzIfLmRwaS5oYXJ2ZXN0LnYxLkhhcnZlc3RlZFJlY29yZGIGcHJvdG8z", [file_google_protobuf_timestamp]);
+  fileDesc("ChtkcGkvaGFydmVzdC92MS9yZWNvcmQucHJvdG8SDmRwaS5oYXJ2ZXN0LnYxIkcKC0JvdW5kaW5nQm94EgwKBHdlc3QYASABKAESDQoFc291dGgYAiABKAESDAoEZWFzdBgDIAEoARINCgVub3J0aBgEIAEoASJ8ChVIYXJ2ZXN0ZWREaXN0cmlidXRpb24SCwoDdXJsGAEgASgJEg4KBmZvcm1hdBgCIAEoCRIQCghwcm90b2NvbBgDIAEoCRINCgV0aXRsZRgEIAEoCRITCgtkZXNjcmlwdGlvbhgFIAEoCRIQCghmdW5jdGlvbhgGIAEoCSJSChBIYXJ2ZXN0ZWRDb250YWN0EhQKDG9yZ2FuaXNhdGlvbhgBIAEoCRINCgVlbWFpbBgCIAEoCRILCgN1cmwYAyABKAkSDAoEcm9sZRgEIAEoCSL2BQoPSGFydmVzdGVkUmVjb3JkEhEKCXNvdXJjZV9pZBgBIAEoCRIXCg9maWxlX2lkZW50aWZpZXIYAiABKAkSEQoJbGFuZF9jb2RlGAMgASgJEhAKCGNoZWNrc3VtGAQgASgJEg4KBmpvYl9pZBgFIAEoCRIwCgxoYXJ2ZXN0ZWRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhcKD2hpZXJhcmNoeV9sZXZlbBgHIAEoCRIQCghsYW5ndWFnZRgIIAEoCRINCgV0aXRsZRgJIAEoCRITCgtkZXNjcmlwdGlvbhgKIAEoCRIQCghrZXl3b3JkcxgLIAMoCRIOCgZ0aGVtZXMYDCADKAkSEwoLbGljZW5jZV91cmkYDSABKAkSFAoMbGljZW5jZV90ZXh0GA4gASgJEhUKDWFjY2Vzc19yaWdodHMYDyABKAkSDgoGaXNzdWVkGBAgASgJEhAKCG1vZGlmaWVkGBEgASgJEhYKDnRlbXBvcmFsX3N0YXJ0GBIgASgJEhQKDHRlbXBvcmFsX2VuZBgTIAEoCRIrCgZiYm94ZXMYFCADKAsyGy5kcGkuaGFydmVzdC52MS5Cb3VuZGluZ0JveBIRCglwdWJsaXNoZXIYFSABKAkSMQoHY29udGFjdBgWIAEoCzIgLmRwaS5oYXJ2ZXN0LnYxLkhhcnZlc3RlZENvbnRhY3QSPAoNZGlzdHJpYnV0aW9ucxgXIAMoCzIlLmRwaS5oYXJ2ZXN0LnYxLkhhcnZlc3RlZERpc3RyaWJ1dGlvbhIRCglvcGVuX2RhdGEYGCABKAgSDwoHaW5zcGlyZRgZIAEoCBIbChNyZXNvdXJjZV9pZGVudGlmaWVyGBogASgJEhkKEWNvdXBsZWRfcmVzb3VyY2VzGBsgAygJEhUKDW1ldGFkYXRhX2RhdGUYHCABKAkSEwoLc291cmNlX25hbWUYHSABKAkSFAoMc2VydmljZV90eXBlGB4gASgJIkcKFEhhcnZlc3RSZWNvcmRDaGFuZ2VkEi8KBnJlY29yZBgBIAEoCzIfLmRwaS5oYXJ2ZXN0LnYxLkhhcnZlc3RlZFJlY29yZGIGcHJvdG8z", [file_google_protobuf_timestamp]);
 
 /**
  * A geographic bounding box in WGS84 degrees (ISO 19139 EX_GeographicBoundingBox).
@@ -51,9 +51,9 @@ export const BoundingBoxSchema: GenMessage<BoundingBox> = /*@__PURE__*/
 /**
  * One way to reach the data: an online resource of the ISO record (DCAT-AP.de dcat:Distribution).
  *
- * @generated from message dpi.harvest.v1.Distribution
+ * @generated from message dpi.harvest.v1.HarvestedDistribution
  */
-export type Distribution = Message<"dpi.harvest.v1.Distribution"> & {
+export type HarvestedDistribution = Message<"dpi.harvest.v1.HarvestedDistribution"> & {
   /**
    * Service or download URL as written in the record.
    *
@@ -95,18 +95,18 @@ export type Distribution = Message<"dpi.harvest.v1.Distribution"> & {
 };
 
 /**
- * Describes the message dpi.harvest.v1.Distribution.
- * Use `create(DistributionSchema)` to create a new message.
+ * Describes the message dpi.harvest.v1.HarvestedDistribution.
+ * Use `create(HarvestedDistributionSchema)` to create a new message.
  */
-export const DistributionSchema: GenMessage<Distribution> = /*@__PURE__*/
+export const HarvestedDistributionSchema: GenMessage<HarvestedDistribution> = /*@__PURE__*/
   messageDesc(file_dpi_harvest_v1_record, 1);
 
 /**
  * The party to contact about the data (first pointOfContact of the resource, else of the metadata).
  *
- * @generated from message dpi.harvest.v1.Contact
+ * @generated from message dpi.harvest.v1.HarvestedContact
  */
-export type Contact = Message<"dpi.harvest.v1.Contact"> & {
+export type HarvestedContact = Message<"dpi.harvest.v1.HarvestedContact"> & {
   /**
    * @generated from field: string organisation = 1;
    */
@@ -131,10 +131,10 @@ export type Contact = Message<"dpi.harvest.v1.Contact"> & {
 };
 
 /**
- * Describes the message dpi.harvest.v1.Contact.
- * Use `create(ContactSchema)` to create a new message.
+ * Describes the message dpi.harvest.v1.HarvestedContact.
+ * Use `create(HarvestedContactSchema)` to create a new message.
  */
-export const ContactSchema: GenMessage<Contact> = /*@__PURE__*/
+export const HarvestedContactSchema: GenMessage<HarvestedContact> = /*@__PURE__*/
   messageDesc(file_dpi_harvest_v1_record, 2);
 
 /**
@@ -278,14 +278,14 @@ export type HarvestedRecord = Message<"dpi.harvest.v1.HarvestedRecord"> & {
   publisher: string;
 
   /**
-   * @generated from field: dpi.harvest.v1.Contact contact = 22;
+   * @generated from field: dpi.harvest.v1.HarvestedContact contact = 22;
    */
-  contact?: Contact | undefined;
+  contact?: HarvestedContact | undefined;
 
   /**
-   * @generated from field: repeated dpi.harvest.v1.Distribution distributions = 23;
+   * @generated from field: repeated dpi.harvest.v1.HarvestedDistribution distributions = 23;
    */
-  distributions: Distribution[];
+  distributions: HarvestedDistribution[];
 
   /**
    * GDI-DE keyword "opendata".

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file dpi/registry/v1/platform.proto.
  */
 export const file_dpi_registry_v1_platform: GenFile = /*@__PURE__*/
-  fileDesc("Ch5kcGkvcmVnaXN0cnkvdjEvcGxhdGZvcm0ucHJvdG8SD2RwaS5yZWdpc3RyeS52MSLwAgoIUGxhdGZvcm0SCgoCaWQYASABKAkSEQoJbGFuZF9jb2RlGAIgASgJEgwKBG5hbWUYAyABKAkSEwoLZGVzY3JpcHRpb24YBCABKAkSEAoIaG9tZXBhZ2UYBSABKAkSKwoEdHlwZRgGIAEoDjIdLmRwaS5yZWdpc3RyeS52MS5QbGF0Zm9ybVR5cGUSLwoGc3RhdHVzGAcgASgOMh8uZHBpLnJlZ2lzdHJ5LnYxLlBsYXRmb3JtU3RhdHVzEi0KBnNvdXJjZRgIIAEoDjIdLmRwaS5yZWdpc3RyeS52MS5SZWNvcmRTb3VyY2USEgoKY3JlYXRlZF9ieRgJIAEoCRIuCgpjcmVhdGVkX2F0GAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgp1cGRhdGVkX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgd2ZXJzaW9uGAwgASgDImkKD1BsYXRmb3JtQ2hhbmdlZBIrCghwbGF0Zm9ybRgBIAEoCzIZLmRwaS5yZWdpc3RyeS52MS5QbGF0Zm9ybRIpCgRraW5kGAIgASgOMhsuZHBpLnJlZ2lzdHJ5LnYxLkNoYW5nZUtpbmQq8QIKDFBsYXRmb3JtVHlwZRIdChlQTEFURk9STV9UWVBFX1VOU1BFQ0lGSUVEEAASGwoXUExBVEZPUk1fVFlQRV9HRU9QT1JUQUwQARIfChtQTEFURk9STV9UWVBFX1NESV9DQVRBTE9HVUUQAhIiCh5QTEFURk9STV9UWVBFX09QRU5fREFUQV9QT1JUQUwQAxIlCiFQTEFURk9STV9UWVBFX1VSQkFOX0RBVEFfUExBVEZPUk0QBBIlCiFQTEFURk9STV9UWVBFX0lPVF9TRU5TT1JfUExBVEZPUk0QBRIoCiRQTEFURk9STV9UWVBFX01PQklMSVRZX0RBVEFfUExBVEZPUk0QBhIrCidQTEFURk9STV9UWVBFX01PREVMX1NJTVVMQVRJT05fUExBVEZPUk0QBxIcChhQTEFURk9STV9UWVBFX0RBVEFfU1BBQ0UQCBIdChlQTEFURk9STV9UWVBFX1RXSU5fVklFV0VSEAkqpgEKDlBsYXRmb3JtU3RhdHVzEh8KG1BMQVRGT1JNX1NUQVRVU19VTlNQRUNJRklFRBAAEhsKF1BMQVRGT1JNX1NUQVRVU19QTEFOTkVEEAESGQoVUExBVEZPUk1fU1RBVFVTX1BJTE9UEAISHgoaUExBVEZPUk1fU1RBVFVTX1BST0RVQ1RJT04QAxIbChdQTEFURk9STV9TVEFUVVNfUkVUSVJFRBAEYgZwcm90bzM", [file_dpi_registry_v1_common, file_google_protobuf_timestamp]);
+  fileDesc("Ch5kcGkvcmVnaXN0cnkvdjEvcGxhdGZvcm0ucHJvdG8SD2RwaS5yZWdpc3RyeS52MSKWBQoIUGxhdGZvcm0SCgoCaWQYASABKAkSEQoJbGFuZF9jb2RlGAIgASgJEgwKBG5hbWUYAyABKAkSEwoLZGVzY3JpcHRpb24YBCABKAkSEAoIaG9tZXBhZ2UYBSABKAkSKwoEdHlwZRgGIAEoDjIdLmRwaS5yZWdpc3RyeS52MS5QbGF0Zm9ybVR5cGUSLwoGc3RhdHVzGAcgASgOMh8uZHBpLnJlZ2lzdHJ5LnYxLlBsYXRmb3JtU3RhdHVzEi0KBnNvdXJjZRgIIAEoDjIdLmRwaS5yZWdpc3RyeS52MS5SZWNvcmRTb3VyY2USEgoKY3JlYXRlZF9ieRgJIAEoCRIuCgpjcmVhdGVkX2F0GAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIuCgp1cGRhdGVkX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgd2ZXJzaW9uGAwgASgDEiAKGG9wZXJhdG9yX29yZ2FuaXNhdGlvbl9pZBgNIAEoCRIcChRhZG1pbmlzdHJhdGl2ZV9sZXZlbBgOIAEoCRIOCgZ0aGVtZXMYDyADKAkSEQoJc3RhbmRhcmRzGBAgAygJEhMKC29wZW5fc291cmNlGBEgASgIEhYKDnJlcG9zaXRvcnlfdXJsGBIgASgJEhIKCmNvbXBvbmVudHMYEyADKAkSEwoLcmV1c2FiaWxpdHkYFCABKAkSDwoHZnVuZGluZxgVIAMoCRIVCg1hY2Nlc3NfcmlnaHRzGBYgASgJEhgKEGdlb21ldHJ5X2dlb2pzb24YFyABKAkSFAoMZW5kcG9pbnRfaWRzGBggAygJEhMKC2RhdGFzZXRfaWRzGBkgAygJImkKD1BsYXRmb3JtQ2hhbmdlZBIrCghwbGF0Zm9ybRgBIAEoCzIZLmRwaS5yZWdpc3RyeS52MS5QbGF0Zm9ybRIpCgRraW5kGAIgASgOMhsuZHBpLnJlZ2lzdHJ5LnYxLkNoYW5nZUtpbmQq8QIKDFBsYXRmb3JtVHlwZRIdChlQTEFURk9STV9UWVBFX1VOU1BFQ0lGSUVEEAASGwoXUExBVEZPUk1fVFlQRV9HRU9QT1JUQUwQARIfChtQTEFURk9STV9UWVBFX1NESV9DQVRBTE9HVUUQAhIiCh5QTEFURk9STV9UWVBFX09QRU5fREFUQV9QT1JUQUwQAxIlCiFQTEFURk9STV9UWVBFX1VSQkFOX0RBVEFfUExBVEZPUk0QBBIlCiFQTEFURk9STV9UWVBFX0lPVF9TRU5TT1JfUExBVEZPUk0QBRIoCiRQTEFURk9STV9UWVBFX01PQklMSVRZX0RBVEFfUExBVEZPUk0QBhIrCidQTEFURk9STV9UWVBFX01PREVMX1NJTVVMQVRJT05fUExBVEZPUk0QBxIcChhQTEFURk9STV9UWVBFX0RBVEFfU1BBQ0UQCBIdChlQTEFURk9STV9UWVBFX1RXSU5fVklFV0VSEAkqpgEKDlBsYXRmb3JtU3RhdHVzEh8KG1BMQVRGT1JNX1NUQVRVU19VTlNQRUNJRklFRBAAEhsKF1BMQVRGT1JNX1NUQVRVU19QTEFOTkVEEAESGQoVUExBVEZPUk1fU1RBVFVTX1BJTE9UEAISHgoaUExBVEZPUk1fU1RBVFVTX1BST0RVQ1RJT04QAxIbChdQTEFURk9STV9TVEFUVVNfUkVUSVJFRBAEYgZwcm90bzM", [file_dpi_registry_v1_common, file_google_protobuf_timestamp]);
 
 /**
  * A data platform of a Land: its full registered state.
@@ -91,6 +91,91 @@ export type Platform = Message<"dpi.registry.v1.Platform"> & {
    * @generated from field: int64 version = 12;
    */
   version: bigint;
+
+  /**
+   * Organisation operating the platform (registry id), empty when not recorded.
+   *
+   * @generated from field: string operator_organisation_id = 13;
+   */
+  operatorOrganisationId: string;
+
+  /**
+   * federal, state, administrativeDistrict or municipality; empty when not recorded.
+   *
+   * @generated from field: string administrative_level = 14;
+   */
+  administrativeLevel: string;
+
+  /**
+   * EU data-theme codes (AGRI … TRAN).
+   *
+   * @generated from field: repeated string themes = 15;
+   */
+  themes: string[];
+
+  /**
+   * Codes of the registry's standards reference list, e.g. "ogcapi-features".
+   *
+   * @generated from field: repeated string standards = 16;
+   */
+  standards: string[];
+
+  /**
+   * @generated from field: bool open_source = 17;
+   */
+  openSource: boolean;
+
+  /**
+   * @generated from field: string repository_url = 18;
+   */
+  repositoryUrl: string;
+
+  /**
+   * Software components, e.g. "Masterportal", "FROST-Server", "CKAN".
+   *
+   * @generated from field: repeated string components = 19;
+   */
+  components: string[];
+
+  /**
+   * none, documented or offered (reusable by others, the Stufenplan's Marktplatz).
+   *
+   * @generated from field: string reusability = 20;
+   */
+  reusability: string;
+
+  /**
+   * land, federalMpsc, eu, municipal, other.
+   *
+   * @generated from field: repeated string funding = 21;
+   */
+  funding: string[];
+
+  /**
+   * EU access right: PUBLIC, RESTRICTED, NON_PUBLIC.
+   *
+   * @generated from field: string access_rights = 22;
+   */
+  accessRights: string;
+
+  /**
+   * Coverage area or location as a GeoJSON geometry in WGS84; empty when none.
+   *
+   * @generated from field: string geometry_geojson = 23;
+   */
+  geometryGeojson: string;
+
+  /**
+   * Linked endpoints and datasets (registry ids).
+   *
+   * @generated from field: repeated string endpoint_ids = 24;
+   */
+  endpointIds: string[];
+
+  /**
+   * @generated from field: repeated string dataset_ids = 25;
+   */
+  datasetIds: string[];
 };
 
 /**
