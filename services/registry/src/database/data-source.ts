@@ -13,6 +13,7 @@ import { ApiClientsAndHistory1763900000002 } from './migrations/1763900000002-ap
 import { Organisations1763900000003 } from './migrations/1763900000003-organisations';
 import { DigitalTwins1763900000004 } from './migrations/1763900000004-digital-twins';
 import { Endpoints1763900000005 } from './migrations/1763900000005-endpoints';
+import { FullModel1763900000006 } from './migrations/1763900000006-full-model';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
@@ -30,6 +31,7 @@ export const REGISTRY_MIGRATIONS = [
   Organisations1763900000003,
   DigitalTwins1763900000004,
   Endpoints1763900000005,
+  FullModel1763900000006,
 ];
 
 export function registryDataSourceOptions(

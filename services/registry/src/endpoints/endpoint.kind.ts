@@ -2,6 +2,7 @@ import { create } from '@bufbuild/protobuf';
 import { EndpointChangedSchema, EndpointSchema, TOPICS } from '@dpi/contracts';
 import { endpointAuthenticationCodec, serviceTypeCodec } from '@dpi/domain';
 import { recordMetadataPb } from '../records/record-events';
+import { ListSpec } from '../records/list-spec';
 import { RecordKind } from '../records/record-kind';
 import { CreateEndpointDto } from './dto/create-endpoint.dto';
 import { EndpointEntity } from './entities/endpoint.entity';
@@ -20,6 +21,7 @@ const WRITABLE = [
 /** Endpoints for the generic record machinery; events go to dpi.registry.endpoint.v1. */
 export const ENDPOINT_KIND: RecordKind<EndpointEntity, CreateEndpointDto> = {
   name: 'endpoint',
+  table: 'endpoint',
   entity: EndpointEntity,
   dto: CreateEndpointDto,
   writable: WRITABLE,
@@ -63,4 +65,24 @@ export const ENDPOINT_KIND: RecordKind<EndpointEntity, CreateEndpointDto> = {
         ...recordMetadataPb(e),
       }),
     }),
+};
+
+/** Filters, facets and sorts of GET /api/v1/endpoints. */
+export const ENDPOINT_LIST: ListSpec = {
+  table: 'endpoint',
+  filters: {
+    landCode: { column: 'land_code', match: 'equals' },
+    serviceType: { column: 'service_type', match: 'equals' },
+    authentication: { column: 'authentication', match: 'equals' },
+    source: { column: 'source', match: 'equals' },
+    updatedSince: { column: 'updated_at', match: 'since' },
+  },
+  facets: {
+    landCode: { column: 'land_code' },
+    serviceType: { column: 'service_type' },
+    authentication: { column: 'authentication' },
+  },
+  sorts: { name: 'name' },
+  fullText: false,
+  spatial: false,
 };

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { listRequestOf } from '../records/list-request';
 import { RecordController } from '../records/record.controller';
 import { EndpointPage, EndpointView } from './dto/endpoint.view';
 import { ListEndpointsQuery } from './dto/list-endpoints.query';
-import { ENDPOINT_KIND } from './endpoint.kind';
+import { ENDPOINT_KIND, ENDPOINT_LIST } from './endpoint.kind';
 
 @ApiTags('endpoints')
 @Controller('api/v1/endpoints')
@@ -19,9 +20,9 @@ export class EndpointsController extends RecordController({
   async list(@Query() query: ListEndpointsQuery): Promise<EndpointPage> {
     const page = await this.records.list(
       ENDPOINT_KIND,
-      { land_code: query.landCode, service_type: query.serviceType },
-      query,
+      ENDPOINT_LIST,
+      listRequestOf(query, { landCode: query.landCode, serviceType: query.serviceType }),
     );
-    return { items: page.items.map((e) => EndpointView.of(e)), nextCursor: page.nextCursor };
+    return { ...page, items: page.items.map((r) => EndpointView.of(r)) };
   }
 }

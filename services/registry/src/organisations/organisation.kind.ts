@@ -8,6 +8,7 @@ import {
 import { administrativeLevelToPb, networkToPb, organisationTypeToPb } from '@dpi/domain';
 import { JsonValue } from '../history/field-diff';
 import { recordMetadataPb } from '../records/record-events';
+import { ListSpec } from '../records/list-spec';
 import { RecordKind } from '../records/record-kind';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -26,6 +27,7 @@ const WRITABLE = [
 /** Organisations for the generic record machinery; events go to dpi.registry.organisation.v1. */
 export const ORGANISATION_KIND: RecordKind<OrganisationEntity, CreateOrganisationDto> = {
   name: 'organisation',
+  table: 'organisation',
   entity: OrganisationEntity,
   dto: CreateOrganisationDto,
   writable: WRITABLE,
@@ -69,4 +71,24 @@ export const ORGANISATION_KIND: RecordKind<OrganisationEntity, CreateOrganisatio
         ...recordMetadataPb(o),
       }),
     }),
+};
+
+/** Filters, facets and sorts of GET /api/v1/organisations. */
+export const ORGANISATION_LIST: ListSpec = {
+  table: 'organisation',
+  filters: {
+    landCode: { column: 'land_code', match: 'equals' },
+    level: { column: 'level', match: 'equals' },
+    type: { column: 'type', match: 'equals' },
+    source: { column: 'source', match: 'equals' },
+    updatedSince: { column: 'updated_at', match: 'since' },
+  },
+  facets: {
+    landCode: { column: 'land_code' },
+    level: { column: 'level' },
+    type: { column: 'type' },
+  },
+  sorts: { name: 'name' },
+  fullText: false,
+  spatial: false,
 };

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { listRequestOf } from '../records/list-request';
 import { RecordController } from '../records/record.controller';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationPage, OrganisationView } from './dto/organisation.view';
-import { ORGANISATION_KIND } from './organisation.kind';
+import { ORGANISATION_KIND, ORGANISATION_LIST } from './organisation.kind';
 
 @ApiTags('organisations')
 @Controller('api/v1/organisations')
@@ -19,9 +20,9 @@ export class OrganisationsController extends RecordController({
   async list(@Query() query: ListOrganisationsQuery): Promise<OrganisationPage> {
     const page = await this.records.list(
       ORGANISATION_KIND,
-      { land_code: query.landCode, level: query.level },
-      query,
+      ORGANISATION_LIST,
+      listRequestOf(query, { landCode: query.landCode, level: query.level }),
     );
-    return { items: page.items.map((o) => OrganisationView.of(o)), nextCursor: page.nextCursor };
+    return { ...page, items: page.items.map((r) => OrganisationView.of(r)) };
   }
 }

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { listRequestOf } from '../records/list-request';
 import { RecordController } from '../records/record.controller';
 import { ListPlatformsQuery } from './dto/list-platforms.query';
 import { PlatformPage, PlatformView } from './dto/platform.view';
-import { PLATFORM_KIND } from './platform.kind';
+import { PLATFORM_KIND, PLATFORM_LIST } from './platform.kind';
 
 @ApiTags('platforms')
 @Controller('api/v1/platforms')
@@ -14,10 +15,21 @@ export class PlatformsController extends RecordController({
 }) {
   @Get()
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ type: PlatformPage })
+  @ApiOkResponse({ type: PlatformPage, description: 'A page of platforms with facet counts' })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
   async list(@Query() query: ListPlatformsQuery): Promise<PlatformPage> {
-    const page = await this.records.list(PLATFORM_KIND, { land_code: query.landCode }, query);
-    return { items: page.items.map((p) => PlatformView.of(p)), nextCursor: page.nextCursor };
+    const page = await this.records.list(
+      PLATFORM_KIND,
+      PLATFORM_LIST,
+      listRequestOf(query, {
+        landCode: query.landCode,
+        type: query.type,
+        status: query.status,
+        theme: query.theme,
+        standard: query.standard,
+        reusability: query.reusability,
+      }),
+    );
+    return { ...page, items: page.items.map((p) => PlatformView.of(p)) };
   }
 }

@@ -14,12 +14,12 @@ export class PageQuery {
 
   @ApiPropertyOptional({
     description: 'Opaque cursor from a previous page',
-    pattern: '^[A-Za-z0-9_-]{1,200}$',
+    pattern: '^[A-Za-z0-9_-]{1,1000}$',
     minLength: 1,
-    maxLength: 200,
+    maxLength: 1000,
   })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor is malformed' })
+  @Matches(/^[A-Za-z0-9_-]{1,1000}$/, { message: 'cursor is malformed' })
   cursor?: string;
 }

@@ -27,6 +27,8 @@ export interface EventContext {
 export interface RecordKind<E extends VersionedRecord, D extends object> {
   /** `platform`, `organisation`, …: history key and error wording. */
   name: string;
+  /** Table of the records (links and list queries refer to it). */
+  table: string;
   entity: new () => E;
   /** Body of POST and PUT; a merged PATCH document is validated against it too. */
   dto: new () => D;
@@ -51,3 +53,7 @@ export function patchDocumentOf(writable: Record<string, JsonValue>): Record<str
     ),
   );
 }
+
+/** Sets are stored sorted, so the same set in another order never shows up as a change. */
+export const sortedSet = <T extends string>(values: readonly T[] | undefined): T[] =>
+  [...(values ?? [])].sort();

@@ -1,14 +1,17 @@
 import { appendToOutbox, OutboxEvent } from '@dpi/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { appendChange } from '../history/history';
+import { ListSql } from './list-spec';
 
 /** What a write stores beside the row: its history entry and its events, in one transaction. */
 export interface WriteRecord {
   change: Omit<ChangeLogEntity, 'id'>;
   events: OutboxEvent[];
+  /** Checks inside the transaction (links); throwing rolls the write back. */
+  check?: (manager: EntityManager) => Promise<void>;
 }
 
 /** Writes of every versioned record kind: row + history + outbox, atomically. */
@@ -22,6 +25,7 @@ export class RecordsRepository {
     write: WriteRecord,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      await write.check?.(manager);
       await manager.insert(entity, record);
       await appendChange(manager, write.change);
       await appendToOutbox(manager, write.events);
@@ -50,38 +54,37 @@ export class RecordsRepository {
         })
         .execute();
       if (result.affected !== 1) return false;
+      await write.check?.(manager);
       await appendChange(manager, write.change);
       await appendToOutbox(manager, write.events);
       return true;
     });
   }
 
-  /**
-   * Keyset page ordered by (created_at, id), deleted records left out. `filters` are equality
-   * conditions on columns (undefined = no condition).
-   */
+  /** A keyset page: `where` over alias `r` with named parameters (see list-spec.ts). */
   page<E extends ObjectLiteral>(
     entity: EntityTarget<E>,
-    filters: Record<string, string | undefined>,
+    sql: ListSql,
     limit: number,
-    after?: { createdAt: Date; id: string },
   ): Promise<E[]> {
-    const qb = this.dataSource
+    return this.dataSource
       .getRepository(entity)
       .createQueryBuilder('r')
-      .where('r.deleted_at IS NULL')
-      .orderBy('r.created_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(limit);
-    for (const [column, value] of Object.entries(filters)) {
-      if (value !== undefined) qb.andWhere(`r.${column} = :${column}`, { [column]: value });
-    }
-    if (after)
-      qb.andWhere('(r.created_at, r.id) > (:createdAt, :id)', {
-        createdAt: after.createdAt,
-        id: after.id,
-      });
-    return qb.getMany();
+      .where(sql.where, sql.params)
+      .orderBy(`r.${sql.orderBy.column}`, sql.orderBy.direction)
+      .addOrderBy('r.id', sql.orderBy.direction)
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Total and facet counts of a list request. */
+  async facets(sql: ListSql): Promise<{ facet: string; value: string | null; n: string }[]> {
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      sql.facetsSql,
+      sql.params,
+      {},
+    );
+    return this.dataSource.query(query, parameters);
   }
 
   findById<E extends ObjectLiteral>(entity: EntityTarget<E>, id: string): Promise<E | null> {

@@ -19,6 +19,8 @@ import { ChangeOperation } from '../history/entities/change-log.entity';
 import { diffFields, FieldChange } from '../history/field-diff';
 import { HistoryRepository } from '../history/history.repository';
 import { decodeCursor, encodeCursor } from './cursor';
+import { checkNoIncomingLinks, checkOutgoingLinks } from './links';
+import { buildListSql, Facets, ListParams, ListSpec, readFacets, sortColumn } from './list-spec';
 import { changedEvent, deletedEvent } from './record-events';
 import { EventContext, patchDocumentOf, RecordKind, VersionedRecord } from './record-kind';
 import { RecordsRepository } from './records.repository';
@@ -29,6 +31,18 @@ export interface RequestContext {
 }
 
 type LandBound = { landCode?: string | null };
+
+export type ListRequest = Pick<ListParams, 'filters' | 'q' | 'bbox'> & {
+  sort?: string;
+  limit?: number;
+  cursor?: string;
+};
+
+/** The sort column's value of a record, as the cursor carries it. */
+function cursorValue(record: object, key: string): string {
+  const value = (record as Record<string, unknown>)[key];
+  return value instanceof Date ? value.toISOString() : String(value);
+}
 
 /**
  * The write path every record kind shares: Land-scoped authorisation, optimistic concurrency
@@ -64,6 +78,7 @@ export class RecordsService {
       deletedAt: null,
     });
     await this.repository.insert(kind.entity, record, {
+      check: (manager) => checkOutgoingLinks(manager, kind.table, record, context.principal),
       change: this.change(
         kind,
         record,
@@ -86,22 +101,37 @@ export class RecordsService {
     return record;
   }
 
-  /** A page of live records; `filters` are equality conditions on snake_case columns. */
+  /** A page of live records with total and facet counts (see list-spec.ts). */
   async list<E extends VersionedRecord, D extends object>(
     kind: RecordKind<E, D>,
-    filters: Record<string, string | undefined>,
-    query: { limit?: number; cursor?: string },
-  ): Promise<{ items: E[]; nextCursor: string | null }> {
+    spec: ListSpec,
+    query: ListRequest,
+  ): Promise<{ items: E[]; nextCursor: string | null; total: number; facets: Facets }> {
     const limit = query.limit ?? 50;
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (after === null)
-      throw validationProblem([{ field: 'cursor', message: 'cursor is malformed' }]);
-    const rows = await this.repository.page(kind.entity, filters, limit + 1, after);
+    const sort = query.sort ?? 'createdAt';
+    let after: { value: string; id: string } | undefined;
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      if (!cursor) throw validationProblem([{ field: 'cursor', message: 'cursor is malformed' }]);
+      if (cursor.sort !== sort)
+        throw validationProblem([
+          { field: 'cursor', message: `cursor belongs to sort ${cursor.sort}, not ${sort}` },
+        ]);
+      after = { value: cursor.value, id: cursor.id };
+    }
+    const sql = buildListSql(spec, { ...query, sort, limit, after });
+    const [rows, facetRows] = await Promise.all([
+      this.repository.page(kind.entity, sql, limit + 1),
+      this.repository.facets(sql),
+    ]);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
+    const key = sortColumn(spec, sort)!.key;
     return {
       items,
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor(sort, cursorValue(last, key), last.id) : null,
+      ...readFacets(spec, facetRows),
     };
   }
 
@@ -167,6 +197,7 @@ export class RecordsService {
       deletedAt: now,
     });
     const stored = await this.repository.update(kind.entity, next, current.version, {
+      check: (manager) => checkNoIncomingLinks(manager, kind.table, id),
       change: this.change(
         kind,
         next,
@@ -200,6 +231,7 @@ export class RecordsService {
     if (changes.length === 0) return current; // nothing changed: no new version, no event
     const next = Object.assign(candidate, { version: current.version + 1, updatedAt: new Date() });
     const stored = await this.repository.update(kind.entity, next, current.version, {
+      check: (manager) => checkOutgoingLinks(manager, kind.table, next, context.principal),
       change: this.change(kind, next, 'update', changes, context),
       events: [changedEvent(kind, next, ChangeKind.UPDATED, this.eventContext(context))],
     });

@@ -10,7 +10,9 @@ import {
   twinUseCaseCodec,
 } from '@dpi/domain';
 import { recordMetadataPb } from '../records/record-events';
-import { RecordKind } from '../records/record-kind';
+import { normaliseGeometry } from '../records/geometry';
+import { ListSpec } from '../records/list-spec';
+import { RecordKind, sortedSet } from '../records/record-kind';
 import { CreateDigitalTwinDto } from './dto/create-digital-twin.dto';
 import { DigitalTwinEntity } from './entities/digital-twin.entity';
 
@@ -29,15 +31,15 @@ const WRITABLE = [
   'simulation',
   'digizDe',
   'homepage',
+  'geometry',
+  'platformIds',
+  'datasetIds',
 ] as const;
-
-/** Sets are stored sorted, so the same set never shows up as a change. */
-const sorted = <T extends string>(values: readonly T[] | undefined): T[] =>
-  [...(values ?? [])].sort();
 
 /** Digital twins for the generic record machinery; events go to dpi.registry.digital-twin.v1. */
 export const DIGITAL_TWIN_KIND: RecordKind<DigitalTwinEntity, CreateDigitalTwinDto> = {
   name: 'digital-twin',
+  table: 'digital_twin',
   entity: DigitalTwinEntity,
   dto: CreateDigitalTwinDto,
   writable: WRITABLE,
@@ -56,6 +58,9 @@ export const DIGITAL_TWIN_KIND: RecordKind<DigitalTwinEntity, CreateDigitalTwinD
     simulation: t.simulation,
     digizDe: t.digizDe,
     homepage: t.homepage,
+    geometry: t.geometry,
+    platformIds: [...t.platformIds],
+    datasetIds: [...t.datasetIds],
   }),
   fieldsFrom: (dto) => ({
     landCode: dto.landCode ?? null,
@@ -64,14 +69,17 @@ export const DIGITAL_TWIN_KIND: RecordKind<DigitalTwinEntity, CreateDigitalTwinD
     scope: dto.scope,
     kind: dto.kind,
     maturityLevel: dto.maturityLevel,
-    capabilities: sorted(dto.capabilities),
-    useCases: sorted(dto.useCases),
-    dataBasis: sorted(dto.dataBasis),
-    formats: sorted(dto.formats),
+    capabilities: sortedSet(dto.capabilities),
+    useCases: sortedSet(dto.useCases),
+    dataBasis: sortedSet(dto.dataBasis),
+    formats: sortedSet(dto.formats),
     realTime: dto.realTime ?? false,
     simulation: dto.simulation ?? false,
     digizDe: dto.digizDe ?? 'none',
     homepage: dto.homepage ?? null,
+    geometry: normaliseGeometry(dto.geometry),
+    platformIds: sortedSet(dto.platformIds),
+    datasetIds: sortedSet(dto.datasetIds),
     source: 'manual',
   }),
   topic: TOPICS.registryDigitalTwin,
@@ -95,7 +103,36 @@ export const DIGITAL_TWIN_KIND: RecordKind<DigitalTwinEntity, CreateDigitalTwinD
         simulation: t.simulation,
         digizDe: digizDeRelationCodec.toPb(t.digizDe),
         homepage: t.homepage ?? '',
+        geometryGeojson: t.geometry ? JSON.stringify(t.geometry) : '',
+        platformIds: t.platformIds,
+        datasetIds: t.datasetIds,
         ...recordMetadataPb(t),
       }),
     }),
+};
+
+/** Filters, facets and sorts of GET /api/v1/twins. */
+export const DIGITAL_TWIN_LIST: ListSpec = {
+  table: 'digital_twin',
+  filters: {
+    landCode: { column: 'land_code', match: 'equals' },
+    kind: { column: 'kind', match: 'equals' },
+    scope: { column: 'scope', match: 'equals' },
+    maturityLevel: { column: 'maturity_level', match: 'equals' },
+    useCase: { column: 'use_cases', match: 'contains' },
+    format: { column: 'formats', match: 'contains' },
+    source: { column: 'source', match: 'equals' },
+    updatedSince: { column: 'updated_at', match: 'since' },
+  },
+  facets: {
+    landCode: { column: 'land_code' },
+    kind: { column: 'kind' },
+    scope: { column: 'scope' },
+    maturityLevel: { column: 'maturity_level' },
+    useCase: { column: 'use_cases', array: true },
+    format: { column: 'formats', array: true },
+  },
+  sorts: { name: 'name', maturityLevel: 'maturity_level' },
+  fullText: true,
+  spatial: true,
 };

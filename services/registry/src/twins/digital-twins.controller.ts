@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { listRequestOf } from '../records/list-request';
 import { RecordController } from '../records/record.controller';
-import { DIGITAL_TWIN_KIND } from './digital-twin.kind';
+import { DIGITAL_TWIN_KIND, DIGITAL_TWIN_LIST } from './digital-twin.kind';
 import { DigitalTwinPage, DigitalTwinView } from './dto/digital-twin.view';
 import { ListDigitalTwinsQuery } from './dto/list-digital-twins.query';
 
@@ -19,14 +20,16 @@ export class DigitalTwinsController extends RecordController({
   async list(@Query() query: ListDigitalTwinsQuery): Promise<DigitalTwinPage> {
     const page = await this.records.list(
       DIGITAL_TWIN_KIND,
-      {
-        land_code: query.landCode,
+      DIGITAL_TWIN_LIST,
+      listRequestOf(query, {
+        landCode: query.landCode,
         kind: query.kind,
         scope: query.scope,
-        maturity_level: query.maturityLevel === undefined ? undefined : String(query.maturityLevel),
-      },
-      query,
+        maturityLevel: query.maturityLevel,
+        useCase: query.useCase,
+        format: query.format,
+      }),
     );
-    return { items: page.items.map((t) => DigitalTwinView.of(t)), nextCursor: page.nextCursor };
+    return { ...page, items: page.items.map((t) => DigitalTwinView.of(t)) };
   }
 }

@@ -1,4 +1,5 @@
 import { ENDPOINT_AUTHENTICATIONS, LAND_CODES, RECORD_SOURCES, SERVICE_TYPES } from '@dpi/domain';
+import { PageOf } from '../../records/page.view';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { EndpointEntity } from '../entities/endpoint.entity';
 
@@ -45,12 +46,4 @@ export class EndpointView {
   }
 }
 
-export class EndpointPage {
-  @ApiProperty({ type: [EndpointView] }) items!: EndpointView[];
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    description: 'Pass as `cursor` for the next page',
-  })
-  nextCursor!: string | null;
-}
+export class EndpointPage extends PageOf(EndpointView) {}

@@ -1,9 +1,9 @@
 import { LAND_CODES, SERVICE_TYPES, ServiceType } from '@dpi/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '../../records/page.query';
+import { ListQuery } from '../../records/list.query';
 
-export class ListEndpointsQuery extends PageQuery {
+export class ListEndpointsQuery extends ListQuery(['createdAt', 'updatedAt', 'name']) {
   @ApiPropertyOptional({ enum: LAND_CODES })
   @IsOptional()
   @IsIn(LAND_CODES, {

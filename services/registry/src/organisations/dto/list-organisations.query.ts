@@ -1,9 +1,9 @@
 import { ADMINISTRATIVE_LEVELS, AdministrativeLevel, LAND_CODES } from '@dpi/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '../../records/page.query';
+import { ListQuery } from '../../records/list.query';
 
-export class ListOrganisationsQuery extends PageQuery {
+export class ListOrganisationsQuery extends ListQuery(['createdAt', 'updatedAt', 'name']) {
   @ApiPropertyOptional({ enum: LAND_CODES })
   @IsOptional()
   @IsIn(LAND_CODES, {

@@ -5,6 +5,7 @@ import {
   ORGANISATION_TYPES,
   RECORD_SOURCES,
 } from '@dpi/domain';
+import { PageOf } from '../../records/page.view';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ContactDto } from './create-organisation.dto';
 import type { OrganisationEntity } from '../entities/organisation.entity';
@@ -51,12 +52,4 @@ export class OrganisationView {
   }
 }
 
-export class OrganisationPage {
-  @ApiProperty({ type: [OrganisationView] }) items!: OrganisationView[];
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    description: 'Pass as `cursor` for the next page',
-  })
-  nextCursor!: string | null;
-}
+export class OrganisationPage extends PageOf(OrganisationView) {}

@@ -1,26 +1,52 @@
 import {
+  ACCESS_RIGHTS,
+  AccessRight,
+  ADMINISTRATIVE_LEVELS,
+  AdministrativeLevel,
+  EU_THEMES,
+  EuTheme,
+  FUNDING_SOURCES,
+  FundingSource,
+  KNOWN_COMPONENTS,
   LAND_CODES,
   PLATFORM_STATUSES,
   PLATFORM_TYPES,
   PlatformStatus,
   PlatformType,
+  REUSABILITY_LEVELS,
+  Reusability,
+  STANDARD_CODE_PATTERN,
 } from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUrl,
+  IsUUID,
+  Matches,
   MaxLength,
 } from 'class-validator';
+import { GEOMETRY_SCHEMA } from '../../records/geometry.schema';
+import {
+  GeoJsonGeometry,
+  HttpUrl,
+  IsGeoJsonGeometry,
+  oneOf,
+  RecordLinks,
+  TextSet,
+  trim,
+  WordSet,
+} from '../../records/validation';
 
 // class-validator runs a property's decorators bottom-up; with stopAtFirstError the lowest failing
 // one is reported, so the most basic check (present, right type) stands last.
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreatePlatformDto {
   @ApiProperty({ example: 'Urban Data Platform Hamburg', maxLength: 300 })
   @Transform(trim)
@@ -37,20 +63,15 @@ export class CreatePlatformDto {
   landCode!: string;
 
   @ApiProperty({ enum: PLATFORM_TYPES, example: 'urbanDataPlatform' })
-  @IsIn(PLATFORM_TYPES, { message: `type must be one of: ${PLATFORM_TYPES.join(', ')}` })
+  @IsIn(PLATFORM_TYPES, oneOf('type', PLATFORM_TYPES))
   type!: PlatformType;
 
   @ApiProperty({ enum: PLATFORM_STATUSES, example: 'production' })
-  @IsIn(PLATFORM_STATUSES, { message: `status must be one of: ${PLATFORM_STATUSES.join(', ')}` })
+  @IsIn(PLATFORM_STATUSES, oneOf('status', PLATFORM_STATUSES))
   status!: PlatformStatus;
 
   @ApiPropertyOptional({ example: 'https://www.hamburg.de/urban-data-platform', format: 'uri' })
-  @MaxLength(2048)
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
-    { message: 'homepage must be an absolute http(s) URL' },
-  )
-  @IsOptional()
+  @HttpUrl('homepage')
   homepage?: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
@@ -58,4 +79,93 @@ export class CreatePlatformDto {
   @IsString()
   @IsOptional()
   description?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Registry id of the operating organisation (of this Land or federal)',
+  })
+  @IsUUID('all', { message: 'operatorOrganisationId must be an organisation id (UUID)' })
+  @IsOptional()
+  operatorOrganisationId?: string;
+
+  @ApiPropertyOptional({ enum: ADMINISTRATIVE_LEVELS, example: 'state' })
+  @IsIn(ADMINISTRATIVE_LEVELS, oneOf('administrativeLevel', ADMINISTRATIVE_LEVELS))
+  @IsOptional()
+  administrativeLevel?: AdministrativeLevel;
+
+  @ApiPropertyOptional({
+    enum: EU_THEMES,
+    isArray: true,
+    example: ['TRAN', 'ENVI'],
+    description: 'EU data themes (DCAT-AP.de dcat:theme)',
+  })
+  @WordSet('themes', EU_THEMES)
+  themes?: EuTheme[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['ogcapi-features', 'ogc-sensorthings'],
+    description: 'Codes from GET /api/v1/standards',
+  })
+  @Matches(STANDARD_CODE_PATTERN, { each: true, message: 'standards must contain standard codes' })
+  @ArrayUnique({ message: 'standards must not repeat an entry' })
+  @ArrayMaxSize(50)
+  @IsArray({ message: 'standards must be an array' })
+  @IsOptional()
+  standards?: string[];
+
+  @ApiPropertyOptional({ default: false })
+  @IsBoolean()
+  @IsOptional()
+  openSource?: boolean;
+
+  @ApiPropertyOptional({ format: 'uri', example: 'https://bitbucket.org/geowerkstatt-hamburg/' })
+  @HttpUrl('repositoryUrl')
+  repositoryUrl?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Masterportal', 'FROST-Server'],
+    description: `Software components; common ones: ${KNOWN_COMPONENTS.join(', ')}`,
+  })
+  @TextSet('components', 30, 100)
+  components?: string[];
+
+  @ApiPropertyOptional({ enum: REUSABILITY_LEVELS, default: 'none' })
+  @IsIn(REUSABILITY_LEVELS, oneOf('reusability', REUSABILITY_LEVELS))
+  @IsOptional()
+  reusability?: Reusability;
+
+  @ApiPropertyOptional({ enum: FUNDING_SOURCES, isArray: true })
+  @WordSet('funding', FUNDING_SOURCES)
+  funding?: FundingSource[];
+
+  @ApiPropertyOptional({ enum: ACCESS_RIGHTS, default: 'PUBLIC' })
+  @IsIn(ACCESS_RIGHTS, oneOf('accessRights', ACCESS_RIGHTS))
+  @IsOptional()
+  accessRights?: AccessRight;
+
+  @ApiPropertyOptional({
+    ...GEOMETRY_SCHEMA,
+    description: 'Coverage area or location: a GeoJSON geometry in WGS84',
+  })
+  @IsGeoJsonGeometry()
+  @IsOptional()
+  geometry?: GeoJsonGeometry;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Linked endpoints (of this Land or federal)',
+  })
+  @RecordLinks('endpointIds')
+  endpointIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Linked datasets (of this Land or federal)',
+  })
+  @RecordLinks('datasetIds')
+  datasetIds?: string[];
 }

@@ -17,9 +17,17 @@ import {
 } from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { GEOMETRY_SCHEMA } from '../../records/geometry.schema';
 import {
-  ArrayUnique,
-  IsArray,
+  GeoJsonGeometry,
+  HttpUrl,
+  IsGeoJsonGeometry,
+  oneOf,
+  RecordLinks,
+  trim,
+  WordSet,
+} from '../../records/validation';
+import {
   IsBoolean,
   IsDefined,
   IsIn,
@@ -27,21 +35,10 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUrl,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const oneOf = (field: string, words: readonly string[]) => ({
-  message: `${field} must be one of: ${words.join(', ')}`,
-});
-const eachOf = (field: string, words: readonly string[]) => ({
-  each: true,
-  message: `${field} must contain only: ${words.join(', ')}`,
-});
-const unique = (field: string) => ({ message: `${field} must not repeat an entry` });
 
 // Decorators run bottom-up; with stopAtFirstError the basic check (present, right type) stands last.
 export class CreateDigitalTwinDto {
@@ -83,31 +80,19 @@ export class CreateDigitalTwinDto {
   maturityLevel!: number;
 
   @ApiPropertyOptional({ enum: TWIN_CAPABILITIES, isArray: true })
-  @IsIn(TWIN_CAPABILITIES, eachOf('capabilities', TWIN_CAPABILITIES))
-  @ArrayUnique(unique('capabilities'))
-  @IsArray()
-  @IsOptional()
+  @WordSet('capabilities', TWIN_CAPABILITIES)
   capabilities?: TwinCapability[];
 
   @ApiPropertyOptional({ enum: TWIN_USE_CASES, isArray: true })
-  @IsIn(TWIN_USE_CASES, eachOf('useCases', TWIN_USE_CASES))
-  @ArrayUnique(unique('useCases'))
-  @IsArray()
-  @IsOptional()
+  @WordSet('useCases', TWIN_USE_CASES)
   useCases?: TwinUseCase[];
 
   @ApiPropertyOptional({ enum: TWIN_DATA_BASES, isArray: true })
-  @IsIn(TWIN_DATA_BASES, eachOf('dataBasis', TWIN_DATA_BASES))
-  @ArrayUnique(unique('dataBasis'))
-  @IsArray()
-  @IsOptional()
+  @WordSet('dataBasis', TWIN_DATA_BASES)
   dataBasis?: TwinDataBasis[];
 
   @ApiPropertyOptional({ enum: THREE_D_FORMATS, isArray: true, description: '3D formats offered' })
-  @IsIn(THREE_D_FORMATS, eachOf('formats', THREE_D_FORMATS))
-  @ArrayUnique(unique('formats'))
-  @IsArray()
-  @IsOptional()
+  @WordSet('formats', THREE_D_FORMATS)
   formats?: ThreeDFormat[];
 
   @ApiPropertyOptional({ default: false })
@@ -126,11 +111,27 @@ export class CreateDigitalTwinDto {
   digizDe?: DigizDeRelation;
 
   @ApiPropertyOptional({ format: 'uri' })
-  @MaxLength(2048)
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
-    { message: 'homepage must be an absolute http(s) URL' },
-  )
-  @IsOptional()
+  @HttpUrl('homepage')
   homepage?: string;
+
+  @ApiPropertyOptional({ ...GEOMETRY_SCHEMA, description: 'Area of the twin (GeoJSON, WGS84)' })
+  @IsGeoJsonGeometry()
+  @IsOptional()
+  geometry?: GeoJsonGeometry;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Linked platforms (of this Land or federal)',
+  })
+  @RecordLinks('platformIds')
+  platformIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Linked datasets (of this Land or federal)',
+  })
+  @RecordLinks('datasetIds')
+  datasetIds?: string[];
 }

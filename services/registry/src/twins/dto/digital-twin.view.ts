@@ -9,7 +9,10 @@ import {
   TWIN_SCOPES,
   TWIN_USE_CASES,
 } from '@dpi/domain';
+import { PageOf } from '../../records/page.view';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GeoJsonGeometry } from '../../records/geometry';
+import { GEOMETRY_SCHEMA } from '../../records/geometry.schema';
 import type { DigitalTwinEntity } from '../entities/digital-twin.entity';
 
 export class DigitalTwinView {
@@ -34,6 +37,9 @@ export class DigitalTwinView {
   @ApiProperty() simulation!: boolean;
   @ApiProperty({ enum: DIGIZ_DE_RELATIONS }) digizDe!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) homepage!: string | null;
+  @ApiPropertyOptional({ ...GEOMETRY_SCHEMA, nullable: true }) geometry!: GeoJsonGeometry | null;
+  @ApiProperty({ type: [String], format: 'uuid' }) platformIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) datasetIds!: string[];
   @ApiProperty({ enum: RECORD_SOURCES }) source!: string;
   @ApiProperty() createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -57,6 +63,9 @@ export class DigitalTwinView {
       simulation: t.simulation,
       digizDe: t.digizDe,
       homepage: t.homepage,
+      geometry: t.geometry,
+      platformIds: t.platformIds,
+      datasetIds: t.datasetIds,
       source: t.source,
       createdBy: t.createdBy,
       createdAt: t.createdAt.toISOString(),
@@ -66,12 +75,4 @@ export class DigitalTwinView {
   }
 }
 
-export class DigitalTwinPage {
-  @ApiProperty({ type: [DigitalTwinView] }) items!: DigitalTwinView[];
-  @ApiPropertyOptional({
-    nullable: true,
-    type: String,
-    description: 'Pass as `cursor` for the next page',
-  })
-  nextCursor!: string | null;
-}
+export class DigitalTwinPage extends PageOf(DigitalTwinView) {}

@@ -1,6 +1,8 @@
 import {
   LAND_CODES,
   MATURITY_LEVELS,
+  THREE_D_FORMATS,
+  TWIN_USE_CASES,
   TWIN_KINDS,
   TWIN_SCOPES,
   TwinKind,
@@ -9,9 +11,14 @@ import {
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '../../records/page.query';
+import { SearchListQuery } from '../../records/list.query';
 
-export class ListDigitalTwinsQuery extends PageQuery {
+export class ListDigitalTwinsQuery extends SearchListQuery([
+  'createdAt',
+  'updatedAt',
+  'name',
+  'maturityLevel',
+]) {
   @ApiPropertyOptional({ enum: LAND_CODES })
   @IsOptional()
   @IsIn(LAND_CODES, {
@@ -34,4 +41,14 @@ export class ListDigitalTwinsQuery extends PageQuery {
   @Type(() => Number)
   @IsIn(MATURITY_LEVELS, { message: 'maturityLevel must be 1, 2, 3 or 4' })
   maturityLevel?: number;
+
+  @ApiPropertyOptional({ enum: TWIN_USE_CASES })
+  @IsOptional()
+  @IsIn(TWIN_USE_CASES, { message: `useCase must be one of: ${TWIN_USE_CASES.join(', ')}` })
+  useCase?: string;
+
+  @ApiPropertyOptional({ enum: THREE_D_FORMATS, description: 'Twins offering this 3D format' })
+  @IsOptional()
+  @IsIn(THREE_D_FORMATS, { message: `format must be one of: ${THREE_D_FORMATS.join(', ')}` })
+  format?: string;
 }

@@ -8,6 +8,7 @@ import type {
   TwinScope,
   TwinUseCase,
 } from '@dpi/domain';
+import type { GeoJsonGeometry } from '../../records/geometry';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'digital_twin' })
@@ -28,6 +29,10 @@ export class DigitalTwinEntity {
   @Column({ type: 'boolean' }) simulation!: boolean;
   @Column({ name: 'digiz_de', type: 'text' }) digizDe!: DigizDeRelation;
   @Column({ type: 'text', nullable: true }) homepage!: string | null;
+  @Column({ type: 'geometry', spatialFeatureType: 'Geometry', srid: 4326, nullable: true })
+  geometry!: GeoJsonGeometry | null;
+  @Column({ name: 'platform_ids', type: 'uuid', array: true }) platformIds!: string[];
+  @Column({ name: 'dataset_ids', type: 'uuid', array: true }) datasetIds!: string[];
   @Column({ type: 'text', default: 'manual' }) source!: RecordSource;
   @Column({ name: 'created_by', type: 'text' }) createdBy!: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

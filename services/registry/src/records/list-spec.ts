@@ -1,0 +1,140 @@
+/**
+ * How a record kind's list endpoint filters, sorts, searches and counts facets. The SQL is built
+ * here once for every kind (and for the benchmark's bare baseline, which runs the same SQL).
+ */
+export interface FilterSpec {
+  column: string;
+  /** equals: column = value; contains: value = ANY(array column); since: column >= value. */
+  match: 'equals' | 'contains' | 'since';
+}
+
+export interface FacetSpec {
+  column: string;
+  /** The column is an array: every entry is counted. */
+  array?: boolean;
+}
+
+export interface ListSpec {
+  table: string;
+  /** Query parameter → condition. */
+  filters: Record<string, FilterSpec>;
+  /** Facet name → column whose values are counted among the matches. */
+  facets: Record<string, FacetSpec>;
+  /** Sort key → column; `createdAt` and `updatedAt` are always there. */
+  sorts: Record<string, string>;
+  /** The table has a `search` tsvector (German) for `q`. */
+  fullText: boolean;
+  /** The table has a `geometry` column for `bbox`. */
+  spatial: boolean;
+}
+
+export interface ListParams {
+  filters: Record<string, string | number | undefined>;
+  q?: string;
+  /** west, south, east, north (WGS84). */
+  bbox?: readonly [number, number, number, number];
+  sort: string;
+  limit: number;
+  after?: { value: string; id: string };
+}
+
+export interface ListSql {
+  /** Conditions over alias `r`, with named parameters (`:name`). */
+  where: string;
+  params: Record<string, unknown>;
+  orderBy: { column: string; direction: 'ASC' | 'DESC' };
+  /** One query for total and every facet: rows (facet, value, n). */
+  facetsSql: string;
+}
+
+export const DEFAULT_SORTS = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
+
+/** `name`, `-name` … → column and direction; null when the kind has no such sort. */
+export function sortColumn(
+  spec: ListSpec,
+  sort: string,
+): { key: string; column: string; direction: 'ASC' | 'DESC' } | null {
+  const descending = sort.startsWith('-');
+  const key = descending ? sort.slice(1) : sort;
+  const column = ({ ...DEFAULT_SORTS, ...spec.sorts } as Record<string, string>)[key];
+  return column ? { key, column, direction: descending ? 'DESC' : 'ASC' } : null;
+}
+
+export function sortKeys(spec: ListSpec): string[] {
+  return Object.keys({ ...DEFAULT_SORTS, ...spec.sorts }).flatMap((k) => [k, `-${k}`]);
+}
+
+/** WHERE, ORDER BY and the facet query of one list request. */
+export function buildListSql(spec: ListSpec, params: ListParams): ListSql {
+  const conditions = ['r.deleted_at IS NULL'];
+  const values: Record<string, unknown> = {};
+  for (const [name, filter] of Object.entries(spec.filters)) {
+    const value = params.filters[name];
+    if (value === undefined) continue;
+    values[name] = value;
+    const column = `r.${filter.column}`;
+    conditions.push(
+      filter.match === 'equals'
+        ? `${column} = :${name}`
+        : filter.match === 'contains'
+          ? `:${name} = ANY(${column})`
+          : `${column} >= :${name}`,
+    );
+  }
+  if (params.q !== undefined && spec.fullText) {
+    conditions.push(`r.search @@ websearch_to_tsquery('german', :q)`);
+    values.q = params.q;
+  }
+  if (params.bbox && spec.spatial) {
+    conditions.push('r.geometry && ST_MakeEnvelope(:west, :south, :east, :north, 4326)');
+    const [west, south, east, north] = params.bbox;
+    Object.assign(values, { west, south, east, north });
+  }
+  const filterWhere = conditions.join(' AND ');
+
+  const sort = sortColumn(spec, params.sort);
+  if (!sort) throw new Error(`unknown sort ${params.sort}`);
+  const pageConditions = [...conditions];
+  if (params.after) {
+    const op = sort.direction === 'ASC' ? '>' : '<';
+    pageConditions.push(`(r.${sort.column}, r.id) ${op} (:afterValue, :afterId)`);
+    values.afterValue = params.after.value;
+    values.afterId = params.after.id;
+  }
+
+  const facetColumns = [...new Set(Object.values(spec.facets).map((f) => f.column))];
+  const facetSelects = Object.entries(spec.facets).map(([name, facet]) =>
+    facet.array
+      ? `SELECT '${name}', v::text, count(*) FROM m, unnest(m.${facet.column}) v GROUP BY v`
+      : `SELECT '${name}', ${facet.column}::text, count(*) FROM m GROUP BY ${facet.column}`,
+  );
+  const facetsSql = [
+    `WITH m AS MATERIALIZED (SELECT ${facetColumns.length ? facetColumns.join(', ') : '1'}`,
+    `FROM ${spec.table} r WHERE ${filterWhere})`,
+    `SELECT 'total' AS facet, NULL::text AS value, count(*) AS n FROM m`,
+    ...facetSelects.map((s) => `UNION ALL ${s}`),
+  ].join(' ');
+
+  return {
+    where: pageConditions.join(' AND '),
+    params: values,
+    orderBy: { column: sort.column, direction: sort.direction },
+    facetsSql,
+  };
+}
+
+export type Facets = Record<string, Record<string, number>>;
+
+/** Rows of the facet query → total and `{ facet: { value: count } }` (null values left out). */
+export function readFacets(
+  spec: ListSpec,
+  rows: { facet: string; value: string | null; n: string | number }[],
+): { total: number; facets: Facets } {
+  const facets: Facets = Object.fromEntries(Object.keys(spec.facets).map((f) => [f, {}]));
+  let total = 0;
+  for (const row of rows) {
+    if (row.facet === 'total') total = Number(row.n);
+    else if (row.value !== null) facets[row.facet]![row.value] = Number(row.n);
+  }
+  return { total, facets };
+}
