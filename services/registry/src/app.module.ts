@@ -2,9 +2,11 @@ import { ServiceCoreModule } from '@dpi/service-kit';
 import { Module } from '@nestjs/common';
 import { registryEnvSchema } from './config';
 import { registryDataSourceOptions } from './database/data-source';
+import { DatasetsModule } from './datasets/datasets.module';
 import { EndpointsModule } from './endpoints/endpoints.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { ReferenceModule } from './reference/reference.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { DigitalTwinsModule } from './twins/digital-twins.module';
 
@@ -16,10 +18,12 @@ import { DigitalTwinsModule } from './twins/digital-twins.module';
       dataSource: registryDataSourceOptions,
     }),
     OutboxModule,
+    ReferenceModule,
     OrganisationsModule,
     PlatformsModule,
     DigitalTwinsModule,
     EndpointsModule,
+    DatasetsModule,
   ],
 })
 export class AppModule {}

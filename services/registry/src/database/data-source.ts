@@ -5,8 +5,10 @@ import { ApiClientEntity } from '../auth/entities/api-client.entity';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity';
 import { DigitalTwinEntity } from '../twins/entities/digital-twin.entity';
+import { DatasetEntity } from '../datasets/entities/dataset.entity';
 import { EndpointEntity } from '../endpoints/entities/endpoint.entity';
-import { LandEntity } from '../platforms/entities/land.entity';
+import { LandEntity } from '../reference/land.entity';
+import { StandardEntity } from '../reference/standard.entity';
 import { PlatformEntity } from '../platforms/entities/platform.entity';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
 import { ApiClientsAndHistory1763900000002 } from './migrations/1763900000002-api-clients-and-history';
@@ -17,10 +19,12 @@ import { FullModel1763900000006 } from './migrations/1763900000006-full-model';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
+  StandardEntity,
   PlatformEntity,
   OrganisationEntity,
   DigitalTwinEntity,
   EndpointEntity,
+  DatasetEntity,
   ApiClientEntity,
   ChangeLogEntity,
   OutboxEventEntity,

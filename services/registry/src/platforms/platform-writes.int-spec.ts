@@ -108,40 +108,107 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
         ['a revoked token', tokens.revoked, 401],
       ] as const;
 
-    it('refuses every write and changes nothing', async () => {
-      const { id, etag } = await createAsAdmin();
+    /** Every record kind with a valid Hamburg body and a harmless change. */
+    const KINDS = [
+      { path: '/api/v1/platforms', table: 'platform', body: hamburgPlatform },
+      {
+        path: '/api/v1/organisations',
+        table: 'organisation',
+        body: {
+          name: 'LGV Hamburg',
+          landCode: 'DE-HH',
+          level: 'state',
+          type: 'surveyingAuthority',
+        },
+      },
+      {
+        path: '/api/v1/twins',
+        table: 'digital_twin',
+        body: {
+          name: 'Connected Urban Twin Hamburg',
+          landCode: 'DE-HH',
+          scope: 'municipality',
+          kind: 'urban',
+          maturityLevel: 3,
+        },
+      },
+      {
+        path: '/api/v1/endpoints',
+        table: 'endpoint',
+        body: {
+          name: 'OGC API Features Hamburg',
+          landCode: 'DE-HH',
+          serviceType: 'ogcApiFeatures',
+          serviceVersion: '1.0',
+          url: 'https://api.hamburg.de/datasets/v1',
+          authentication: 'none',
+        },
+      },
+      {
+        path: '/api/v1/datasets',
+        table: 'dataset',
+        body: { title: 'Baumkataster Hamburg', landCode: 'DE-HH', themes: ['ENVI'] },
+      },
+    ];
+    const nameOf = (body: object) =>
+      'name' in body ? { name: 'Hijacked' } : { title: 'Hijacked' };
+    const outboxPosition = async () =>
+      (
+        await registry.db.query(
+          `SELECT last_value, is_called FROM ${registry.schema}.outbox_id_seq`,
+        )
+      ).rows[0];
+
+    it.each(KINDS)('refuses every write of $path and changes nothing', async (kind) => {
+      const created = await request('POST', kind.path, { token: ADMIN_TOKEN, body: kind.body });
+      expect(created.statusCode).toBe(201);
+      const { id } = created.json();
+      const etag = String(created.headers.etag);
       const before = {
-        platforms: await registry.count('platform'),
+        records: await registry.count(kind.table),
         history: await registry.count('change_log'),
+        outbox: await outboxPosition(),
       };
       await quietPeriod(300);
       const published = registry.platformEvents.messages.length;
       for (const [who, token, status] of outsiders()) {
         const writes = [
-          request('POST', '/api/v1/platforms', { token, body: hamburgPlatform }),
-          request('PUT', `/api/v1/platforms/${id}`, {
+          request('POST', kind.path, { token, body: kind.body }),
+          request('PUT', `${kind.path}/${id}`, {
             token,
-            body: { ...hamburgPlatform, name: 'Hijacked' },
+            body: { ...kind.body, ...nameOf(kind.body) },
             headers: { 'if-match': etag },
           }),
-          request('PATCH', `/api/v1/platforms/${id}`, {
+          request('PATCH', `${kind.path}/${id}`, {
             token,
-            body: { name: 'Hijacked' },
+            body: nameOf(kind.body),
             headers: { 'if-match': etag },
           }),
-          request('DELETE', `/api/v1/platforms/${id}`, { token, headers: { 'if-match': etag } }),
+          request('DELETE', `${kind.path}/${id}`, { token, headers: { 'if-match': etag } }),
         ];
         for (const response of await Promise.all(writes)) {
           expect({ who, status: response.statusCode }).toEqual({ who, status });
           expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
         }
       }
-      const read = await request('GET', `/api/v1/platforms/${id}`);
-      expect(read.json()).toMatchObject({ name: hamburgPlatform.name, version: 1 });
-      expect(await registry.count('platform')).toBe(before.platforms);
+      const read = await request('GET', `${kind.path}/${id}`);
+      expect(read.json()).toMatchObject({ ...kind.body, version: 1 });
+      expect(await registry.count(kind.table)).toBe(before.records);
       expect(await registry.count('change_log')).toBe(before.history);
+      // Every event goes through the outbox: an unmoved sequence means nothing was queued.
+      expect(await outboxPosition()).toEqual(before.outbox);
       await quietPeriod(300);
       expect(registry.platformEvents.messages.length).toBe(published);
+    });
+
+    it('keeps reference data (standards) for admins', async () => {
+      const body = { title: 'Hijacked', body: 'x', category: 'api' };
+      for (const [who, token, status] of outsiders()) {
+        const response = await request('PUT', '/api/v1/standards/ogc-wms', { token, body });
+        expect({ who, status: response.statusCode }).toEqual({ who, status });
+      }
+      const read = await request('GET', '/api/v1/standards/ogc-wms');
+      expect(read.json().title).toBe('OGC Web Map Service (WMS)');
     });
 
     it('stops a Land editor from reaching into another Land through the body', async () => {

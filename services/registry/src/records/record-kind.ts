@@ -1,5 +1,6 @@
 import type { DescMessage, Message } from '@bufbuild/protobuf';
 import { ChangeKind, TopicName } from '@dpi/contracts';
+import type { Principal } from '../auth/principal';
 import { JsonValue } from '../history/field-diff';
 
 /** Columns every registered record has (platforms, organisations, twins, datasets, endpoints). */
@@ -37,6 +38,8 @@ export interface RecordKind<E extends VersionedRecord, D extends object> {
   writableOf(record: E): Record<string, JsonValue>;
   /** Entity fields from a validated body. */
   fieldsFrom(dto: D): Partial<E>;
+  /** Extra rule on changing or deleting an existing record (e.g. harvested ones are read-only). */
+  assertMayChange?(current: E, principal: Principal): void;
   /** The kind's topic, e.g. `dpi.registry.platform.v1` (the deployment prefix is added later). */
   topic: TopicName;
   /** Schema of the `*Changed` message the topic carries. */

@@ -146,6 +146,7 @@ export class RecordsService {
     const current = await this.get(kind, id);
     const fields = kind.fieldsFrom(dto);
     assertMayWrite(context.principal, current.landCode, fields.landCode ?? null);
+    kind.assertMayChange?.(current, context.principal);
     checkIfMatch(ifMatch, current.version);
     return this.update(kind, current, fields, context);
   }
@@ -176,6 +177,7 @@ export class RecordsService {
     if (errors.length > 0) throw validationProblem(flattenValidationErrors(errors));
     const fields = kind.fieldsFrom(merged);
     assertMayWrite(context.principal, current.landCode, fields.landCode ?? null);
+    kind.assertMayChange?.(current, context.principal);
     checkIfMatch(ifMatch, current.version);
     return this.update(kind, current, fields, context);
   }
@@ -189,6 +191,7 @@ export class RecordsService {
   ): Promise<void> {
     const current = await this.get(kind, id);
     assertMayWrite(context.principal, current.landCode);
+    kind.assertMayChange?.(current, context.principal);
     checkIfMatch(ifMatch, current.version);
     const now = new Date();
     const next = Object.assign(new kind.entity(), current, {

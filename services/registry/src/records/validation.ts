@@ -110,3 +110,32 @@ function IsNonEmptyStrings(field: string): PropertyDecorator {
     });
   };
 }
+
+/** [west, south, east, north] within WGS84, west ≤ east and south ≤ north. */
+export function IsWgs84Bbox(): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isWgs84Bbox',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => {
+          if (!Array.isArray(value) || value.length !== 4) return true; // reported by the array checks
+          const [west, south, east, north] = value as number[];
+          const lon = (v: number) => v >= -180 && v <= 180;
+          const lat = (v: number) => v >= -90 && v <= 90;
+          return (
+            lon(west!) &&
+            lon(east!) &&
+            lat(south!) &&
+            lat(north!) &&
+            west! <= east! &&
+            south! <= north!
+          );
+        },
+        defaultMessage: () =>
+          'bbox must be [west, south, east, north] in WGS84 with west ≤ east and south ≤ north',
+      },
+    });
+  };
+}
