@@ -221,3 +221,32 @@ export class BatchConsumer<T> {
     );
   }
 }
+
+/**
+ * Starts consumers made by `create` until one starts, with exponential backoff while Kafka is
+ * unreachable (services boot and report not-ready instead of crashing). Returns null when
+ * `isStopped()` turns true first.
+ */
+export async function startConsumerWithRetry<T>(
+  create: () => BatchConsumer<T>,
+  options: { isStopped: () => boolean; logger?: KafkaLogger; label: string },
+): Promise<BatchConsumer<T> | null> {
+  let delay = 500;
+  while (!options.isStopped()) {
+    const consumer = create();
+    try {
+      await consumer.start();
+      options.logger?.info({ consumer: options.label }, 'consumer started');
+      return consumer;
+    } catch (error) {
+      options.logger?.warn(
+        { consumer: options.label, error: error instanceof Error ? error.message : String(error) },
+        'consumer could not start; retrying',
+      );
+      await consumer.stop().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 10_000);
+    }
+  }
+  return null;
+}

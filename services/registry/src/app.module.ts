@@ -4,6 +4,7 @@ import { registryEnvSchema } from './config';
 import { registryDataSourceOptions } from './database/data-source';
 import { DatasetsModule } from './datasets/datasets.module';
 import { EndpointsModule } from './endpoints/endpoints.module';
+import { HarvestedModule } from './harvested/harvested.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -24,6 +25,7 @@ import { DigitalTwinsModule } from './twins/digital-twins.module';
     DigitalTwinsModule,
     EndpointsModule,
     DatasetsModule,
+    HarvestedModule,
   ],
 })
 export class AppModule {}

@@ -13,5 +13,10 @@ export const registryEnvSchema = baseEnvSchema
     DPI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+    /** Consumer group of the harvested-dataset consumer (the topic prefix is prepended). */
+    KAFKA_GROUP_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/)
+      .default('dpi-registry'),
   });
 export type RegistryEnv = z.infer<typeof registryEnvSchema>;

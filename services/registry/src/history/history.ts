@@ -22,3 +22,31 @@ export async function appendChange(
     ],
   );
 }
+
+/** Appends many changes in one statement (bulk writes such as harvested datasets). */
+export async function appendChanges(
+  manager: EntityManager,
+  changes: readonly Omit<ChangeLogEntity, 'id'>[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  await manager.query(
+    `INSERT INTO change_log (entity_type, entity_id, version, operation, changed_by, changed_at, changes, correlation_id)
+     SELECT entity_type, entity_id, version, operation, changed_by, changed_at, changes, correlation_id
+     FROM jsonb_to_recordset($1::jsonb) AS c(entity_type text, entity_id uuid, version integer,
+       operation text, changed_by text, changed_at timestamptz, changes jsonb, correlation_id text)`,
+    [
+      JSON.stringify(
+        changes.map((c) => ({
+          entity_type: c.entityType,
+          entity_id: c.entityId,
+          version: c.version,
+          operation: c.operation,
+          changed_by: c.changedBy,
+          changed_at: c.changedAt.toISOString(),
+          changes: c.changes,
+          correlation_id: c.correlationId,
+        })),
+      ),
+    ],
+  );
+}

@@ -1,6 +1,12 @@
 import { TOPICS } from '@dpi/contracts';
 import { isTransientDbError } from '@dpi/db';
-import { BatchConsumer, ManagedProducer, prefixedTopic, RawEvent } from '@dpi/kafka';
+import {
+  BatchConsumer,
+  ManagedProducer,
+  prefixedTopic,
+  RawEvent,
+  startConsumerWithRetry,
+} from '@dpi/kafka';
 import { KAFKA, KAFKA_PRODUCER } from '@dpi/service-kit';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -67,33 +73,19 @@ export class RegistryEventsConsumer implements OnApplicationBootstrap, OnApplica
     const topics = [TOPICS.registryPlatform, TOPICS.registryDigitalTwin].map((t) =>
       prefixedTopic(t, prefix),
     );
-    let delay = 500;
-    while (!this.stopped) {
-      const consumer = new BatchConsumer<RegistryChange>({
-        kafka: this.kafka,
-        groupId: `${prefix}${this.config.get('KAFKA_GROUP_ID', { infer: true })}`,
-        topics,
-        decode: registryDecoder(prefix),
-        handle: (changes) => this.apply(changes),
-        dlq: this.producer,
-        isTransient: isTransientDbError,
-        logger: this.logger.logger,
-      });
-      try {
-        if (this.stopped) return;
-        await consumer.start();
-        this.consumer = consumer;
-        this.logger.info({ topics }, 'consuming registry topics');
-        return;
-      } catch (error) {
-        this.logger.warn(
-          { error: error instanceof Error ? error.message : String(error) },
-          'consumer could not start; retrying',
-        );
-        await consumer.stop().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        delay = Math.min(delay * 2, 10_000);
-      }
-    }
+    this.consumer = await startConsumerWithRetry(
+      () =>
+        new BatchConsumer<RegistryChange>({
+          kafka: this.kafka,
+          groupId: `${prefix}${this.config.get('KAFKA_GROUP_ID', { infer: true })}`,
+          topics,
+          decode: registryDecoder(prefix),
+          handle: (changes) => this.apply(changes),
+          dlq: this.producer,
+          isTransient: isTransientDbError,
+          logger: this.logger.logger,
+        }),
+      { isStopped: () => this.stopped, logger: this.logger.logger, label: 'registry topics' },
+    );
   }
 }

@@ -1,0 +1,151 @@
+import { ChangeKind } from '@dpi/contracts';
+import { appendToOutbox, OutboxEvent } from '@dpi/db';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DATASET_KIND } from '../datasets/dataset.kind';
+import { DatasetEntity } from '../datasets/entities/dataset.entity';
+import { ChangeLogEntity } from '../history/entities/change-log.entity';
+import { diffFields } from '../history/field-diff';
+import { appendChanges } from '../history/history';
+import { changedEvent, deletedEvent } from '../records/record-events';
+import { HarvestChange, harvestedFields } from './harvested-record';
+
+export interface HarvestApplyStats {
+  created: number;
+  updated: number;
+  withdrawn: number;
+  unchanged: number;
+}
+
+/**
+ * Upserts harvested datasets by (harvest source, fileIdentifier): one transaction per batch with
+ * rows, history and outbox events together. A record with the stored checksum changes nothing,
+ * so redelivered or repeated messages are harmless.
+ */
+@Injectable()
+export class HarvestedDatasetsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async apply(changes: readonly HarvestChange[], topicPrefix: string): Promise<HarvestApplyStats> {
+    const stats: HarvestApplyStats = { created: 0, updated: 0, withdrawn: 0, unchanged: 0 };
+    if (changes.length === 0) return stats;
+    await this.dataSource.transaction(async (manager) => {
+      // Lock the affected rows: two consumers (a rebalance in flight) never interleave on one.
+      const existing: DatasetEntity[] = await manager
+        .getRepository(DatasetEntity)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where(
+          '(r.harvest_source_id, r.harvest_file_identifier) IN (SELECT * FROM unnest(CAST(:sources AS uuid[]), CAST(:files AS text[])))',
+          {
+            sources: changes.map((c) => c.sourceId),
+            files: changes.map((c) => c.fileIdentifier),
+          },
+        )
+        .getMany();
+      const byKey = new Map(
+        existing.map((d) => [`${d.harvestSourceId}/${d.harvestFileIdentifier}`, d]),
+      );
+
+      const inserts: DatasetEntity[] = [];
+      const updates: DatasetEntity[] = [];
+      const history: Omit<ChangeLogEntity, 'id'>[] = [];
+      const events: OutboxEvent[] = [];
+      const now = new Date();
+      for (const change of changes) {
+        const current = byKey.get(`${change.sourceId}/${change.fileIdentifier}`);
+        const context = {
+          topicPrefix,
+          correlationId: change.record?.jobId || change.eventId,
+          causationId: change.eventId,
+        };
+        const changedBy = `harvester:${change.record?.sourceName || change.sourceId}`;
+        if (change.record === null) {
+          if (!current || current.deletedAt) {
+            stats.unchanged++;
+            continue;
+          }
+          const next = Object.assign(new DatasetEntity(), current, {
+            version: current.version + 1,
+            updatedAt: now,
+            deletedAt: now,
+          });
+          updates.push(next);
+          history.push(this.entry(next, 'delete', current, null, changedBy, context.correlationId));
+          events.push(deletedEvent(DATASET_KIND, next, context));
+          stats.withdrawn++;
+          continue;
+        }
+        const fields = harvestedFields(change.record);
+        const harvestedAt = change.record.harvestedAt
+          ? new Date(Number(change.record.harvestedAt.seconds) * 1000)
+          : now;
+        if (current && !current.deletedAt && current.harvestChecksum === fields.harvestChecksum) {
+          stats.unchanged++;
+          continue;
+        }
+        const next = Object.assign(new DatasetEntity(), current ?? {}, fields, {
+          id: current?.id ?? randomUUID(),
+          createdBy: current?.createdBy ?? changedBy,
+          createdAt: current?.createdAt ?? now,
+          updatedAt: now,
+          harvestedAt,
+          version: (current?.version ?? 0) + 1,
+          deletedAt: null,
+        });
+        if (current) {
+          updates.push(next);
+          history.push(
+            this.entry(
+              next,
+              'update',
+              current.deletedAt ? null : current,
+              next,
+              changedBy,
+              context.correlationId,
+            ),
+          );
+          events.push(changedEvent(DATASET_KIND, next, ChangeKind.UPDATED, context));
+          stats.updated++;
+        } else {
+          inserts.push(next);
+          history.push(this.entry(next, 'create', null, next, changedBy, context.correlationId));
+          events.push(changedEvent(DATASET_KIND, next, ChangeKind.CREATED, context));
+          stats.created++;
+        }
+        byKey.set(`${change.sourceId}/${change.fileIdentifier}`, next);
+      }
+      if (inserts.length > 0) await manager.insert(DatasetEntity, inserts);
+      for (const { id, ...row } of updates) await manager.update(DatasetEntity, { id }, row);
+      await appendChanges(manager, history);
+      await appendToOutbox(manager, events);
+    });
+    return stats;
+  }
+
+  private entry(
+    record: DatasetEntity,
+    operation: 'create' | 'update' | 'delete',
+    before: DatasetEntity | null,
+    after: DatasetEntity | null,
+    changedBy: string,
+    correlationId: string,
+  ): Omit<ChangeLogEntity, 'id'> {
+    return {
+      entityType: DATASET_KIND.name,
+      entityId: record.id,
+      version: record.version,
+      operation,
+      changedBy,
+      changedAt: record.updatedAt,
+      changes: diffFields(
+        before && DATASET_KIND.writableOf(before),
+        after && DATASET_KIND.writableOf(after),
+        DATASET_KIND.writable,
+      ),
+      correlationId,
+    };
+  }
+}
