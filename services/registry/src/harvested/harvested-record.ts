@@ -80,10 +80,7 @@ export interface HarvestedFields {
 
 // PostgreSQL text cannot hold U+0000; catalogues occasionally contain it.
 const clean = (text: string, max = 100_000): string =>
-  text
-    .replace(/\u0000/g, '')
-    .trim()
-    .slice(0, max);
+  text.replaceAll('\u0000', '').trim().slice(0, max);
 const optional = (text: string, max?: number): string | null => clean(text, max) || null;
 const HTTP_URL = /^https?:\/\/[^\s]+$/i;
 
