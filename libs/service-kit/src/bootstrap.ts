@@ -33,6 +33,28 @@ export function strictValidationPipe(expectedType?: Type): ValidationPipe {
 export interface BootstrapOptions {
   name: string;
   openApi?: { title: string; description: string; version: string };
+  /** Routes that take larger bodies than MAX_BODY_BYTES (bulk imports): path → bytes. */
+  bodyLimits?: Record<string, number>;
+}
+
+/**
+ * NDJSON (`application/x-ndjson`): one JSON value per line, blank lines ignored; parsed into an
+ * array. A line that is not JSON is a 400 naming the line.
+ */
+export function parseNdjson(text: string): unknown[] {
+  const values: unknown[] = [];
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    try {
+      values.push(JSON.parse(line));
+    } catch {
+      throw Object.assign(new Error(`line ${index + 1} of the NDJSON body is not JSON`), {
+        statusCode: 400,
+      });
+    }
+  }
+  return values;
 }
 
 /**
@@ -73,6 +95,22 @@ export async function createServiceApp(
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .send({ ...(problem.getResponse() as object), instance: request.url });
   });
+  const bodyLimits = options.bodyLimits ?? {};
+  fastify.addHook('onRoute', (route) => {
+    const limit = bodyLimits[route.url];
+    if (limit !== undefined) route.bodyLimit = limit;
+  });
+  fastify.addContentTypeParser(
+    'application/x-ndjson',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      try {
+        done(null, parseNdjson(body as string));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
   fastify.addContentTypeParser(
     'application/merge-patch+json',
     { parseAs: 'string' },

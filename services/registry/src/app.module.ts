@@ -5,6 +5,7 @@ import { registryDataSourceOptions } from './database/data-source';
 import { DatasetsModule } from './datasets/datasets.module';
 import { EndpointsModule } from './endpoints/endpoints.module';
 import { HarvestedModule } from './harvested/harvested.module';
+import { ImportsModule } from './imports/imports.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -26,6 +27,7 @@ import { DigitalTwinsModule } from './twins/digital-twins.module';
     EndpointsModule,
     DatasetsModule,
     HarvestedModule,
+    ImportsModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { BootstrapOptions } from '@dpi/service-kit';
+import { MAX_IMPORT_BYTES } from './imports/import-kinds';
 
 export const SERVICE_OPTIONS: BootstrapOptions = {
   name: 'registry',
@@ -8,4 +9,5 @@ export const SERVICE_OPTIONS: BootstrapOptions = {
       'The Länder register and maintain their data platforms, digital twins, datasets and endpoints.',
     version: '1',
   },
+  bodyLimits: { '/api/v1/imports': MAX_IMPORT_BYTES },
 };

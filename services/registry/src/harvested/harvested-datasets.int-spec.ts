@@ -1,4 +1,4 @@
-import { create } from '@bufbuild/protobuf';
+import { create, MessageInitShape } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import {
   DatasetChangedSchema,
@@ -23,8 +23,10 @@ const ADMIN_TOKEN = 'harvested-admin-token-0123456789';
 const SOURCE = '6f1c1a52-3b7e-4d0f-9a51-6a2d1f3c9e10';
 const JOB = '0b7f4c1e-2a9d-4e83-bf21-5c6d7e8f9a0b';
 
-function record(fileIdentifier: string, overrides: Partial<HarvestedRecord> = {}) {
-  return create(HarvestedRecordSchema, {
+type RecordInit = MessageInitShape<typeof HarvestedRecordSchema>;
+
+function record(fileIdentifier: string, overrides: RecordInit = {}) {
+  const init: RecordInit = {
     sourceId: SOURCE,
     sourceName: 'GDI-DE Geodatenkatalog',
     fileIdentifier,
@@ -65,8 +67,8 @@ function record(fileIdentifier: string, overrides: Partial<HarvestedRecord> = {}
       },
     ],
     openData: true,
-    ...overrides,
-  });
+  };
+  return create(HarvestedRecordSchema, { ...init, ...overrides } as RecordInit);
 }
 
 describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreSQL and Kafka)', () => {
@@ -129,9 +131,12 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
   it('creates datasets once, idempotently, and keeps what is valid of each record', async () => {
     const batch = ['de.dwd.geoserver.fach.RADOLAN-W4', 'a/b/with-slashes', 'plain-uuid-like'];
     await send(batch.map((f) => ({ fileIdentifier: f, value: record(f) })));
-    await eventually(async () => {
-      if ((await harvested()).length !== 3) throw new Error('not yet applied');
-    }, 20_000);
+    await eventually(
+      async () => {
+        if ((await harvested()).length !== 3) throw new Error('not yet applied');
+      },
+      { timeoutMs: 20_000 },
+    );
     // The same records again (a redelivery or an unchanged re-harvest) change nothing.
     await send(batch.map((f) => ({ fileIdentifier: f, value: record(f) })));
     await quietPeriod(1500);
@@ -177,12 +182,15 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
       },
       { fileIdentifier: 'plain-uuid-like', value: null },
     ]);
-    await eventually(async () => {
-      const rows = await harvested();
-      const updated = rows.find((r) => r.file === 'a/b/with-slashes');
-      const withdrawn = rows.find((r) => r.file === 'plain-uuid-like');
-      if (updated?.version !== 2 || !withdrawn?.withdrawn) throw new Error('not yet applied');
-    }, 20_000);
+    await eventually(
+      async () => {
+        const rows = await harvested();
+        const updated = rows.find((r) => r.file === 'a/b/with-slashes');
+        const withdrawn = rows.find((r) => r.file === 'plain-uuid-like');
+        if (updated?.version !== 2 || !withdrawn?.withdrawn) throw new Error('not yet applied');
+      },
+      { timeoutMs: 20_000 },
+    );
     const rows = await harvested();
     const updated = rows.find((r) => r.file === 'a/b/with-slashes')!;
     const withdrawn = rows.find((r) => r.file === 'plain-uuid-like')!;

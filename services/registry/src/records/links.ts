@@ -114,6 +114,8 @@ export async function checkOutgoingLinks(
   table: string,
   record: { landCode: string | null },
   principal: Principal,
+  /** Records a dry run would have created before this one (id → Land): they count as existing. */
+  pending?: ReadonlyMap<string, string | null>,
 ): Promise<void> {
   for (const link of LINKS.filter((l) => l.from === table)) {
     const wanted = [...new Set(link.idsOf(record))];
@@ -128,6 +130,8 @@ export async function checkOutgoingLinks(
           [wanted],
         );
     const found = new Map(rows.map((r) => [r.key, r.land_code]));
+    for (const id of wanted)
+      if (!found.has(id) && pending?.has(id)) found.set(id, pending.get(id)!);
     const missing = wanted.filter((id) => !found.has(id));
     if (missing.length > 0) {
       throw validationProblem(

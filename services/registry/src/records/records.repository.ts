@@ -87,6 +87,19 @@ export class RecordsRepository {
     return this.dataSource.query(query, parameters);
   }
 
+  /** Runs read-only checks (links) in a transaction that is rolled back. */
+  async check(check: (manager: EntityManager) => Promise<void>): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await check(runner.manager);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
   findById<E extends ObjectLiteral>(entity: EntityTarget<E>, id: string): Promise<E | null> {
     return this.dataSource.getRepository(entity).findOneBy({ id } as never);
   }

@@ -6,7 +6,7 @@ import {
   staleVersion,
   validationProblem,
 } from '@dpi/service-kit';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -65,12 +65,13 @@ export class RecordsService {
     kind: RecordKind<E, D>,
     dto: D,
     context: RequestContext,
+    id: string = randomUUID(),
   ): Promise<E> {
     const fields = kind.fieldsFrom(dto);
     assertMayWrite(context.principal, fields.landCode ?? null);
     const now = new Date();
     const record = Object.assign(new kind.entity(), fields, {
-      id: randomUUID(),
+      id,
       createdBy: context.principal.name,
       createdAt: now,
       updatedAt: now,
@@ -211,6 +212,64 @@ export class RecordsService {
       events: [deletedEvent(kind, next, this.eventContext(context))],
     });
     if (!stored) throw staleVersion((await this.get(kind, id)).version);
+  }
+
+  /**
+   * One item of a bulk import: create (with the given id, if any) or replace the stored record
+   * when it differs. `expectedVersion`, when given, must be the stored version. A dry run makes
+   * every check (authorisation, links) and reports the changes without storing anything.
+   */
+  async upsert<E extends VersionedRecord, D extends LandBound>(
+    kind: RecordKind<E, D>,
+    item: { id?: string; expectedVersion?: number; dto: D },
+    context: RequestContext,
+    dryRun: { pending: Map<string, string | null> } | false,
+  ): Promise<{ status: 'created' | 'updated' | 'unchanged'; record: E; changes: FieldChange[] }> {
+    const current = item.id ? await this.repository.findById(kind.entity, item.id) : null;
+    if (current?.deletedAt)
+      throw new ConflictException(`${kind.name} ${item.id} was deleted; use a new id`);
+    const fields = kind.fieldsFrom(item.dto);
+    if (!current) {
+      if (item.expectedVersion !== undefined)
+        throw new NotFoundException(`${kind.name} ${item.id} does not exist`);
+      if (!dryRun) {
+        const record = await this.create(kind, item.dto, context, item.id);
+        return {
+          status: 'created',
+          record,
+          changes: diffFields(null, kind.writableOf(record), kind.writable),
+        };
+      }
+      assertMayWrite(context.principal, fields.landCode ?? null);
+      const record = Object.assign(new kind.entity(), fields, {
+        id: item.id ?? randomUUID(),
+        version: 1,
+      });
+      await this.repository.check((manager) =>
+        checkOutgoingLinks(manager, kind.table, record, context.principal, dryRun.pending),
+      );
+      dryRun.pending.set(record.id, record.landCode);
+      return {
+        status: 'created',
+        record,
+        changes: diffFields(null, kind.writableOf(record), kind.writable),
+      };
+    }
+    assertMayWrite(context.principal, current.landCode, fields.landCode ?? null);
+    kind.assertMayChange?.(current, context.principal);
+    if (item.expectedVersion !== undefined && item.expectedVersion !== current.version)
+      throw staleVersion(current.version);
+    const candidate = Object.assign(new kind.entity(), current, fields);
+    const changes = diffFields(kind.writableOf(current), kind.writableOf(candidate), kind.writable);
+    if (changes.length === 0) return { status: 'unchanged', record: current, changes };
+    if (dryRun) {
+      await this.repository.check((manager) =>
+        checkOutgoingLinks(manager, kind.table, candidate, context.principal, dryRun.pending),
+      );
+      return { status: 'updated', record: candidate, changes };
+    }
+    const record = await this.update(kind, current, fields, context);
+    return { status: 'updated', record, changes };
   }
 
   async historyOf<E extends VersionedRecord, D extends object>(
