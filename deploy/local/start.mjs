@@ -44,38 +44,26 @@ async function waitReady(service, timeoutMs = 60_000) {
   throw new Error(`${service.name} did not become ready; see .infra/logs/${service.name}.log`);
 }
 
-/** Demo records from the public facts in ../shared/reference (deploy/local/demo/*.json), loaded once. */
-const DEMO = [
-  ['organisations', 'organisations'],
-  ['platforms', 'platforms'],
-  ['twins', 'twins'],
-  ['endpoints', 'endpoints'],
-];
-
+/**
+ * Demo records from the public facts in ../shared/reference (deploy/local/demo/inventory.json),
+ * sent through the bulk import. Every item has a fixed id, so a second start changes nothing.
+ */
 async function seedDemoData(token) {
-  for (const [path, file] of DEMO) {
-    const base = `http://127.0.0.1:3001/api/v1/${path}`;
-    const existing = await (await fetch(`${base}?limit=1`)).json();
-    if (existing.items.length > 0) {
-      log(`registry already has ${path}: demo ${path} not loaded again`);
-      continue;
-    }
-    const records = JSON.parse(
-      readFileSync(join(ROOT, 'deploy/local/demo', `${file}.json`), 'utf8'),
-    );
-    for (const record of records) {
-      const response = await fetch(base, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(record),
-      });
-      if (response.status !== 201)
-        throw new Error(
-          `demo ${path} "${record.name}": ${response.status} ${await response.text()}`,
-        );
-    }
-    log(`loaded ${records.length} demo ${path}`);
-  }
+  const items = JSON.parse(readFileSync(join(ROOT, 'deploy/local/demo/inventory.json'), 'utf8'));
+  const response = await fetch('http://127.0.0.1:3001/api/v1/imports', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(items),
+  });
+  if (response.status !== 200)
+    throw new Error(`demo import: ${response.status} ${await response.text()}`);
+  const report = await response.json();
+  const failed = report.items.filter(
+    (i) => !['created', 'updated', 'unchanged'].includes(i.status),
+  );
+  if (failed.length > 0) throw new Error(`demo import: ${JSON.stringify(failed.slice(0, 3))}`);
+  const { created, updated, unchanged } = report.summary;
+  log(`demo data: ${created} created, ${updated} updated, ${unchanged} unchanged`);
 }
 
 /** Fresh demo tokens on every start (tokens are shown only when issued): two Land editors, one reviewer. */
