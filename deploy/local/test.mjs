@@ -5,21 +5,24 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, infraEnv, infraUp, log, nx, ROOT, run } from './lib.mjs';
+import { ensurePythonEnv } from './python.mjs';
 
 const timings = {};
-function step(name, fn) {
+async function step(name, fn) {
   const started = Date.now();
-  fn();
+  await fn();
   timings[name] = (Date.now() - started) / 1000;
 }
 
 let exitCode = 0;
 try {
   process.env.TZ = 'UTC';
-  step('dependencies', ensureDependencies);
-  step('infrastructure', infraUp);
+  await step('dependencies', ensureDependencies);
+  await step('infrastructure', infraUp);
+  // Python tools the tests run as real peers (schemathesis, pycsw, …): deploy/local/python.mjs.
+  await step('python', () => ensurePythonEnv({ log }));
   Object.assign(process.env, infraEnv());
-  step('contracts', () => {
+  await step('contracts', () => {
     log('protobuf contracts: buf lint, generated code up to date, buf breaking');
     nx([
       'run-many',
@@ -30,11 +33,11 @@ try {
       '--outputStyle=static',
     ]);
   });
-  step('build', () => {
+  await step('build', () => {
     log('build');
     nx(['run-many', '-t', 'build', '--outputStyle=static']);
   });
-  step('static checks', () => {
+  await step('static checks', () => {
     log('lint, typecheck, formatting');
     nx(['run-many', '-t', 'lint,typecheck', '--outputStyle=static']);
     run(join(ROOT, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', '.']);

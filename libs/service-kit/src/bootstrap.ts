@@ -63,8 +63,20 @@ export function parseNdjson(text: string): unknown[] {
  * see the same contract the server enforces.
  */
 export function closeRequestSchemas(document: OpenAPIObject): void {
-  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
-    if (name.endsWith('Dto') && !('$ref' in schema)) schema.additionalProperties = false;
+  const schemas = document.components?.schemas ?? {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!name.endsWith('Dto') || '$ref' in schema) continue;
+    schema.additionalProperties = false;
+    // An optional field may also be sent as null, which means absent (class-validator's
+    // IsOptional); say so, so that clients and fuzzers see what the server accepts. A merge
+    // patch (`Patch…Dto`, all fields optional) may null only what is optional in `Create…Dto`.
+    const full = name.startsWith('Patch') ? schemas[name.replace(/^Patch/, 'Create')] : schema;
+    const required = full && !('$ref' in full) ? (full.required ?? []) : [];
+    for (const [property, member] of Object.entries(schema.properties ?? {})) {
+      if (required.includes(property) || '$ref' in member) continue;
+      member.nullable = true;
+      if (member.enum && !member.enum.includes(null)) member.enum = [...member.enum, null];
+    }
   }
 }
 
@@ -75,7 +87,8 @@ export async function createServiceApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
-    new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, genReqId: requestId }),
+    // maxParamLength: long path parameters reach the handlers (a 404 problem), not Fastify's 414.
+    new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, genReqId: requestId, maxParamLength: 2048 }),
     { bufferLogs: true, bodyParser: false, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
@@ -85,7 +98,10 @@ export async function createServiceApp(
   fastify.removeContentTypeParser(['text/plain']);
   // Before any handler: a U+0000 in a JSON string is a client error, not a database failure.
   fastify.addHook('preValidation', async (request, reply) => {
-    const field = findNulCharacter(request.body);
+    const field =
+      findNulCharacter(request.params) ??
+      findNulCharacter(request.query) ??
+      findNulCharacter(request.body);
     if (field === null) return;
     const problem = validationProblem([
       { field, message: `${field} must not contain the character U+0000` },

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -32,6 +33,9 @@ export class AdminTokensController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: IssuedTokenView })
   @ApiConflictResponse({ description: 'A token with this name exists' })
+  @ApiBadRequestResponse({
+    description: 'Invalid name, role or Land (application/problem+json with field errors)',
+  })
   async issue(
     @Body() dto: IssueTokenDto,
     @CurrentPrincipal() principal: Principal,
@@ -51,6 +55,7 @@ export class AdminTokensController {
   @ApiNoContentResponse({ description: 'Revoked: the token stops working at once' })
   @ApiNotFoundResponse({ description: 'No such token' })
   @ApiConflictResponse({ description: 'Already revoked' })
+  @ApiBadRequestResponse({ description: 'Malformed parameter (application/problem+json)' })
   async revoke(@Param('idOrName') idOrName: string): Promise<void> {
     await this.clients.revoke(idOrName);
   }

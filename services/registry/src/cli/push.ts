@@ -29,7 +29,7 @@ export async function readPushFile(
   const text = await readFile(path, 'utf8');
   const document = parseDocument(text, { prettyErrors: true });
   if (document.errors.length > 0)
-    throw new PushFileError(`${path}: ${document.errors[0]!.message}`);
+    throw new PushFileError(`${path}: ${document.errors[0]?.message}`);
   const root = document.contents;
   const seq = isSeq(root) ? root : isMap(root) ? root.get('items', true) : null;
   if (!isSeq(seq))

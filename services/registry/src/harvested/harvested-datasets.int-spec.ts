@@ -142,8 +142,9 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
     await quietPeriod(1500);
     expect((await harvested()).map((r) => r.version)).toEqual([1, 1, 1]);
 
-    const [row] = (await harvested()).filter((r) => r.file === 'de.dwd.geoserver.fach.RADOLAN-W4');
-    const dataset = (await registry.request('GET', `/api/v1/datasets/${row!.id}`)).json();
+    const row = (await harvested()).find((r) => r.file === 'de.dwd.geoserver.fach.RADOLAN-W4');
+    if (!row) throw new Error('RADOLAN-W4 missing');
+    const dataset = (await registry.request('GET', `/api/v1/datasets/${row.id}`)).json();
     expect(dataset).toMatchObject({
       landCode: null,
       source: 'harvested',
@@ -164,7 +165,7 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
       },
     });
     const published = await eventually(() => {
-      const found = datasetEvents.messages.find((m) => m.key === row!.id);
+      const found = datasetEvents.messages.find((m) => m.key === row.id);
       if (!found) throw new Error('not yet published');
       return found;
     });
@@ -192,8 +193,9 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
       { timeoutMs: 20_000 },
     );
     const rows = await harvested();
-    const updated = rows.find((r) => r.file === 'a/b/with-slashes')!;
-    const withdrawn = rows.find((r) => r.file === 'plain-uuid-like')!;
+    const updated = rows.find((r) => r.file === 'a/b/with-slashes');
+    const withdrawn = rows.find((r) => r.file === 'plain-uuid-like');
+    if (!updated || !withdrawn) throw new Error('records missing');
     expect((await registry.request('GET', `/api/v1/datasets/${withdrawn.id}`)).statusCode).toBe(
       404,
     );

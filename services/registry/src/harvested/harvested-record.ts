@@ -122,6 +122,7 @@ export function harvestedFields(r: HarvestedRecord): HarvestedFields {
     ],
   ]);
   const licence = clean(r.licenceUri);
+  const contactUrl = r.contact?.url ?? '';
   const accessRights = (ACCESS_RIGHTS as readonly string[]).includes(r.accessRights)
     ? (r.accessRights as AccessRight)
     : 'PUBLIC';
@@ -135,7 +136,7 @@ export function harvestedFields(r: HarvestedRecord): HarvestedFields {
     publisher: optional(r.publisher, 1000),
     contactName: optional(r.contact?.organisation ?? '', 1000),
     contactEmail: optional(r.contact?.email ?? '', 320),
-    contactUrl: HTTP_URL.test(r.contact?.url ?? '') ? clean(r.contact!.url, 2048) : null,
+    contactUrl: HTTP_URL.test(contactUrl) ? clean(contactUrl, 2048) : null,
     themes: [
       ...new Set(r.themes.filter((t): t is EuTheme => EU_THEMES.includes(t as EuTheme))),
     ].sort(),
@@ -153,7 +154,7 @@ export function harvestedFields(r: HarvestedRecord): HarvestedFields {
       polygons.length === 0
         ? null
         : polygons.length === 1
-          ? { type: 'Polygon', coordinates: polygons[0]! }
+          ? { type: 'Polygon', coordinates: polygons[0] as number[][][] }
           : { type: 'MultiPolygon', coordinates: polygons },
     politicalGeocodingUri: null,
     politicalGeocodingLevel: null,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ANY_JSON } from '../history/dto/history.view';
 import { IMPORT_KIND_NAMES } from './import-kinds';
 
 /** One item of a bulk import (documentation; items are validated one by one, see ImportsService). */
@@ -35,8 +36,8 @@ export class ImportItemDto {
 
 export class ImportFieldChange {
   @ApiProperty() field!: string;
-  @ApiPropertyOptional({ nullable: true }) old!: unknown;
-  @ApiPropertyOptional({ nullable: true }) new!: unknown;
+  @ApiProperty({ ...ANY_JSON, description: 'Stored value (null: none)' }) old!: unknown;
+  @ApiProperty({ ...ANY_JSON, description: 'Value after the import' }) new!: unknown;
 }
 
 export class ImportFieldError {

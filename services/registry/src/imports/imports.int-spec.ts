@@ -85,8 +85,9 @@ describe('registry: bulk import (real PostgreSQL and Kafka)', () => {
     const again = (await post(items().slice(0, 2))).json();
     expect(again.summary).toEqual({ created: 0, updated: 0, unchanged: 2, failed: 0 });
 
-    const changed = items().slice(1, 2);
-    (changed[0]!.data as Record<string, unknown>).status = 'retired';
+    const platform = items()[1] as { data: Record<string, unknown> };
+    platform.data.status = 'retired';
+    const changed = [platform];
     const dry = (await post(changed, '?dryRun=true')).json();
     expect(dry.items[0]).toMatchObject({
       status: 'updated',

@@ -30,8 +30,8 @@ function position(value: unknown, counter: { n: number }): void {
     throw new GeometryError('a position is an array [longitude, latitude] (optionally height)');
   if (!value.every((v) => typeof v === 'number' && Number.isFinite(v)))
     throw new GeometryError('coordinates must be finite numbers');
-  const [lon, lat] = value as number[];
-  if (lon! < -180 || lon! > 180 || lat! < -90 || lat! > 90)
+  const [lon, lat] = value as [number, number];
+  if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
     throw new GeometryError(
       'coordinates must be WGS84 longitude [-180, 180] and latitude [-90, 90]',
     );
@@ -47,9 +47,9 @@ function positions(value: unknown, min: number, what: string, counter: { n: numb
 
 function ring(value: unknown, counter: { n: number }): void {
   positions(value, 4, 'a polygon ring', counter);
-  const ringPositions = value as number[][];
-  const first = ringPositions[0]!;
-  const last = ringPositions[ringPositions.length - 1]!;
+  const ringPositions = value as [number, number][];
+  const first = ringPositions[0] as [number, number];
+  const last = ringPositions[ringPositions.length - 1] as [number, number];
   if (first[0] !== last[0] || first[1] !== last[1])
     throw new GeometryError('a polygon ring must be closed (first position = last position)');
 }
@@ -71,8 +71,18 @@ export function geometryProblem(value: unknown): string | null {
   const { type, coordinates, ...rest } = value as Record<string, unknown>;
   if (!(GEOMETRY_TYPES as readonly unknown[]).includes(type))
     return `type must be one of: ${GEOMETRY_TYPES.join(', ')}`;
-  const extra = Object.keys(rest).filter((k) => k !== 'bbox');
-  if (extra.length > 0) return `unexpected member ${extra[0]}`;
+  const { bbox, ...extra } = rest;
+  const unexpected = Object.keys(extra)[0];
+  if (unexpected !== undefined) return `unexpected member ${unexpected}`;
+  if (
+    bbox !== undefined &&
+    !(
+      Array.isArray(bbox) &&
+      (bbox.length === 4 || bbox.length === 6) &&
+      bbox.every((v) => typeof v === 'number' && Number.isFinite(v))
+    )
+  )
+    return 'bbox must hold 4 (or 6) numbers';
   const counter = { n: 0 };
   try {
     switch (type) {
@@ -112,16 +122,17 @@ export function normaliseGeometry(
 }
 
 /** A bounding box [west, south, east, north] as a polygon. */
-export function bboxPolygon([west, south, east, north]: readonly number[]): GeoJsonGeometry {
+export function bboxPolygon(bbox: readonly number[]): GeoJsonGeometry {
+  const [west, south, east, north] = bbox as [number, number, number, number];
   return {
     type: 'Polygon',
     coordinates: [
       [
-        [west!, south!],
-        [east!, south!],
-        [east!, north!],
-        [west!, north!],
-        [west!, south!],
+        [west, south],
+        [east, south],
+        [east, north],
+        [west, north],
+        [west, south],
       ],
     ],
   };

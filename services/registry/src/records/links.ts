@@ -131,7 +131,7 @@ export async function checkOutgoingLinks(
         );
     const found = new Map(rows.map((r) => [r.key, r.land_code]));
     for (const id of wanted)
-      if (!found.has(id) && pending?.has(id)) found.set(id, pending.get(id)!);
+      if (!found.has(id) && pending?.has(id)) found.set(id, pending.get(id) ?? null);
     const missing = wanted.filter((id) => !found.has(id));
     if (missing.length > 0) {
       throw validationProblem(

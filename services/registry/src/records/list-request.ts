@@ -27,12 +27,26 @@ export function listRequestOf(
       ]);
     bbox = parsed;
   }
+  let updatedSince: string | undefined;
+  if (query.updatedSince !== undefined) {
+    // In UTC: RFC 3339 allows offsets up to ±23:59, PostgreSQL only ±15:59.
+    const time = new Date(query.updatedSince);
+    if (Number.isNaN(time.getTime()) || !query.updatedSince.includes('T'))
+      throw validationProblem([
+        { field: 'updatedSince', message: 'updatedSince must be an RFC 3339 date-time' },
+      ]);
+    updatedSince = time.toISOString();
+  }
   return {
     limit: query.limit,
     cursor: query.cursor,
     sort: query.sort,
     q: query.q,
     bbox,
-    filters: { ...filters, source: query.source, updatedSince: query.updatedSince },
+    filters: {
+      ...filters,
+      source: query.source,
+      updatedSince,
+    },
   };
 }

@@ -134,7 +134,7 @@ export function readFacets(
   let total = 0;
   for (const row of rows) {
     if (row.facet === 'total') total = Number(row.n);
-    else if (row.value !== null) facets[row.facet]![row.value] = Number(row.n);
+    else if (row.value !== null) (facets[row.facet] ??= {})[row.value] = Number(row.n);
   }
   return { total, facets };
 }

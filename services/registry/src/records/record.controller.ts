@@ -19,6 +19,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
@@ -33,12 +34,14 @@ import {
   ApiPreconditionFailedResponse,
   ApiResponse,
   ApiUnauthorizedResponse,
+  PartialType,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerAuthGuard } from '../auth/bearer-auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Principal } from '../auth/principal';
 import { HistoryView } from '../history/dto/history.view';
+import { IfMatchRequiredGuard } from './if-match.guard';
 import { RecordKind, VersionedRecord } from './record-kind';
 import { RecordsService, RequestContext } from './records.service';
 
@@ -60,7 +63,12 @@ const idParam = [
   ApiBadRequestResponse({ description: 'Malformed id or body (application/problem+json)' }),
 ];
 const preconditionResponses = [
-  ApiHeader({ name: 'If-Match', required: true, description: 'ETag of your last read, e.g. "3"' }),
+  ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'ETag of your last read, e.g. "3"',
+    schema: { type: 'string', minLength: 1 },
+  }),
   ApiNotFoundResponse({ description: 'No such record' }),
   ApiPreconditionFailedResponse({
     description: 'Stale If-Match: the record changed since your read',
@@ -95,6 +103,10 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
 ) {
   const { kind, view, path } = options;
   const body = strictValidationPipe(kind.dto);
+  // The merge patch's schema: every field optional (null removes one); the merged record is then
+  // validated against the full DTO.
+  const patchDto = PartialType(kind.dto);
+  Object.defineProperty(patchDto, 'name', { value: kind.dto.name.replace(/^Create/, 'Patch') });
 
   class RecordControllerBase {
     // Explicit token: subclasses without a constructor of their own get no TypeScript
@@ -139,7 +151,7 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
 
     @Put(':id')
     @apply(...idParam)
-    @UseGuards(BearerAuthGuard)
+    @UseGuards(BearerAuthGuard, IfMatchRequiredGuard)
     @apply(...writeResponses, ...preconditionResponses)
     @ApiBody({ type: kind.dto })
     @ApiOkResponse({ type: view })
@@ -164,13 +176,13 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
 
     @Patch(':id')
     @apply(...idParam)
-    @UseGuards(BearerAuthGuard)
+    @UseGuards(BearerAuthGuard, IfMatchRequiredGuard)
     @apply(...writeResponses, ...preconditionResponses)
     @ApiConsumes('application/merge-patch+json', 'application/json')
     @ApiBody({
       description:
         'RFC 7386 JSON Merge Patch of the writable fields; null removes an optional field',
-      schema: { type: 'object' },
+      type: patchDto,
     })
     @ApiOkResponse({ type: view })
     async patch(
@@ -195,9 +207,10 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
     @Delete(':id')
     @apply(...idParam)
     @HttpCode(204)
-    @UseGuards(BearerAuthGuard)
+    @UseGuards(BearerAuthGuard, IfMatchRequiredGuard)
     @apply(...writeResponses, ...preconditionResponses)
     @ApiNoContentResponse({ description: 'Deleted; the history stays, a tombstone goes to Kafka' })
+    @ApiConflictResponse({ description: 'Still linked from live records (named in the problem)' })
     async remove(
       @Param('id', uuid) id: string,
       @Headers('if-match') ifMatch: string | undefined,

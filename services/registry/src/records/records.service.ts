@@ -127,7 +127,7 @@ export class RecordsService {
     ]);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    const key = sortColumn(spec, sort)!.key;
+    const key = sortColumn(spec, sort)?.key ?? 'createdAt';
     return {
       items,
       nextCursor:

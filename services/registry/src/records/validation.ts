@@ -1,9 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsIn,
   IsOptional,
   IsUrl,
@@ -30,20 +32,24 @@ export function WordSet(field: string, words: readonly string[]) {
     IsIn(words, { each: true, message: `${field} must contain only: ${words.join(', ')}` }),
     ArrayUnique({ message: `${field} must not repeat an entry` }),
     ArrayMaxSize(words.length),
+    ApiProperty({ required: false, uniqueItems: true }),
     IsArray({ message: `${field} must be an array` }),
     IsOptional(),
   );
 }
 
-/** An optional absolute http(s) URL of at most 2048 characters. */
-export function HttpUrl(field: string) {
-  return applyDecorators(
+/** An absolute http(s) URL of at most 2048 characters; optional unless `required`. */
+export function HttpUrl(field: string, options: { required?: boolean } = {}) {
+  const url = [
     MaxLength(2048),
     IsUrl(
       { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
       { message: `${field} must be an absolute http(s) URL` },
     ),
-    IsOptional(),
+  ];
+  return applyDecorators(
+    ...url,
+    options.required ? IsDefined({ message: `${field} is required` }) : IsOptional(),
   );
 }
 
@@ -52,6 +58,7 @@ export function RecordLinks(field: string, max = 200) {
   return applyDecorators(
     IsUUID('all', { each: true, message: `${field} must contain record ids (UUIDs)` }),
     ArrayUnique({ message: `${field} must not repeat an id` }),
+    ApiProperty({ required: false, uniqueItems: true, maxItems: max }),
     ArrayMaxSize(max, { message: `${field} may hold at most ${max} ids` }),
     IsArray({ message: `${field} must be an array` }),
     IsOptional(),
@@ -90,6 +97,12 @@ export function TextSet(field: string, maxItems: number, maxLength: number) {
     }),
     IsNonEmptyStrings(field),
     ArrayUnique({ message: `${field} must not repeat an entry` }),
+    ApiProperty({
+      required: false,
+      uniqueItems: true,
+      maxItems,
+      items: { type: 'string', minLength: 1, pattern: '\\S', maxLength },
+    }),
     ArrayMaxSize(maxItems, { message: `${field} may hold at most ${maxItems} entries` }),
     IsArray({ message: `${field} must be an array` }),
     IsOptional(),
@@ -121,16 +134,11 @@ export function IsWgs84Bbox(): PropertyDecorator {
       validator: {
         validate: (value: unknown) => {
           if (!Array.isArray(value) || value.length !== 4) return true; // reported by the array checks
-          const [west, south, east, north] = value as number[];
+          const [west, south, east, north] = value as [number, number, number, number];
           const lon = (v: number) => v >= -180 && v <= 180;
           const lat = (v: number) => v >= -90 && v <= 90;
           return (
-            lon(west!) &&
-            lon(east!) &&
-            lat(south!) &&
-            lat(north!) &&
-            west! <= east! &&
-            south! <= north!
+            lon(west) && lon(east) && lat(south) && lat(north) && west <= east && south <= north
           );
         },
         defaultMessage: () =>

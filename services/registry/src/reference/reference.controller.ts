@@ -84,7 +84,7 @@ export class ReferenceController {
   @ApiParam({
     name: 'code',
     example: 'ogcapi-features',
-    schema: { pattern: STANDARD_CODE_PATTERN.source },
+    schema: { type: 'string', pattern: STANDARD_CODE_PATTERN.source },
   })
   @ApiBody({ type: PutStandardDto })
   @ApiOkResponse({ type: StandardView, description: 'Created or replaced' })

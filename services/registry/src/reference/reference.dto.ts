@@ -22,7 +22,7 @@ export class LandList {
 }
 
 export class PutStandardDto {
-  @ApiProperty({ example: 'OGC API – Features', maxLength: 300 })
+  @ApiProperty({ example: 'OGC API – Features', minLength: 1, pattern: '\\S', maxLength: 300 })
   @Transform(trim)
   @MaxLength(300)
   @IsNotEmpty()
@@ -30,7 +30,7 @@ export class PutStandardDto {
   @IsDefined({ message: 'title is required' })
   title!: string;
 
-  @ApiProperty({ example: 'OGC', maxLength: 200 })
+  @ApiProperty({ example: 'OGC', minLength: 1, pattern: '\\S', maxLength: 200 })
   @Transform(trim)
   @MaxLength(200)
   @IsNotEmpty()

@@ -4,7 +4,11 @@ import { IsDefined, IsIn, IsOptional, IsString, Matches } from 'class-validator'
 import { ROLES, type Role } from '../principal';
 
 export class IssueTokenDto {
-  @ApiProperty({ example: 'hamburg-lgv-editor', description: 'Unique name, recorded as createdBy' })
+  @ApiProperty({
+    example: 'hamburg-lgv-editor',
+    description: 'Unique name, recorded as createdBy',
+    pattern: '^[a-z0-9][a-z0-9._-]{2,62}$',
+  })
   @Matches(/^[a-z0-9][a-z0-9._-]{2,62}$/, {
     message: 'name must be 3–63 characters of a-z, 0-9, ".", "_", "-"',
   })

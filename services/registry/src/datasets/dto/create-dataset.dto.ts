@@ -42,12 +42,24 @@ import {
   WordSet,
 } from '../../records/validation';
 
+/** What IsISO8601 (strict) accepts, as far as OpenAPI can say it. */
+const DATE_OR_DATE_TIME = [
+  { type: 'string', format: 'date' },
+  { type: 'string', format: 'date-time' },
+];
+
 const DATE_MESSAGE = (field: string) => ({
   message: `${field} must be an ISO 8601 date or date-time, e.g. 2026-03-01`,
 });
 
 export class DistributionDto {
-  @ApiProperty({ example: 'WMS', maxLength: 100, description: 'Format or protocol' })
+  @ApiProperty({
+    example: 'WMS',
+    minLength: 1,
+    pattern: '\\S',
+    maxLength: 100,
+    description: 'Format or protocol',
+  })
   @Transform(trim)
   @MaxLength(100)
   @IsNotEmpty()
@@ -55,15 +67,18 @@ export class DistributionDto {
   @IsDefined({ message: 'format is required' })
   format!: string;
 
-  @ApiPropertyOptional({ example: 'application/geo+json', maxLength: 200 })
+  @ApiPropertyOptional({
+    example: 'application/geo+json',
+    maxLength: 200,
+    pattern: '^[a-z]+/[A-Za-z0-9.+_-]+$',
+  })
   @Matches(/^[a-z]+\/[A-Za-z0-9.+_-]+$/, { message: 'mediaType must be a media type' })
   @MaxLength(200)
   @IsOptional()
   mediaType?: string;
 
   @ApiProperty({ format: 'uri', example: 'https://geodienste.hamburg.de/HH_WMS_Verkehr' })
-  @HttpUrl('accessUrl')
-  @IsDefined({ message: 'accessUrl is required' })
+  @HttpUrl('accessUrl', { required: true })
   accessUrl!: string;
 
   @ApiPropertyOptional({ format: 'uri' })
@@ -84,7 +99,7 @@ export class DistributionDto {
 
 /** A dataset, aligned with DCAT-AP.de 3.0 (manually registered; harvested ones come from CSW). */
 export class CreateDatasetDto {
-  @ApiProperty({ example: 'Verkehrsstärken Hamburg', maxLength: 500 })
+  @ApiProperty({ example: 'Verkehrsstärken Hamburg', minLength: 1, pattern: '\\S', maxLength: 500 })
   @Transform(trim)
   @MaxLength(500)
   @IsNotEmpty()
@@ -164,23 +179,39 @@ export class CreateDatasetDto {
   @IsOptional()
   accrualPeriodicity?: Frequency;
 
-  @ApiPropertyOptional({ example: '2024-05-01', description: 'ISO 8601 date or date-time' })
-  @IsISO8601({ strict: true }, DATE_MESSAGE('issued'))
+  @ApiPropertyOptional({
+    example: '2024-05-01',
+    description: 'ISO 8601 date or date-time',
+    oneOf: DATE_OR_DATE_TIME,
+  })
+  @IsISO8601({ strict: false }, DATE_MESSAGE('issued'))
   @IsOptional()
   issued?: string;
 
-  @ApiPropertyOptional({ example: '2026-10-01', description: 'ISO 8601 date or date-time' })
-  @IsISO8601({ strict: true }, DATE_MESSAGE('modified'))
+  @ApiPropertyOptional({
+    example: '2026-10-01',
+    description: 'ISO 8601 date or date-time',
+    oneOf: DATE_OR_DATE_TIME,
+  })
+  @IsISO8601({ strict: false }, DATE_MESSAGE('modified'))
   @IsOptional()
   modified?: string;
 
-  @ApiPropertyOptional({ example: '2020-01-01' })
-  @IsISO8601({ strict: true }, DATE_MESSAGE('temporalStart'))
+  @ApiPropertyOptional({
+    example: '2020-01-01',
+    description: 'ISO 8601 date or date-time',
+    oneOf: DATE_OR_DATE_TIME,
+  })
+  @IsISO8601({ strict: false }, DATE_MESSAGE('temporalStart'))
   @IsOptional()
   temporalStart?: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31' })
-  @IsISO8601({ strict: true }, DATE_MESSAGE('temporalEnd'))
+  @ApiPropertyOptional({
+    example: '2025-12-31',
+    description: 'ISO 8601 date or date-time',
+    oneOf: DATE_OR_DATE_TIME,
+  })
+  @IsISO8601({ strict: false }, DATE_MESSAGE('temporalEnd'))
   @IsOptional()
   temporalEnd?: string;
 

@@ -16,22 +16,21 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUrl,
   Matches,
   MaxLength,
 } from 'class-validator';
+import { HttpUrl } from '../../records/validation';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** Absolute http(s) URL; hosts without a TLD are fine (administration intranets). */
-const HttpUrl = (field: string) =>
-  IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: `${field} must be an absolute http(s) URL` },
-  );
 
 // Decorators run bottom-up; with stopAtFirstError the basic check (present, right type) stands last.
 export class CreateEndpointDto {
-  @ApiProperty({ example: 'WFS Verwaltungsgrenzen Hamburg', maxLength: 300 })
+  @ApiProperty({
+    example: 'WFS Verwaltungsgrenzen Hamburg',
+    minLength: 1,
+    pattern: '\\S',
+    maxLength: 300,
+  })
   @Transform(trim)
   @MaxLength(300)
   @IsNotEmpty()
@@ -54,7 +53,7 @@ export class CreateEndpointDto {
   @IsIn(SERVICE_TYPES, { message: `serviceType must be one of: ${SERVICE_TYPES.join(', ')}` })
   serviceType!: ServiceType;
 
-  @ApiPropertyOptional({ example: '2.0.0', maxLength: 20 })
+  @ApiPropertyOptional({ example: '2.0.0', maxLength: 20, pattern: '^[0-9A-Za-z.+-]{1,20}$' })
   @Matches(/^[0-9A-Za-z.+-]{1,20}$/, { message: 'serviceVersion must be a version like 2.0.0' })
   @IsOptional()
   serviceVersion?: string;
@@ -63,15 +62,11 @@ export class CreateEndpointDto {
     format: 'uri',
     example: 'https://geodienste.hamburg.de/HH_WFS_Verwaltungsgrenzen',
   })
-  @MaxLength(2048)
-  @HttpUrl('url')
-  @IsDefined({ message: 'url is required' })
+  @HttpUrl('url', { required: true })
   url!: string;
 
   @ApiPropertyOptional({ format: 'uri' })
-  @MaxLength(2048)
   @HttpUrl('capabilitiesUrl')
-  @IsOptional()
   capabilitiesUrl?: string;
 
   @ApiPropertyOptional({ enum: ENDPOINT_AUTHENTICATIONS, default: 'none' })
@@ -81,7 +76,15 @@ export class CreateEndpointDto {
   @IsOptional()
   authentication?: EndpointAuthentication;
 
-  @ApiPropertyOptional({ type: [String], example: ['EPSG:25832', 'EPSG:4326'] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['EPSG:25832', 'EPSG:4326'],
+    uniqueItems: true,
+    items: {
+      type: 'string',
+      pattern: '^(EPSG|CRS|urn:ogc:def:crs:[A-Za-z]+:[0-9.]*):{0,2}[0-9A-Za-z]+$',
+    },
+  })
   @Matches(/^(EPSG|CRS|urn:ogc:def:crs:[A-Za-z]+:[0-9.]*):{0,2}[0-9A-Za-z]+$/, {
     each: true,
     message: 'crs must contain CRS identifiers like EPSG:25832',

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { ChangeLogEntity } from '../entities/change-log.entity';
 
 /** Any JSON value: a field's old or new value can be a string, number, flag, list or object. */
-const ANY_JSON = {
+export const ANY_JSON = {
   nullable: true,
   anyOf: [
     { type: 'string' },

@@ -69,7 +69,12 @@ export class ContactDto {
 
 // Decorators run bottom-up; with stopAtFirstError the basic check (present, right type) stands last.
 export class CreateOrganisationDto {
-  @ApiProperty({ example: 'Landesbetrieb Geoinformation und Vermessung', maxLength: 300 })
+  @ApiProperty({
+    example: 'Landesbetrieb Geoinformation und Vermessung',
+    minLength: 1,
+    pattern: '\\S',
+    maxLength: 300,
+  })
   @Transform(trim)
   @MaxLength(300)
   @IsNotEmpty()

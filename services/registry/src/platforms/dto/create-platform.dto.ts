@@ -48,7 +48,12 @@ import {
 // class-validator runs a property's decorators bottom-up; with stopAtFirstError the lowest failing
 // one is reported, so the most basic check (present, right type) stands last.
 export class CreatePlatformDto {
-  @ApiProperty({ example: 'Urban Data Platform Hamburg', maxLength: 300 })
+  @ApiProperty({
+    example: 'Urban Data Platform Hamburg',
+    minLength: 1,
+    pattern: '\\S',
+    maxLength: 300,
+  })
   @Transform(trim)
   @MaxLength(300)
   @IsNotEmpty()
@@ -106,6 +111,9 @@ export class CreatePlatformDto {
     type: [String],
     example: ['ogcapi-features', 'ogc-sensorthings'],
     description: 'Codes from GET /api/v1/standards',
+    uniqueItems: true,
+    maxItems: 50,
+    items: { type: 'string', pattern: STANDARD_CODE_PATTERN.source },
   })
   @Matches(STANDARD_CODE_PATTERN, { each: true, message: 'standards must contain standard codes' })
   @ArrayUnique({ message: 'standards must not repeat an entry' })

@@ -42,7 +42,12 @@ import {
 
 // Decorators run bottom-up; with stopAtFirstError the basic check (present, right type) stands last.
 export class CreateDigitalTwinDto {
-  @ApiProperty({ example: 'Digitaler Zwilling Sachsen', maxLength: 300 })
+  @ApiProperty({
+    example: 'Digitaler Zwilling Sachsen',
+    minLength: 1,
+    pattern: '\\S',
+    maxLength: 300,
+  })
   @Transform(trim)
   @MaxLength(300)
   @IsNotEmpty()
@@ -73,7 +78,13 @@ export class CreateDigitalTwinDto {
   @IsIn(TWIN_KINDS, oneOf('kind', TWIN_KINDS))
   kind!: TwinKind;
 
-  @ApiProperty({ minimum: 1, maximum: 4, example: 2, description: 'DIN SPEC 91607 maturity level' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 4,
+    example: 2,
+    description: 'DIN SPEC 91607 maturity level',
+  })
   @Max(4)
   @Min(1)
   @IsInt({ message: 'maturityLevel must be an integer from 1 to 4' })
