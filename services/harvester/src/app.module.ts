@@ -1,7 +1,12 @@
 import { ServiceCoreModule } from '@dpi/service-kit';
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { harvesterEnvSchema } from './config';
 import { harvesterDataSourceOptions } from './database/data-source';
+import { JobsModule } from './jobs/jobs.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
+import { SourcesModule } from './sources/sources.module';
 
 @Module({
   imports: [
@@ -10,6 +15,11 @@ import { harvesterDataSourceOptions } from './database/data-source';
       envSchema: harvesterEnvSchema,
       dataSource: harvesterDataSourceOptions,
     }),
+    ScheduleModule.forRoot(),
+    OutboxModule,
+    SourcesModule,
+    JobsModule,
+    SchedulingModule,
   ],
 })
 export class AppModule {}

@@ -3,11 +3,55 @@ import { kafkaEnvSchema } from '@dpi/kafka';
 import { baseEnvSchema } from '@dpi/service-kit';
 import { z } from 'zod';
 
+const flag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
 export const harvesterEnvSchema = baseEnvSchema
   .merge(dbEnvSchema)
   .merge(kafkaEnvSchema)
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     DB_SCHEMA: schemaNameSchema.default('harvester'),
+    /** Bearer token of the admin API (sources, runs, cancels). Unset: every write is refused. */
+    DPI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+    /** Share of a source's records a successful full run may withdraw; above it deletes are held back. */
+    HARVEST_DELETE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+    /** A running job without progress (a page stored) for this long is failed by the watchdog. */
+    HARVEST_STALL_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(15 * 60_000),
+    /** How often the watchdog and the orphan sweep look at jobs. */
+    HARVEST_WATCHDOG_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+    /** Jobs this process runs at once; more wait as `queued`. */
+    HARVEST_MAX_PARALLEL_JOBS: z.coerce.number().int().min(1).max(64).default(4),
+    /** Minimum time between two progress events of one job on dpi.harvest.job.v1. */
+    HARVEST_PROGRESS_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
+    /** Largest CSW response accepted, in bytes. */
+    HARVEST_MAX_RESPONSE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(100 * 1024 * 1024),
+    /** Run the stored cron schedules (false: only manual runs, e.g. in tests). */
+    HARVEST_SCHEDULER_ENABLED: flag.default('true'),
+    /** Time zone the cron expressions are read in. */
+    HARVEST_CRON_TIMEZONE: z
+      .string()
+      .default('Europe/Berlin')
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' }),
   });
 export type HarvesterEnv = z.infer<typeof harvesterEnvSchema>;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

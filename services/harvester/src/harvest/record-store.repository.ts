@@ -1,0 +1,185 @@
+import type { HarvestedRecord } from '@dpi/contracts';
+import { appendToOutbox, type OutboxEvent } from '@dpi/db';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { rowsOf } from '../common/sql';
+import { recordChangedEvent, recordWithdrawnEvent, type RecordEventContext } from './record-events';
+
+/** A record of a page, ready to be compared with what was harvested before. */
+export interface StoreCandidate {
+  fileIdentifier: string;
+  /** Published checksum (see publishedChecksum). */
+  checksum: string;
+  /** Builds the message; called only when the record is new or changed. */
+  build: () => HarvestedRecord;
+}
+
+export interface PageOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Identifiers this job had already stored from an earlier page. */
+  repeated: string[];
+}
+
+interface StoredRow {
+  file_identifier: string;
+  checksum: string;
+  version: number;
+  withdrawn_at: Date | null;
+  last_seen_job: string;
+}
+
+/**
+ * The harvester's memory of every record: (source, fileIdentifier) → checksum, version and the
+ * last job that saw it. Writes go with their outbox events in the caller's transaction, so a
+ * record's new checksum is stored if and only if its event will be published.
+ */
+@Injectable()
+export class RecordStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Stores one page (one multi-row upsert) and appends an event for every created or changed
+   * record. Identifiers are locked in sorted order, so parallel pages of one job cannot deadlock.
+   */
+  async applyPage(
+    manager: EntityManager,
+    sourceId: string,
+    candidates: StoreCandidate[],
+    context: RecordEventContext,
+  ): Promise<PageOutcome> {
+    const outcome: PageOutcome = { created: 0, updated: 0, unchanged: 0, repeated: [] };
+    if (candidates.length === 0) return outcome;
+    const sorted = [...candidates].sort((a, b) =>
+      a.fileIdentifier < b.fileIdentifier ? -1 : a.fileIdentifier > b.fileIdentifier ? 1 : 0,
+    );
+    const ids = sorted.map((c) => c.fileIdentifier);
+    const rows: StoredRow[] = await manager.query(
+      `SELECT file_identifier, checksum, version, withdrawn_at, last_seen_job
+         FROM harvest_record WHERE source_id = $1 AND file_identifier = ANY($2::text[])
+        ORDER BY file_identifier FOR UPDATE`,
+      [sourceId, ids],
+    );
+    const previous = new Map(rows.map((r) => [r.file_identifier, r]));
+    const versions: number[] = [];
+    const events: OutboxEvent[] = [];
+    for (const candidate of sorted) {
+      const before = previous.get(candidate.fileIdentifier);
+      if (before?.last_seen_job === context.jobId) outcome.repeated.push(candidate.fileIdentifier);
+      let version: number;
+      if (!before || before.withdrawn_at !== null) {
+        version = (before?.version ?? 0) + 1;
+        outcome.created++;
+      } else if (before.checksum !== candidate.checksum) {
+        version = before.version + 1;
+        outcome.updated++;
+      } else {
+        versions.push(before.version);
+        outcome.unchanged++;
+        continue;
+      }
+      versions.push(version);
+      events.push(recordChangedEvent(candidate.build(), version, context));
+    }
+    await manager.query(
+      `INSERT INTO harvest_record AS r
+         (source_id, file_identifier, checksum, version, last_seen_job, first_seen_at, changed_at)
+       SELECT $1, t.file_identifier, t.checksum, t.version, $2, now(), now()
+         FROM unnest($3::text[], $4::text[], $5::int[]) AS t(file_identifier, checksum, version)
+       ON CONFLICT (source_id, file_identifier) DO UPDATE SET
+         checksum = EXCLUDED.checksum,
+         version = EXCLUDED.version,
+         last_seen_job = EXCLUDED.last_seen_job,
+         changed_at = CASE WHEN r.version = EXCLUDED.version THEN r.changed_at ELSE now() END,
+         withdrawn_at = NULL`,
+      [sourceId, context.jobId, ids, sorted.map((c) => c.checksum), versions],
+    );
+    await appendToOutbox(manager, events);
+    return outcome;
+  }
+
+  /** Live records of a source, and how many of them the job has not seen. */
+  async liveAndMissing(
+    sourceId: string,
+    jobId: string,
+  ): Promise<{ live: number; missing: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS live,
+              count(*) FILTER (WHERE last_seen_job <> $2)::int AS missing
+         FROM harvest_record WHERE source_id = $1 AND withdrawn_at IS NULL`,
+      [sourceId, jobId],
+    );
+    return { live: row.live, missing: row.missing };
+  }
+
+  /**
+   * Withdraws up to `limit` live records the job has not seen and appends their tombstones;
+   * returns how many. Called repeatedly until it returns 0.
+   */
+  async withdrawUnseen(
+    manager: EntityManager,
+    sourceId: string,
+    limit: number,
+    context: RecordEventContext,
+  ): Promise<number> {
+    const rows = await rowsOf<{ file_identifier: string; version: number }>(
+      manager,
+      `WITH gone AS (
+         SELECT file_identifier FROM harvest_record
+          WHERE source_id = $1 AND withdrawn_at IS NULL AND last_seen_job <> $2
+          ORDER BY file_identifier LIMIT $3 FOR UPDATE)
+       UPDATE harvest_record r
+          SET withdrawn_at = now(), changed_at = now(), version = r.version + 1
+         FROM gone
+        WHERE r.source_id = $1 AND r.file_identifier = gone.file_identifier
+       RETURNING r.file_identifier, r.version`,
+      [sourceId, context.jobId, limit],
+    );
+    await appendToOutbox(
+      manager,
+      rows.map((r) => recordWithdrawnEvent(sourceId, r.file_identifier, r.version, context)),
+    );
+    return rows.length;
+  }
+
+  /**
+   * Withdraws every live record of a source (the source is being deleted) and forgets them all.
+   * Tombstones are appended in the caller's transaction.
+   */
+  async withdrawAll(
+    manager: EntityManager,
+    sourceId: string,
+    context: RecordEventContext,
+  ): Promise<number> {
+    let withdrawn = 0;
+    for (;;) {
+      const rows = await rowsOf<{
+        file_identifier: string;
+        version: number;
+        withdrawn_at: Date | null;
+      }>(
+        manager,
+        `WITH gone AS (
+           SELECT file_identifier FROM harvest_record WHERE source_id = $1
+            ORDER BY file_identifier LIMIT 1000)
+         DELETE FROM harvest_record r USING gone
+          WHERE r.source_id = $1 AND r.file_identifier = gone.file_identifier
+         RETURNING r.file_identifier, r.version, r.withdrawn_at`,
+        [sourceId],
+      );
+      if (rows.length === 0) return withdrawn;
+      const live = rows.filter((r) => r.withdrawn_at === null);
+      withdrawn += live.length;
+      await appendToOutbox(
+        manager,
+        live.map((r) => recordWithdrawnEvent(sourceId, r.file_identifier, r.version + 1, context)),
+      );
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { cronProblem, nextRun } from './cron';
+
+describe('cronProblem', () => {
+  it.each(['0 2 * * *', '*/15 * * * *', '0 3 * * 0', '30 2 * * MON', '*/5 * * * * *', '@daily'])(
+    'accepts %s',
+    (expression) => expect(cronProblem(expression, 'Europe/Berlin')).toBeNull(),
+  );
+
+  it.each([
+    ['', 'must not be empty'],
+    [
+      '* * *',
+      'must have 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), got 3',
+    ],
+    [
+      '0 0 0 0 0 0 0',
+      'must have 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), got 7',
+    ],
+    ['61 * * * *', 'Field value (61) is out of range'],
+    [
+      '@sometimes',
+      'contains an unknown name: use numbers, JAN–DEC, SUN–SAT or @yearly, @monthly, @weekly, @daily, @hourly',
+    ],
+    ['0 0 31 2 *', 'never fires (no matching date)'],
+  ])('refuses %j: %s', (expression, problem) => {
+    expect(cronProblem(expression, 'Europe/Berlin')).toBe(problem);
+  });
+
+  it('computes the next run in the configured time zone', () => {
+    const next = nextRun('0 2 * * *', 'Europe/Berlin');
+    expect(next.getTime()).toBeGreaterThan(Date.now());
+    const berlinHour = new Intl.DateTimeFormat('en', {
+      timeZone: 'Europe/Berlin',
+      hour: 'numeric',
+      hourCycle: 'h23',
+    }).format(next);
+    expect(Number(berlinHour)).toBe(2);
+  });
+});

@@ -1,0 +1,30 @@
+import { CronTime } from 'cron';
+
+/**
+ * Why a cron expression is unusable, or null when it is fine: 5 fields (minute hour day month
+ * weekday) or 6 (with seconds first), or an alias like `@daily`, in the given time zone; it must
+ * fire at least once in the coming years.
+ */
+export function cronProblem(expression: string, timeZone: string): string | null {
+  if (expression.trim() === '') return 'must not be empty';
+  const fields = expression.trim().split(/\s+/);
+  if (!expression.trim().startsWith('@') && (fields.length < 5 || fields.length > 6)) {
+    return `must have 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), got ${fields.length}`;
+  }
+  try {
+    new CronTime(expression, timeZone).sendAt();
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/No execution date was found/i.test(message)) return 'never fires (no matching date)';
+    if (/^Unknown alias/.test(message)) {
+      return 'contains an unknown name: use numbers, JAN–DEC, SUN–SAT or @yearly, @monthly, @weekly, @daily, @hourly';
+    }
+    return message.split('\n')[0].trim();
+  }
+}
+
+/** The next time a valid expression fires. */
+export function nextRun(expression: string, timeZone: string): Date {
+  return new CronTime(expression, timeZone).sendAt().toJSDate();
+}

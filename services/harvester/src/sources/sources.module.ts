@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RepositoriesModule } from '../database/repositories.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { SourcesController } from './sources.controller';
+import { SourcesService } from './sources.service';
+
+@Module({
+  imports: [RepositoriesModule, SchedulingModule],
+  providers: [SourcesService],
+  controllers: [SourcesController],
+})
+export class SourcesModule {}
