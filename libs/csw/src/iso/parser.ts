@@ -8,6 +8,7 @@ import {
   extractForeignRecord,
   extractIsoRecord,
   fileIdentifierOf,
+  keepIsoContent,
   oversizeRecord,
 } from './extract';
 import type {
@@ -194,7 +195,7 @@ class IsoPageSink implements XmlSink {
   }
 
   private startRecord(tag: SaxesTagNS, position: number, iso: boolean): void {
-    this.builder = new TreeBuilder(tag);
+    this.builder = new TreeBuilder(tag, iso ? keepIsoContent : undefined);
     this.recordIsIso = iso;
     this.recordStart = position;
     this.oversize = false;

@@ -23,27 +23,47 @@ export function nodeOf(tag: SaxesTagNS): XNode {
   };
 }
 
+/**
+ * Decides whether the content of a new element is kept; `depth` is the element's depth below the
+ * root (its children are at 1). An element whose content is not kept stays in the tree by name only.
+ */
+export type KeepContent = (node: XNode, depth: number) => boolean;
+
+const keepAll: KeepContent = () => true;
+
 /** Builds an {@link XNode} tree from open/close/text events; the caller decides where it starts. */
 export class TreeBuilder {
   readonly root: XNode;
   private readonly stack: XNode[];
+  /** Open elements inside one whose content is not kept, itself included (0 when keeping). */
+  private skipped = 0;
 
-  constructor(rootTag: SaxesTagNS) {
+  constructor(
+    rootTag: SaxesTagNS,
+    private readonly keepContent: KeepContent = keepAll,
+  ) {
     this.root = nodeOf(rootTag);
     this.stack = [this.root];
   }
 
   open(tag: SaxesTagNS): void {
+    if (this.skipped > 0) {
+      this.skipped++;
+      return;
+    }
     const node = nodeOf(tag);
     this.stack[this.stack.length - 1].children.push(node);
-    this.stack.push(node);
+    if (this.keepContent(node, this.stack.length)) this.stack.push(node);
+    else this.skipped = 1;
   }
 
   close(): void {
-    this.stack.pop();
+    if (this.skipped > 0) this.skipped--;
+    else this.stack.pop();
   }
 
   text(text: string): void {
+    if (this.skipped > 0) return;
     const current = this.stack[this.stack.length - 1];
     if (current !== undefined && current.children.length === 0) current.text += text;
   }
