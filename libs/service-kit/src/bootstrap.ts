@@ -88,7 +88,11 @@ export async function createServiceApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
     // maxParamLength: long path parameters reach the handlers (a 404 problem), not Fastify's 414.
-    new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, genReqId: requestId, maxParamLength: 2048 }),
+    new FastifyAdapter({
+      bodyLimit: MAX_BODY_BYTES,
+      genReqId: requestId,
+      routerOptions: { maxParamLength: 2048 },
+    }),
     { bufferLogs: true, bodyParser: false, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
