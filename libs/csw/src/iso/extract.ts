@@ -258,18 +258,17 @@ function checkStructure(md: XNode, issues: Issues): void {
   let last = -1;
   let reportedOrder = false;
   for (const c of md.children) {
-    const known =
-      (c.uri === gmd && MD_METADATA_ORDER.has(c.local)) ||
-      (c.uri === NS.gmi && MI_METADATA_CHILDREN.has(c.local));
-    if (!known) {
+    let index = c.uri === gmd ? MD_METADATA_ORDER.get(c.local) : undefined;
+    if (index === undefined && c.uri === NS.gmi && MI_METADATA_CHILDREN.has(c.local)) {
+      index = MD_METADATA_CHILDREN.length;
+    }
+    if (index === undefined) {
       issues.warn(
         'UNEXPECTED_ELEMENT',
         `unexpected element ${clark(c.uri, c.local)} in ${md.local}`,
       );
       continue;
     }
-    const index =
-      c.uri === gmd ? (MD_METADATA_ORDER.get(c.local) as number) : MD_METADATA_CHILDREN.length;
     if (index < last && !reportedOrder) {
       issues.warn('ELEMENT_ORDER', `gmd:${c.local} out of schema order in ${md.local}`);
       reportedOrder = true;

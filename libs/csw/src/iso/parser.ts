@@ -208,7 +208,7 @@ class IsoPageSink implements XmlSink {
     const builder = this.builder as TreeBuilder;
     this.oversize = true;
     this.oversizeId = fileIdentifierOf(builder.root);
-    builder.root.children.length = 0;
+    builder.root.children = [];
   }
 
   private finishRecord(): void {
