@@ -13,3 +13,10 @@ export type DbEnv = z.infer<typeof dbEnvSchema>;
 export const schemaNameSchema = z
   .string()
   .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier');
+
+/** Settings of the outbox relay of a service that publishes through its outbox. */
+export const outboxEnvSchema = z.object({
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+});
+export type OutboxEnv = z.infer<typeof outboxEnvSchema>;

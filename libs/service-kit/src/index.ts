@@ -8,3 +8,4 @@ export * from './service-core.module';
 export * from './http/merge-patch';
 export * from './http/nul-characters';
 export * from './http/preconditions';
+export * from './outbox/outbox-relay.module';

@@ -1,10 +1,9 @@
-import { ServiceCoreModule } from '@dpi/service-kit';
+import { OutboxRelayModule, ServiceCoreModule } from '@dpi/service-kit';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { harvesterEnvSchema } from './config';
 import { harvesterDataSourceOptions } from './database/data-source';
 import { JobsModule } from './jobs/jobs.module';
-import { OutboxModule } from './outbox/outbox.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SourcesModule } from './sources/sources.module';
 
@@ -16,7 +15,7 @@ import { SourcesModule } from './sources/sources.module';
       dataSource: harvesterDataSourceOptions,
     }),
     ScheduleModule.forRoot(),
-    OutboxModule,
+    OutboxRelayModule,
     SourcesModule,
     JobsModule,
     SchedulingModule,

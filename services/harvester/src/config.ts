@@ -1,4 +1,4 @@
-import { dbEnvSchema, schemaNameSchema } from '@dpi/db';
+import { dbEnvSchema, outboxEnvSchema, schemaNameSchema } from '@dpi/db';
 import { kafkaEnvSchema } from '@dpi/kafka';
 import { baseEnvSchema } from '@dpi/service-kit';
 import { z } from 'zod';
@@ -9,14 +9,13 @@ const flag = z
 
 export const harvesterEnvSchema = baseEnvSchema
   .merge(dbEnvSchema)
+  .merge(outboxEnvSchema)
   .merge(kafkaEnvSchema)
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     DB_SCHEMA: schemaNameSchema.default('harvester'),
     /** Bearer token of the admin API (sources, runs, cancels). Unset: every write is refused. */
     DPI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
-    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
     /** Share of a source's records a successful full run may withdraw; above it deletes are held back. */
     HARVEST_DELETE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
     /** A running job without progress (a page stored) for this long is failed by the watchdog. */

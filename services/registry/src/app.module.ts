@@ -1,4 +1,4 @@
-import { ServiceCoreModule } from '@dpi/service-kit';
+import { OutboxRelayModule, ServiceCoreModule } from '@dpi/service-kit';
 import { Module } from '@nestjs/common';
 import { registryEnvSchema } from './config';
 import { registryDataSourceOptions } from './database/data-source';
@@ -7,7 +7,6 @@ import { EndpointsModule } from './endpoints/endpoints.module';
 import { HarvestedModule } from './harvested/harvested.module';
 import { ImportsModule } from './imports/imports.module';
 import { OrganisationsModule } from './organisations/organisations.module';
-import { OutboxModule } from './outbox/outbox.module';
 import { ReferenceModule } from './reference/reference.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { DigitalTwinsModule } from './twins/digital-twins.module';
@@ -19,7 +18,7 @@ import { DigitalTwinsModule } from './twins/digital-twins.module';
       envSchema: registryEnvSchema,
       dataSource: registryDataSourceOptions,
     }),
-    OutboxModule,
+    OutboxRelayModule,
     ReferenceModule,
     OrganisationsModule,
     PlatformsModule,

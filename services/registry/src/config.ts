@@ -1,18 +1,17 @@
-import { dbEnvSchema, schemaNameSchema } from '@dpi/db';
+import { dbEnvSchema, outboxEnvSchema, schemaNameSchema } from '@dpi/db';
 import { kafkaEnvSchema } from '@dpi/kafka';
 import { baseEnvSchema } from '@dpi/service-kit';
 import { z } from 'zod';
 
 export const registryEnvSchema = baseEnvSchema
   .merge(dbEnvSchema)
+  .merge(outboxEnvSchema)
   .merge(kafkaEnvSchema)
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     DB_SCHEMA: schemaNameSchema.default('registry'),
     /** Bootstrap token with admin rights (tests, first setup). Unset: no admin token exists. */
     DPI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
-    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
     /** Consumer group of the harvested-dataset consumer (the topic prefix is prepended). */
     KAFKA_GROUP_ID: z
       .string()

@@ -11,7 +11,7 @@ import {
 } from '@dpi/domain';
 import { decodeMessage, envelopeFromHeaders, RawEvent } from '@dpi/kafka';
 import { Distribution } from '../datasets/entities/dataset.entity';
-import { GeoJsonGeometry } from '../records/geometry';
+import { GeoJsonGeometry, isWgs84Bbox } from '../records/geometry';
 
 /** One message of dpi.harvest.record.v1: a record (created or changed) or its withdrawal. */
 export interface HarvestChange {
@@ -84,26 +84,13 @@ const clean = (text: string, max = 100_000): string =>
 const optional = (text: string, max?: number): string | null => clean(text, max) || null;
 const HTTP_URL = /^https?:\/\/[^\s]+$/i;
 
-function validBbox(b: { west: number; south: number; east: number; north: number }): boolean {
-  const finite = [b.west, b.south, b.east, b.north].every(Number.isFinite);
-  return (
-    finite &&
-    b.west >= -180 &&
-    b.east <= 180 &&
-    b.south >= -90 &&
-    b.north <= 90 &&
-    b.west <= b.east &&
-    b.south <= b.north
-  );
-}
-
 /**
  * Maps a harvested record to dataset fields. The harvester already did the ISO → DCAT mapping;
  * this only keeps what the registry's model accepts (vocabularies, URLs, WGS84 boxes), so a
  * strange catalogue entry is stored as much as it is valid and never fails the batch.
  */
 export function harvestedFields(r: HarvestedRecord): HarvestedFields {
-  const boxes = r.bboxes.filter(validBbox);
+  const boxes = r.bboxes.filter((b) => isWgs84Bbox(b.west, b.south, b.east, b.north));
   const envelope = boxes.length
     ? [
         Math.min(...boxes.map((b) => b.west)),

@@ -137,3 +137,16 @@ export function bboxPolygon(bbox: readonly number[]): GeoJsonGeometry {
     ],
   };
 }
+
+/** True when west, south, east, north are finite WGS84 degrees with west ≤ east, south ≤ north. */
+export function isWgs84Bbox(west: number, south: number, east: number, north: number): boolean {
+  return (
+    [west, south, east, north].every(Number.isFinite) &&
+    west >= -180 &&
+    east <= 180 &&
+    south >= -90 &&
+    north <= 90 &&
+    west <= east &&
+    south <= north
+  );
+}

@@ -10,6 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { isWgs84Bbox } from './geometry';
 import { PageQuery } from './page.query';
 
 const NUMBER = '-?\\d{1,3}(\\.\\d{1,12})?';
@@ -23,11 +24,7 @@ export function parseBbox(text: string): [number, number, number, number] | null
     number,
     number,
   ];
-  const lon = (v: number) => v >= -180 && v <= 180;
-  const lat = (v: number) => v >= -90 && v <= 90;
-  if (!lon(west) || !lon(east) || !lat(south) || !lat(north) || west > east || south > north)
-    return null;
-  return [west, south, east, north];
+  return isWgs84Bbox(west, south, east, north) ? [west, south, east, north] : null;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   registerDecorator,
   ValidationArguments,
 } from 'class-validator';
-import { GeoJsonGeometry, geometryProblem } from './geometry';
+import { GeoJsonGeometry, geometryProblem, isWgs84Bbox } from './geometry';
 
 // Building blocks of the record DTOs. class-validator runs a property's decorators bottom-up; with
 // stopAtFirstError the lowest failing one is reported, so the most basic check stands last.
@@ -135,11 +135,7 @@ export function IsWgs84Bbox(): PropertyDecorator {
         validate: (value: unknown) => {
           if (!Array.isArray(value) || value.length !== 4) return true; // reported by the array checks
           const [west, south, east, north] = value as [number, number, number, number];
-          const lon = (v: number) => v >= -180 && v <= 180;
-          const lat = (v: number) => v >= -90 && v <= 90;
-          return (
-            lon(west) && lon(east) && lat(south) && lat(north) && west <= east && south <= north
-          );
+          return isWgs84Bbox(west, south, east, north);
         },
         defaultMessage: () =>
           'bbox must be [west, south, east, north] in WGS84 with west ≤ east and south ≤ north',

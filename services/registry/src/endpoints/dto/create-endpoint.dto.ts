@@ -19,9 +19,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { HttpUrl } from '../../records/validation';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { HttpUrl, trim } from '../../records/validation';
 
 // Decorators run bottom-up; with stopAtFirstError the basic check (present, right type) stands last.
 export class CreateEndpointDto {

@@ -27,8 +27,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../records/validation';
 
 /** Federal organisations have no Land; all others exactly one of the 16. */
 @ValidatorConstraint({ name: 'landMatchesLevel' })

@@ -1,18 +1,28 @@
-import { OutboxRelay } from '@dpi/db';
+import { DbEnv, OutboxEnv, OutboxRelay } from '@dpi/db';
 import { ManagedProducer } from '@dpi/kafka';
-import { KAFKA_PRODUCER } from '@dpi/service-kit';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PinoLogger } from 'nestjs-pino';
-import { RegistryEnv } from '../config';
+import { KAFKA_PRODUCER } from '../kafka/kafka.module';
 
-/** Runs the outbox relay for the registry schema while the service is up. */
+type RelayEnv = DbEnv & OutboxEnv & { DB_SCHEMA: string };
+
+/**
+ * Publishes the service's outbox (its schema's `outbox` table) to Kafka in commit order while the
+ * service is up; one relay per schema leads (advisory lock), see libs/db OutboxRelay.
+ */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly relay: OutboxRelay;
 
   constructor(
-    @Inject(ConfigService) config: ConfigService<RegistryEnv, true>,
+    @Inject(ConfigService) config: ConfigService<RelayEnv, true>,
     @Inject(KAFKA_PRODUCER) producer: ManagedProducer,
     logger: PinoLogger,
   ) {
@@ -39,3 +49,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     return this.relay.getStats();
   }
 }
+
+/** Import in a service whose env schema merges dbEnvSchema and outboxEnvSchema. */
+@Module({ providers: [OutboxRelayService], exports: [OutboxRelayService] })
+export class OutboxRelayModule {}
