@@ -43,6 +43,8 @@ export class OutboxRelay {
   private stopping = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** A notification arrived while no one was waiting: the next wait returns at once. */
+  private notified = false;
   private client: Client | null = null;
   private readonly stats: OutboxRelayStats = {
     leader: false,
@@ -120,10 +122,14 @@ export class OutboxRelay {
     this.stats.leader = true;
     this.options.logger?.info({ schema: this.schema }, 'outbox relay is leader');
     client.on('notification', (n) => {
-      if (n.payload === this.schema) this.wake?.();
+      if (n.payload !== this.schema) return;
+      if (this.wake) this.wake();
+      else this.notified = true;
     });
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     while (!this.stopping) {
+      // Cleared before reading: a commit notified during the drain triggers another drain.
+      this.notified = false;
       const drained = await this.drainOnce(client);
       if (drained < this.batchSize) await this.sleepUntilWoken(this.pollIntervalMs);
     }
@@ -152,6 +158,7 @@ export class OutboxRelay {
   }
 
   private sleepUntilWoken(ms: number): Promise<void> {
+    if (this.notified || this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
