@@ -5,3 +5,4 @@ export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.migration-sql';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
+export * from './statement';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OutboxEventEntity } from './outbox-event.entity';
+import { SqlPart } from '../statement';
 
 export interface OutboxEvent {
   topic: string;
@@ -17,8 +17,20 @@ export async function appendToOutbox(
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('appendToOutbox must run inside the transaction that makes the change');
   }
-  await manager.insert(
-    OutboxEventEntity,
-    events.map((e) => ({ topic: e.topic, key: e.key, value: e.value, headers: e.headers })),
-  );
+  const { text, values } = outboxInsert(events);
+  await manager.query(text, values);
+}
+
+/**
+ * The INSERT of `events` into the outbox, for a statement or transaction that also makes the
+ * change (see oneStatement); empty when there are none.
+ */
+export function outboxInsert(events: readonly OutboxEvent[]): SqlPart {
+  if (events.length === 0) return { text: '', values: [] };
+  const values: unknown[] = [];
+  const rows = events.map((e) => {
+    const n = values.push(e.topic, e.key, e.value, JSON.stringify(e.headers));
+    return `($${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
+  });
+  return { text: `INSERT INTO outbox (topic, key, value, headers) VALUES ${rows.join(', ')}`, values };
 }

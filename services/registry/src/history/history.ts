@@ -1,3 +1,4 @@
+import { SqlPart } from '@dpi/db';
 import { EntityManager } from 'typeorm';
 import { ChangeLogEntity } from './entities/change-log.entity';
 
@@ -6,11 +7,17 @@ export async function appendChange(
   manager: EntityManager,
   change: Omit<ChangeLogEntity, 'id'>,
 ): Promise<void> {
+  const { text, values } = changeInsert(change);
+  await manager.query(text, values);
+}
+
+/** The INSERT of one change, for a statement that also makes it (see oneStatement). */
+export function changeInsert(change: Omit<ChangeLogEntity, 'id'>): SqlPart {
   // Plain SQL: TypeORM's deep-partial insert types cannot express a jsonb array of JSON values.
-  await manager.query(
-    `INSERT INTO change_log (entity_type, entity_id, version, operation, changed_by, changed_at, changes, correlation_id)
+  return {
+    text: `INSERT INTO change_log (entity_type, entity_id, version, operation, changed_by, changed_at, changes, correlation_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-    [
+    values: [
       change.entityType,
       change.entityId,
       change.version,
@@ -20,7 +27,7 @@ export async function appendChange(
       JSON.stringify(change.changes),
       change.correlationId,
     ],
-  );
+  };
 }
 
 /** Appends many changes in one statement (bulk writes such as harvested datasets). */

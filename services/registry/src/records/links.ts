@@ -103,6 +103,11 @@ export const LINKS: readonly Link[] = [
   },
 ];
 
+/** Whether the record links to anything (else it needs no link checks). */
+export function hasOutgoingLinks(table: string, record: object): boolean {
+  return LINKS.some((l) => l.from === table && l.idsOf(record).length > 0);
+}
+
 /**
  * Checks a record's outgoing links inside the writing transaction: every target exists and is
  * not deleted, and belongs to the record's Land or is federal (admins may link across Länder).

@@ -1,16 +1,19 @@
-import { appendToOutbox, OutboxEvent } from '@dpi/db';
+import { appendToOutbox, oneStatement, OutboxEvent, outboxInsert } from '@dpi/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
-import { appendChange } from '../history/history';
+import { appendChange, changeInsert } from '../history/history';
 import { ListSql } from './list-spec';
 
 /** What a write stores beside the row: its history entry and its events, in one transaction. */
 export interface WriteRecord {
   change: Omit<ChangeLogEntity, 'id'>;
   events: OutboxEvent[];
-  /** Checks inside the transaction (links); throwing rolls the write back. */
+  /**
+   * Checks inside the transaction (links); throwing rolls the write back. Without checks an
+   * insert is a single statement, atomic without a transaction.
+   */
   check?: (manager: EntityManager) => Promise<void>;
 }
 
@@ -24,11 +27,27 @@ export class RecordsRepository {
     record: E,
     write: WriteRecord,
   ): Promise<void> {
+    // Row, history entry and events in one statement: one round trip instead of five.
+    const [rowSql, rowValues] = this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(record)
+      .updateEntity(false)
+      .getQueryAndParameters();
+    const statement = oneStatement([
+      { text: rowSql, values: rowValues },
+      changeInsert(write.change),
+      outboxInsert(write.events),
+    ]);
+    const check = write.check;
+    if (!check) {
+      await this.dataSource.query(statement.text, statement.values);
+      return;
+    }
     await this.dataSource.transaction(async (manager) => {
-      await write.check?.(manager);
-      await manager.insert(entity, record);
-      await appendChange(manager, write.change);
-      await appendToOutbox(manager, write.events);
+      await check(manager);
+      await manager.query(statement.text, statement.values);
     });
   }
 

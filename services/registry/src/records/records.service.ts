@@ -19,7 +19,7 @@ import { ChangeOperation } from '../history/entities/change-log.entity';
 import { diffFields, FieldChange } from '../history/field-diff';
 import { HistoryRepository } from '../history/history.repository';
 import { decodeCursor, encodeCursor } from './cursor';
-import { checkNoIncomingLinks, checkOutgoingLinks } from './links';
+import { checkNoIncomingLinks, checkOutgoingLinks, hasOutgoingLinks } from './links';
 import { buildListSql, Facets, ListParams, ListSpec, readFacets, sortColumn } from './list-spec';
 import { changedEvent, deletedEvent } from './record-events';
 import { EventContext, patchDocumentOf, RecordKind, VersionedRecord } from './record-kind';
@@ -79,7 +79,9 @@ export class RecordsService {
       deletedAt: null,
     });
     await this.repository.insert(kind.entity, record, {
-      check: (manager) => checkOutgoingLinks(manager, kind.table, record, context.principal),
+      check: hasOutgoingLinks(kind.table, record)
+        ? (manager) => checkOutgoingLinks(manager, kind.table, record, context.principal)
+        : undefined,
       change: this.change(
         kind,
         record,
