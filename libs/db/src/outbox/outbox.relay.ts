@@ -45,6 +45,8 @@ export class OutboxRelay {
   private wake: (() => void) | null = null;
   /** A notification arrived while no one was waiting: the next wait returns at once. */
   private notified = false;
+  /** Ids the broker acknowledged, not yet deleted: the next read deletes them. */
+  private acknowledged: string[] = [];
   private client: Client | null = null;
   private readonly stats: OutboxRelayStats = {
     leader: false,
@@ -131,11 +133,17 @@ export class OutboxRelay {
       // Cleared before reading: a commit notified during the drain triggers another drain.
       this.notified = false;
       const drained = await this.drainOnce(client);
-      if (drained < this.batchSize) await this.sleepUntilWoken(this.pollIntervalMs);
+      if (drained < this.batchSize && !this.notified) {
+        // Idle: delete the acknowledged rows now rather than with the next batch.
+        await this.deleteAcknowledged(client);
+        await this.sleepUntilWoken(this.pollIntervalMs);
+      }
     }
   }
 
   private async drainOnce(client: Client): Promise<number> {
+    // One round trip per batch: delete what the broker acknowledged, read the next batch (the
+    // read shares the delete's snapshot, so it must leave the deleted ids out itself).
     const { rows } = await client.query<{
       id: string;
       topic: string;
@@ -143,18 +151,28 @@ export class OutboxRelay {
       value: Buffer | null;
       headers: Record<string, string>;
       created_at: Date;
-    }>('SELECT id, topic, key, value, headers, created_at FROM outbox ORDER BY id LIMIT $1', [
-      this.batchSize,
-    ]);
+    }>(
+      `WITH acknowledged AS (DELETE FROM outbox WHERE id = ANY($1::bigint[]))
+       SELECT id, topic, key, value, headers, created_at FROM outbox
+       WHERE NOT (id = ANY($1::bigint[])) ORDER BY id LIMIT $2`,
+      [this.acknowledged, this.batchSize],
+    );
+    this.acknowledged = [];
     if (rows.length === 0) return 0;
     await this.options.publish(
       rows.map(({ topic, key, value, headers }) => ({ topic, key, value, headers })),
     );
-    await client.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+    this.acknowledged = rows.map((r) => r.id);
     this.stats.published += rows.length;
     this.stats.lastLagMs = Date.now() - rows[rows.length - 1].created_at.getTime();
     this.stats.lastError = null;
     return rows.length;
+  }
+
+  private async deleteAcknowledged(client: Client): Promise<void> {
+    if (this.acknowledged.length === 0) return;
+    await client.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [this.acknowledged]);
+    this.acknowledged = [];
   }
 
   private sleepUntilWoken(ms: number): Promise<void> {
