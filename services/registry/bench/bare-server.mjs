@@ -12,7 +12,7 @@ const Fastify = require('fastify');
 const { Pool } = require('pg');
 
 const env = process.env;
-/** { page, facets, insert: { platform, changeLog, outbox }, request, facetSpec, outboxTopic } */
+/** { page, facets, insert, request, facetSpec, outboxTopic } */
 const statements = JSON.parse(readFileSync(env.BENCH_STATEMENTS, 'utf8'));
 const { readFacets } = require(env.BENCH_LIST_SPEC_JS); // the registry's own, pure function
 
@@ -86,9 +86,10 @@ function view(r) {
 const cursor = (value, id) =>
   Buffer.from(JSON.stringify(['createdAt', value, id])).toString('base64url');
 
-// --- POST: the registry's three INSERTs (captured texts) in one transaction -------------------
-const insertColumns = /\(([^)]*)\)\s*VALUES/
-  .exec(statements.insert.platform.text)[1]
+// --- POST: the registry's registration statement (captured text: platform, change_log and outbox
+// INSERTs in one statement; parameters in that order) ---------------------------------------
+const insertColumns = /"platform"\s*\(([^)]*)\)\s*VALUES/
+  .exec(statements.insert.text)[1]
   .split(',')
   .map((c) => c.trim().replace(/"/g, ''));
 
@@ -130,29 +131,14 @@ async function register(body) {
   const row = platformRow(body, now);
   const changes = Object.entries(body).map(([field, value]) => ({ field, old: null, new: value }));
   const value = Buffer.from(JSON.stringify(row)); // the registry stores protobuf here
-  const client = await pool.connect();
-  try {
-    await client.query('START TRANSACTION');
-    await client.query(
-      statements.insert.platform.text,
-      insertColumns.map((c) => row[c]),
-    );
-    await client.query(statements.insert.changeLog.text, [
-      'platform', row.id, 1, 'create', row.created_by, now, JSON.stringify(changes), randomUUID(),
-    ]); // prettier-ignore
-    await client.query(statements.insert.outbox.text, [
-      statements.outboxTopic,
-      row.id,
-      value,
-      { 'dpi-occurred-at': now.toISOString(), 'dpi-entity-version': '1' },
-    ]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  await pool.query(statements.insert.text, [
+    ...insertColumns.map((c) => row[c]),
+    'platform', row.id, 1, 'create', row.created_by, now, JSON.stringify(changes), randomUUID(),
+    statements.outboxTopic,
+    row.id,
+    value,
+    JSON.stringify({ 'dpi-occurred-at': now.toISOString(), 'dpi-entity-version': '1' }),
+  ]); // prettier-ignore
   return row;
 }
 

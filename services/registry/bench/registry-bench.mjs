@@ -9,13 +9,15 @@
 //   3. GET /api/v1/platforms?landCode&q&bbox at saturation, registry vs bare Fastify + pg (ABBA
 //      rounds), then both at half of the registry's saturation rate;
 //   4. POST /api/v1/platforms at saturation, then at a fixed rate with the outbox → Kafka lag;
-//      the bare server's registration (same three INSERTs in one transaction) at saturation.
+//      the bare server's registration (the same single statement: platform, change_log and outbox
+//      INSERTs) at saturation.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { infraEnv, infraUp, log, nx, ROOT } from '../../../deploy/local/lib.mjs';
+import { ensureVegeta } from '../../../deploy/local/vegeta.mjs';
 import {
   backendsOf,
   connect,
@@ -165,10 +167,10 @@ async function captureStatements(base) {
     if (posted.status !== 201)
       throw new Error(`capture POST: ${posted.status} ${await posted.text()}`);
     await sleep(200);
-    const all = read();
-    const begin = all.findIndex((s) => s.text === 'START TRANSACTION');
-    const end = all.findIndex((s) => s.text === 'COMMIT');
-    const postStatements = all.slice(begin, end + 1);
+    // The registration's statements (the relay's, on its own connection, left out).
+    const postStatements = read().filter(
+      (s) => !/FROM outbox|^LISTEN|advisory_lock|^SET search_path/.test(s.text),
+    );
     const find = (list, test, what) => {
       const found = list.find((s) => test(s.text));
       if (!found) throw new Error(`captured SQL has no ${what}`);
@@ -182,23 +184,15 @@ async function captureStatements(base) {
       ),
       facets: find(getStatements, (t) => t.startsWith('WITH m AS MATERIALIZED'), 'facet query'),
       getCount: getStatements.length,
-      insert: {
-        platform: find(
-          postStatements,
-          (t) => /^INSERT INTO "\w+"\."platform"/.test(t),
-          'platform INSERT',
-        ),
-        changeLog: find(
-          postStatements,
-          (t) => t.startsWith('INSERT INTO change_log'),
-          'change_log INSERT',
-        ),
-        outbox: find(
-          postStatements,
-          (t) => /^INSERT INTO "\w+"\."outbox"/.test(t),
-          'outbox INSERT',
-        ),
-      },
+      // Row, change_log entry and outbox event in one statement (records.repository.ts).
+      insert: find(
+        postStatements,
+        (t) =>
+          /^WITH w0 AS \(INSERT INTO "\w+"\."platform"/.test(t) &&
+          t.includes('INSERT INTO change_log') &&
+          t.includes('INSERT INTO outbox'),
+        'registration statement (platform, change_log and outbox INSERTs)',
+      ),
       postSequence: postStatements.map((s) => s.text.split(/\s+/).slice(0, 3).join(' ')),
     };
   } finally {
@@ -219,12 +213,8 @@ function firstDifference(a, b, path = '$') {
   return `${path}: differ`;
 }
 
-/**
- * Connections for a fixed-rate run: autocannon gives each connection rate/connections requests per
- * second and sends the next only after the previous answer, so a connection must have ≥ 100 ms
- * per request for the target rate to be reached even when a few answers are slow.
- */
-const rateConnections = (rate) => Math.max(opt.connections, Math.ceil(rate / 10));
+/** Fixed-rate runs: vegeta, open loop, evenly spaced requests (see load-runner.mjs). */
+const atFixedRate = (rate, extra = {}) => ({ rate, vegeta: ensureVegeta(), ...extra });
 
 const listLoad = (url, extra) => ({
   url,
@@ -253,7 +243,7 @@ function line(label, run) {
     .map(([c, n]) => `${c}×${n}`)
     .join(' ');
   return (
-    `    ${label.padEnd(9)} c=${String(run.connections).padEnd(3)} ${rps(run.okPerSecond).padStart(7)}  ` +
+    `    ${label.padEnd(9)} ${(run.connections ? `c=${run.connections}` : run.generator).padEnd(7)} ${rps(run.okPerSecond).padStart(7)}  ` +
     `p50 ${ms(run.latencyMs.p50)}  ` +
     `p99 ${ms(run.latencyMs.p99)}  [${codes}${run.errors ? `, ${run.errors} errors` : ''}]  ` +
     `CPU/request: server ${ms(run.serverCpuMsPerRequest)}, database ${ms(run.dbCpuMsPerRequest)}; ` +
@@ -359,7 +349,7 @@ async function main() {
     baseline:
       'bare Fastify 5 + pg Pool (same size, same search_path), no validation/DI/ORM/logging; runs the ' +
       "registry's captured page and facet statements in parallel per GET, and the registry's " +
-      'captured platform, change_log and outbox INSERTs in one transaction per POST (outbox value = JSON ' +
+      'captured registration statement (platform, change_log and outbox INSERTs in one statement) per POST (outbox value = JSON ' +
       'instead of protobuf); maps rows to the same view JSON (checked equal below)',
   };
   const monitor = await connect(base.DATABASE_URL, 'public');
@@ -413,8 +403,7 @@ async function main() {
       log(`GET at ${halfRate}/s (half of the registry's saturation), ${name}`);
       half[name] = await runLoad(
         listLoad(servers[name].url, {
-          rate: halfRate,
-          connections: rateConnections(halfRate),
+          ...atFixedRate(halfRate),
           warmupSeconds: 2,
         }),
         pidOf(servers[name]),
@@ -466,8 +455,7 @@ async function main() {
       );
       const postFixed = await runLoad(
         postLoad(registry.url, {
-          rate: opt.postRate,
-          connections: rateConnections(opt.postRate),
+          ...atFixedRate(opt.postRate),
           warmupSeconds: 0,
           recordResponses: true,
         }),
@@ -502,6 +490,10 @@ async function main() {
       log(`POST saturation, bare baseline (${opt.connections} connections, ${opt.seconds} s)`);
       const bareSat = await runLoad(postLoad(bare.url), pidOf(bare), dbOf(bare));
       console.log(line('bare', bareSat));
+      if (bareSat.ok === 0)
+        throw new Error(
+          `the bare baseline stored no registration: ${JSON.stringify(bareSat.statusCodes)}`,
+        );
       post.bareSaturation = { ...bareSat, responses: undefined };
     }
 
@@ -529,7 +521,7 @@ Registry benchmark — ${results.finishedAt}
   request: GET ${LIST_PATH}
     matches ${matches.all_three} (Land ${matches.land}, text ${matches.text}, bbox ${matches.bbox}); page ${results.responses.items} items, ${(results.responses.registryBytes / 1024).toFixed(1)} KiB; bare response ${results.responses.identical ? 'identical' : `DIFFERS (${results.responses.difference})`}
   baseline: ${results.baseline}
-  load: autocannon in a child process, ${opt.connections} connections (fixed-rate runs: ≥ rate/10), ${opt.warmup} s warm-up + ${opt.seconds} s per run, ${opt.rounds} ABBA rounds; DB pool ${opt.poolSize} each; registry LOG_LEVEL=${opt.logLevel}, NODE_ENV=production
+  load: in a child process: saturation runs autocannon with ${opt.connections} connections, fixed-rate runs vegeta (open loop, evenly spaced); ${opt.warmup} s warm-up + ${opt.seconds} s per run, ${opt.rounds} ABBA rounds; DB pool ${opt.poolSize} each; registry LOG_LEVEL=${opt.logLevel}, NODE_ENV=production
 
   GET saturation         registry ${rps(satRegistry)} (rounds ${saturation.registry.map((r) => r.okPerSecond.toFixed(0)).join(', ')}), bare ${rps(satBare)} (rounds ${saturation.bare.map((r) => r.okPerSecond.toFixed(0)).join(', ')})
          CPU per request (median of rounds): registry ${ms(medianOf(saturation.registry, 'serverCpuMsPerRequest'))} + database ${ms(medianOf(saturation.registry, 'dbCpuMsPerRequest'))}, bare ${ms(medianOf(saturation.bare, 'serverCpuMsPerRequest'))} + database ${ms(medianOf(saturation.bare, 'dbCpuMsPerRequest'))}; machine busy ${pct(medianOf([...saturation.registry, ...saturation.bare], 'machineBusyPercent'))}
