@@ -32,5 +32,8 @@ export function outboxInsert(events: readonly OutboxEvent[]): SqlPart {
     const n = values.push(e.topic, e.key, e.value, JSON.stringify(e.headers));
     return `($${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
   });
-  return { text: `INSERT INTO outbox (topic, key, value, headers) VALUES ${rows.join(', ')}`, values };
+  return {
+    text: `INSERT INTO outbox (topic, key, value, headers) VALUES ${rows.join(', ')}`,
+    values,
+  };
 }
