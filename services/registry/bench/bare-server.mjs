@@ -12,7 +12,7 @@ const Fastify = require('fastify');
 const { Pool } = require('pg');
 
 const env = process.env;
-/** { page, facets, insert, request, facetSpec, outboxTopic } */
+/** { list, insert, request, limit, facetSpec, outboxTopic } */
 const statements = JSON.parse(readFileSync(env.BENCH_STATEMENTS, 'utf8'));
 const { readFacets } = require(env.BENCH_LIST_SPEC_JS); // the registry's own, pure function
 
@@ -40,9 +40,8 @@ function parameterSources(values) {
     return name ?? { constant: value };
   });
 }
-const pageSources = parameterSources(statements.page.values);
-const facetSources = parameterSources(statements.facets.values);
-const limit = Number(/LIMIT (\d+)\s*$/.exec(statements.page.text)[1]) - 1;
+const listSources = parameterSources(statements.list.values);
+const { limit } = statements;
 
 function valuesFor(sources, query) {
   const [west, south, east, north] = String(query.bbox ?? '')
@@ -52,36 +51,18 @@ function valuesFor(sources, query) {
   return sources.map((s) => (typeof s === 'string' ? given[s] : s.constant));
 }
 
-/** A row of the page query (TypeORM aliases r_<column>) → the registry's PlatformView. */
-function view(r) {
+/** A json item of the list statement (or a stored row, camelCased) → the registry's PlatformView. */
+function view(item) {
+  // eslint-disable-next-line no-unused-vars
+  const { sort_value, deletedAt, ...fields } = item;
   return {
-    id: r.r_id,
-    landCode: r.r_land_code,
-    name: r.r_name,
-    description: r.r_description,
-    homepage: r.r_homepage,
-    type: r.r_type,
-    status: r.r_status,
-    operatorOrganisationId: r.r_operator_organisation_id,
-    administrativeLevel: r.r_administrative_level,
-    themes: r.r_themes,
-    standards: r.r_standards,
-    openSource: r.r_open_source,
-    repositoryUrl: r.r_repository_url,
-    components: r.r_components,
-    reusability: r.r_reusability,
-    funding: r.r_funding,
-    accessRights: r.r_access_rights,
-    geometry: r.r_geometry,
-    endpointIds: r.r_endpoint_ids,
-    datasetIds: r.r_dataset_ids,
-    source: r.r_source,
-    createdBy: r.r_created_by,
-    createdAt: r.r_created_at.toISOString(),
-    updatedAt: r.r_updated_at.toISOString(),
-    version: r.r_version,
+    ...fields,
+    createdAt: new Date(item.createdAt).toISOString(),
+    updatedAt: new Date(item.updatedAt).toISOString(),
   };
 }
+
+const camelCase = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
 const cursor = (value, id) =>
   Buffer.from(JSON.stringify(['createdAt', value, id])).toString('base64url');
@@ -151,17 +132,14 @@ app.get('/health/ready', async () => {
 });
 
 app.get('/api/v1/platforms', async (req, reply) => {
-  const [page, facetRows] = await Promise.all([
-    pool.query(statements.page.text, valuesFor(pageSources, req.query)),
-    pool.query(statements.facets.text, valuesFor(facetSources, req.query)),
-  ]);
-  const items = page.rows.slice(0, limit).map(view);
+  const { rows } = await pool.query(statements.list.text, valuesFor(listSources, req.query));
+  const items = rows[0].items.slice(0, limit).map(view);
   const last = items[items.length - 1];
   reply.header('cache-control', 'no-store');
   return {
     items,
-    nextCursor: page.rows.length > limit && last ? cursor(last.createdAt, last.id) : null,
-    ...readFacets({ facets: statements.facetSpec }, facetRows.rows),
+    nextCursor: rows[0].items.length > limit && last ? cursor(last.createdAt, last.id) : null,
+    ...readFacets({ facets: statements.facetSpec }, rows[0].facets ?? []),
   };
 });
 
@@ -177,8 +155,8 @@ app.post('/api/v1/platforms', async (req, reply) => {
   }
   const row = await register(body);
   reply.status(201).header('location', `/api/v1/platforms/${row.id}`).header('etag', '"1"');
-  const aliased = Object.fromEntries(Object.entries(row).map(([k, v]) => [`r_${k}`, v]));
-  return view({ ...aliased, r_geometry: body.geometry ?? null });
+  const fields = Object.fromEntries(Object.entries(row).map(([k, v]) => [camelCase(k), v]));
+  return view({ ...fields, geometry: body.geometry ?? null });
 });
 
 const shutdown = () =>

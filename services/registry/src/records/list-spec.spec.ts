@@ -3,19 +3,23 @@ import { buildListSql, readFacets, sortColumn, sortKeys } from './list-spec';
 
 describe('list SQL', () => {
   it('turns filters, q, bbox and a cursor into one WHERE with named parameters', () => {
-    const sql = buildListSql(PLATFORM_LIST, {
-      filters: {
-        landCode: 'DE-HH',
-        theme: 'TRAN',
-        updatedSince: '2026-01-01T00:00:00Z',
-        type: undefined,
+    const sql = buildListSql(
+      PLATFORM_LIST,
+      {
+        filters: {
+          landCode: 'DE-HH',
+          theme: 'TRAN',
+          updatedSince: '2026-01-01T00:00:00Z',
+          type: undefined,
+        },
+        q: 'Geoportal',
+        bbox: [9, 53, 10, 54],
+        sort: '-name',
+        limit: 50,
+        after: { value: 'M', id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427' },
       },
-      q: 'Geoportal',
-      bbox: [9, 53, 10, 54],
-      sort: '-name',
-      limit: 50,
-      after: { value: 'M', id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427' },
-    });
+      'r.id AS "id"',
+    );
     expect(sql.where).toBe(
       [
         'r.deleted_at IS NULL',
@@ -29,9 +33,15 @@ describe('list SQL', () => {
     );
     expect(sql.params).toMatchObject({ landCode: 'DE-HH', q: 'Geoportal', west: 9, north: 54 });
     expect(sql.orderBy).toEqual({ column: 'name', direction: 'DESC' });
-    // Facets count all matches: the cursor is not part of their query.
-    expect(sql.facetsSql).not.toContain('afterValue');
-    expect(sql.facetsSql).toContain('unnest(m.themes)');
+    // The matches (m) are found once; facets count all of them: the cursor only picks the page.
+    const [matches, page] = sql.text.split(' p AS ');
+    expect(matches).toContain(':landCode');
+    expect(matches).not.toContain('afterValue');
+    expect(page).toContain(
+      '(r.name, r.id) < (:afterValue, :afterId) ORDER BY r.name DESC, r.id DESC LIMIT :limit',
+    );
+    expect(page).toContain('unnest(m.themes)');
+    expect(sql.params).toMatchObject({ limit: 50 });
   });
 
   it('knows the sorts of a kind', () => {

@@ -39,12 +39,17 @@ export interface ListParams {
 }
 
 export interface ListSql {
-  /** Conditions over alias `r`, with named parameters (`:name`). */
+  /** The page's conditions over alias `r` (filters and cursor), with named parameters. */
   where: string;
   params: Record<string, unknown>;
   orderBy: { column: string; direction: 'ASC' | 'DESC' };
-  /** One query for total and every facet: rows (facet, value, n). */
-  facetsSql: string;
+  /**
+   * The whole list request as ONE statement with named parameters: the matches are found once
+   * (materialised: id, sort and facet columns), the page and the counts both read them. One row:
+   * `items` (json array, the page's rows in order, columns as `select` names them) and `facets`
+   * (json array of { facet, value, n }, with facet 'total' for the number of matches).
+   */
+  text: string;
 }
 
 export const DEFAULT_SORTS = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
@@ -64,8 +69,11 @@ export function sortKeys(spec: ListSpec): string[] {
   return Object.keys({ ...DEFAULT_SORTS, ...spec.sorts }).flatMap((k) => [k, `-${k}`]);
 }
 
-/** WHERE, ORDER BY and the facet query of one list request. */
-export function buildListSql(spec: ListSpec, params: ListParams): ListSql {
+/**
+ * The SQL of one list request. `select`: the page's columns over alias `r`, named as the caller
+ * wants them in the json items.
+ */
+export function buildListSql(spec: ListSpec, params: ListParams, select: string): ListSql {
   const conditions = ['r.deleted_at IS NULL'];
   const values: Record<string, unknown> = {};
   for (const [name, filter] of Object.entries(spec.filters)) {
@@ -90,45 +98,61 @@ export function buildListSql(spec: ListSpec, params: ListParams): ListSql {
     const [west, south, east, north] = params.bbox;
     Object.assign(values, { west, south, east, north });
   }
-  const filterWhere = conditions.join(' AND ');
 
   const sort = sortColumn(spec, params.sort);
   if (!sort) throw new Error(`unknown sort ${params.sort}`);
-  const pageConditions = [...conditions];
+  const { column, direction } = sort;
+  const cursor: string[] = [];
   if (params.after) {
-    const op = sort.direction === 'ASC' ? '>' : '<';
-    pageConditions.push(`(r.${sort.column}, r.id) ${op} (:afterValue, :afterId)`);
+    cursor.push(`(r.${column}, r.id) ${direction === 'ASC' ? '>' : '<'} (:afterValue, :afterId)`);
     values.afterValue = params.after.value;
     values.afterId = params.after.id;
   }
+  values.limit = params.limit;
 
-  const facetColumns = [...new Set(Object.values(spec.facets).map((f) => f.column))];
+  const facetColumns = Object.values(spec.facets).map((f) => f.column);
+  const kept = [...new Set(['id', column, ...facetColumns])].map((c) => `r.${c}`);
   const facetSelects = Object.entries(spec.facets).map(([name, facet]) =>
     facet.array
       ? `SELECT '${name}', v::text, count(*) FROM m, unnest(m.${facet.column}) v GROUP BY v`
       : `SELECT '${name}', ${facet.column}::text, count(*) FROM m GROUP BY ${facet.column}`,
   );
-  const facetsSql = [
-    `WITH m AS MATERIALIZED (SELECT ${facetColumns.length ? facetColumns.join(', ') : '1'}`,
-    `FROM ${spec.table} r WHERE ${filterWhere})`,
-    `SELECT 'total' AS facet, NULL::text AS value, count(*) AS n FROM m`,
+  const order = `r.${column} ${direction}, r.id ${direction}`;
+  const text = [
+    `WITH m AS MATERIALIZED (SELECT ${kept.join(', ')} FROM ${spec.table} r WHERE ${conditions.join(' AND ')}),`,
+    `p AS (SELECT r.id, r.${column} AS sort_value FROM m r`,
+    cursor.length ? `WHERE ${cursor[0]}` : '',
+    `ORDER BY ${order} LIMIT :limit)`,
+    `SELECT (SELECT coalesce(json_agg(x ORDER BY x.sort_value ${direction}, x.id ${direction}), '[]'::json)`,
+    `FROM (SELECT p.sort_value, ${select} FROM ${spec.table} r JOIN p ON p.id = r.id) x) AS items,`,
+    `(SELECT json_agg(f) FROM (SELECT 'total' AS facet, NULL::text AS value, count(*) AS n FROM m`,
     ...facetSelects.map((s) => `UNION ALL ${s}`),
-  ].join(' ');
+    `) f) AS facets`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return {
-    where: pageConditions.join(' AND '),
+    where: [...conditions, ...cursor].join(' AND '),
     params: values,
-    orderBy: { column: sort.column, direction: sort.direction },
-    facetsSql,
+    orderBy: { column, direction },
+    text,
   };
 }
 
 export type Facets = Record<string, Record<string, number>>;
 
+/** A row of the counts: facet 'total' (value null) or a facet name, a value and its count. */
+export interface FacetRow {
+  facet: string;
+  value: string | null;
+  n: string | number;
+}
+
 /** Rows of the facet query → total and `{ facet: { value: count } }` (null values left out). */
 export function readFacets(
   spec: ListSpec,
-  rows: { facet: string; value: string | null; n: string | number }[],
+  rows: readonly FacetRow[],
 ): { total: number; facets: Facets } {
   const facets: Facets = Object.fromEntries(Object.keys(spec.facets).map((f) => [f, {}]));
   let total = 0;

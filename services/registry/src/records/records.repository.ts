@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { appendChange, changeInsert } from '../history/history';
-import { ListSql } from './list-spec';
+import { JsonRows, jsonRowsOf } from './json-rows';
+import { buildListSql, FacetRow, ListParams, ListSpec } from './list-spec';
 
 /** What a write stores beside the row: its history entry and its events, in one transaction. */
 export interface WriteRecord {
@@ -80,30 +81,33 @@ export class RecordsRepository {
     });
   }
 
-  /** A keyset page: `where` over alias `r` with named parameters (see list-spec.ts). */
-  page<E extends ObjectLiteral>(
+  /**
+   * A keyset page plus total and facet counts, in one statement (see buildListSql). Returns up
+   * to `params.limit` records and the facet rows.
+   */
+  async list<E extends ObjectLiteral>(
     entity: EntityTarget<E>,
-    sql: ListSql,
-    limit: number,
-  ): Promise<E[]> {
-    return this.dataSource
-      .getRepository(entity)
-      .createQueryBuilder('r')
-      .where(sql.where, sql.params)
-      .orderBy(`r.${sql.orderBy.column}`, sql.orderBy.direction)
-      .addOrderBy('r.id', sql.orderBy.direction)
-      .limit(limit)
-      .getMany();
-  }
-
-  /** Total and facet counts of a list request. */
-  async facets(sql: ListSql): Promise<{ facet: string; value: string | null; n: string }[]> {
+    spec: ListSpec,
+    params: ListParams,
+  ): Promise<{ items: E[]; facetRows: FacetRow[] }> {
+    const rows = this.jsonRows(entity);
+    const sql = buildListSql(spec, params, rows.select);
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
-      sql.facetsSql,
+      sql.text,
       sql.params,
       {},
     );
-    return this.dataSource.query(query, parameters);
+    const [result]: { items: Record<string, unknown>[]; facets: FacetRow[] | null }[] =
+      await this.dataSource.query(query, parameters);
+    return { items: result.items.map((row) => rows.revive(row)), facetRows: result.facets ?? [] };
+  }
+
+  private readonly rowsByEntity = new Map<EntityTarget<ObjectLiteral>, JsonRows<ObjectLiteral>>();
+
+  private jsonRows<E extends ObjectLiteral>(entity: EntityTarget<E>): JsonRows<E> {
+    let rows = this.rowsByEntity.get(entity);
+    if (!rows) this.rowsByEntity.set(entity, (rows = jsonRowsOf(this.dataSource, entity)));
+    return rows as JsonRows<E>;
   }
 
   /** Runs read-only checks (links) in a transaction that is rolled back. */

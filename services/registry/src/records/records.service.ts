@@ -20,7 +20,7 @@ import { diffFields, FieldChange } from '../history/field-diff';
 import { HistoryRepository } from '../history/history.repository';
 import { decodeCursor, encodeCursor } from './cursor';
 import { checkNoIncomingLinks, checkOutgoingLinks, hasOutgoingLinks } from './links';
-import { buildListSql, Facets, ListParams, ListSpec, readFacets, sortColumn } from './list-spec';
+import { Facets, ListParams, ListSpec, readFacets, sortColumn } from './list-spec';
 import { changedEvent, deletedEvent } from './record-events';
 import { EventContext, patchDocumentOf, RecordKind, VersionedRecord } from './record-kind';
 import { RecordsRepository } from './records.repository';
@@ -122,11 +122,12 @@ export class RecordsService {
         ]);
       after = { value: cursor.value, id: cursor.id };
     }
-    const sql = buildListSql(spec, { ...query, sort, limit, after });
-    const [rows, facetRows] = await Promise.all([
-      this.repository.page(kind.entity, sql, limit + 1),
-      this.repository.facets(sql),
-    ]);
+    const { items: rows, facetRows } = await this.repository.list(kind.entity, spec, {
+      ...query,
+      sort,
+      limit: limit + 1,
+      after,
+    });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const key = sortColumn(spec, sort)?.key ?? 'createdAt';
