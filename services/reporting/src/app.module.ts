@@ -2,7 +2,10 @@ import { ServiceCoreModule } from '@dpi/service-kit';
 import { Module } from '@nestjs/common';
 import { reportingEnvSchema } from './config';
 import { reportingDataSourceOptions } from './database/data-source';
+import { HandlungsbedarfeModule } from './handlungsbedarfe/handlungsbedarfe.module';
 import { InventoryModule } from './inventory/inventory.module';
+import { LiveModule } from './live/live.module';
+import { OverviewModule } from './overview/overview.module';
 
 @Module({
   imports: [
@@ -11,7 +14,10 @@ import { InventoryModule } from './inventory/inventory.module';
       envSchema: reportingEnvSchema,
       dataSource: reportingDataSourceOptions,
     }),
+    LiveModule,
+    HandlungsbedarfeModule,
     InventoryModule,
+    OverviewModule,
   ],
 })
 export class AppModule {}

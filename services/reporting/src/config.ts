@@ -3,6 +3,15 @@ import { kafkaEnvSchema } from '@dpi/kafka';
 import { baseEnvSchema } from '@dpi/service-kit';
 import { z } from 'zod';
 
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export const reportingEnvSchema = baseEnvSchema
   .merge(dbEnvSchema)
   .merge(kafkaEnvSchema)
@@ -14,5 +23,14 @@ export const reportingEnvSchema = baseEnvSchema
       .string()
       .regex(/^[A-Za-z0-9._-]+$/)
       .default('dpi-reporting'),
+    /** Time zone the harvester reads its cron schedules in (when is a source stale). */
+    HARVEST_CRON_TIMEZONE: z
+      .string()
+      .default('Europe/Berlin')
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' }),
+    /** Handlungsbedarfe are evaluated at most this long after an applied change. */
+    FINDINGS_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+    /** …and at least this often (time-based rules: stale harvest sources). */
+    FINDINGS_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   });
 export type ReportingEnv = z.infer<typeof reportingEnvSchema>;

@@ -1,43 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlatformChange, PlatformFields } from './platform-event';
-import { TwinChange, TwinFields } from './twin-event';
+import { READ_MODELS, ReadModelName } from './read-models';
+import { RecordChange } from './record-change';
 import { ReadModelColumn, versionedUpsert } from './versioned-upsert';
 
-const PLATFORM_COLUMNS: readonly ReadModelColumn<PlatformFields>[] = [
-  { name: 'land_code', type: 'text', value: (p) => p.landCode, whenDeleted: '' },
-  { name: 'name', type: 'text', value: (p) => p.name, whenDeleted: '' },
-  { name: 'type', type: 'text', value: (p) => p.type, whenDeleted: '' },
-  { name: 'status', type: 'text', value: (p) => p.status, whenDeleted: '' },
-  { name: 'source', type: 'text', value: (p) => p.source, whenDeleted: 'manual' },
-];
-
-const TWIN_COLUMNS: readonly ReadModelColumn<TwinFields>[] = [
-  { name: 'land_code', type: 'text', value: (t) => t.landCode, whenDeleted: null },
-  { name: 'name', type: 'text', value: (t) => t.name, whenDeleted: '' },
-  { name: 'kind', type: 'text', value: (t) => t.twinKind, whenDeleted: '' },
-  { name: 'scope', type: 'text', value: (t) => t.scope, whenDeleted: '' },
-  { name: 'maturity_level', type: 'int', value: (t) => t.maturityLevel, whenDeleted: 1 },
-];
-
-/** The only code that touches reporting's tables. */
+/** The only code that writes reporting's read-model tables. */
 @Injectable()
 export class InventoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Applies a batch of platform changes in one statement (versioned, idempotent). */
-  applyPlatformChanges(changes: readonly PlatformChange[]): Promise<void> {
-    return this.apply(versionedUpsert('platform_item', PLATFORM_COLUMNS, changes));
-  }
-
-  /** Same rules as platforms: a change applies only when its version is newer. */
-  applyTwinChanges(changes: readonly TwinChange[]): Promise<void> {
-    return this.apply(versionedUpsert('twin_item', TWIN_COLUMNS, changes));
-  }
-
-  private async apply(statement: { sql: string; params: unknown[][] } | null): Promise<void> {
-    if (statement) await this.dataSource.query(statement.sql, statement.params);
+  /**
+   * Applies a batch of one read model in one statement (versioned, idempotent); returns the ids
+   * of the rows that changed (empty when everything was redelivered or out of date).
+   */
+  async applyChanges(
+    model: ReadModelName,
+    changes: readonly RecordChange<object>[],
+  ): Promise<string[]> {
+    const spec = READ_MODELS[model];
+    const statement = versionedUpsert(
+      spec.table,
+      spec.columns as readonly ReadModelColumn<object>[],
+      changes,
+    );
+    if (!statement) return [];
+    const rows: { id: string }[] = await this.dataSource.query(statement.sql, statement.params);
+    return rows.map((r) => r.id);
   }
 
   async twinCountsByLand(): Promise<Map<string, number>> {

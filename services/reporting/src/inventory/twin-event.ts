@@ -1,6 +1,16 @@
 import { DigitalTwinChangedSchema } from '@dpi/contracts';
-import { LAND_CODES, twinKindCodec, twinScopeCodec } from '@dpi/domain';
+import {
+  digizDeRelationCodec,
+  threeDFormatCodec,
+  twinCapabilityCodec,
+  twinDataBasisCodec,
+  twinKindCodec,
+  twinScopeCodec,
+  twinUseCaseCodec,
+} from '@dpi/domain';
 import { RawEvent } from '@dpi/kafka';
+import { geometryText, landCodeOf, nullIfEmpty, recordIds } from './event-checks';
+import { sourceOf } from './platform-event';
 import { decodeRecordChange, RecordChange } from './record-change';
 
 /** Fields of the twin read model. */
@@ -8,9 +18,22 @@ export interface TwinFields {
   /** null for federal twins. */
   landCode: string | null;
   name: string;
+  description: string;
   twinKind: string;
   scope: string;
   maturityLevel: number;
+  capabilities: string[];
+  useCases: string[];
+  dataBasis: string[];
+  formats: string[];
+  realTime: boolean;
+  simulation: boolean;
+  digizDe: string | null;
+  homepage: string | null;
+  source: 'manual' | 'harvested';
+  geometry: string | null;
+  platformIds: string[];
+  datasetIds: string[];
 }
 
 /** A validated change from dpi.registry.digital-twin.v1. */
@@ -23,16 +46,28 @@ export function toTwinChange(raw: RawEvent): TwinChange {
     DigitalTwinChangedSchema,
     (m) => m.twin,
     (twin) => {
-      if (twin.landCode !== '' && !LAND_CODES.includes(twin.landCode))
-        throw new Error(`unknown Land code ${twin.landCode}`);
+      const landCode = landCodeOf(twin.landCode, true);
       if (twin.maturityLevel < 1 || twin.maturityLevel > 4)
         throw new Error(`maturity level ${twin.maturityLevel} outside 1–4`);
       return {
-        landCode: twin.landCode || null,
+        landCode,
         name: twin.name,
+        description: twin.description,
         twinKind: twinKindCodec.fromPb(twin.kind),
         scope: twinScopeCodec.fromPb(twin.scope),
         maturityLevel: twin.maturityLevel,
+        capabilities: twin.capabilities.map(twinCapabilityCodec.fromPb),
+        useCases: twin.useCases.map(twinUseCaseCodec.fromPb),
+        dataBasis: twin.dataBasis.map(twinDataBasisCodec.fromPb),
+        formats: twin.formats.map(threeDFormatCodec.fromPb),
+        realTime: twin.realTime,
+        simulation: twin.simulation,
+        digizDe: twin.digizDe === 0 ? null : digizDeRelationCodec.fromPb(twin.digizDe),
+        homepage: nullIfEmpty(twin.homepage),
+        source: sourceOf(twin.source),
+        geometry: geometryText(twin.geometryGeojson),
+        platformIds: recordIds(twin.platformIds, 'platformIds'),
+        datasetIds: recordIds(twin.datasetIds, 'datasetIds'),
       };
     },
   );

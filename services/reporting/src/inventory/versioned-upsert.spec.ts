@@ -29,25 +29,49 @@ describe('versionedUpsert', () => {
       upsert('a', 2, 'second'),
       { kind: 'delete', id: 'b', version: 4, eventId: 'e-b-4', updatedAt: at },
     ]);
-    expect(statement?.params).toEqual([
-      ['a', 'b'],
-      ['third', ''],
-      [3, 4],
-      [false, true],
-      [at.toISOString(), at.toISOString()],
-      ['e-a-3', 'e-b-4'],
+    expect(JSON.parse(statement?.params[0] as string)).toEqual([
+      {
+        id: 'a',
+        name: 'third',
+        version: 3,
+        deleted: false,
+        updated_at: at.toISOString(),
+        last_event_id: 'e-a-3',
+      },
+      {
+        id: 'b',
+        name: '',
+        version: 4,
+        deleted: true,
+        updated_at: at.toISOString(),
+        last_event_id: 'e-b-4',
+      },
     ]);
   });
 
-  it('keeps the last state on delete and applies only newer versions', () => {
+  it('keeps the last state on delete, applies only newer versions and reports the changed ids', () => {
     const sql = versionedUpsert('item', columns, [upsert('a', 1, 'x')])?.sql ?? '';
     expect(sql).toContain(
-      'unnest($1::uuid[], $2::text[], $3::int[], $4::boolean[], $5::timestamptz[], $6::text[])',
+      'jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, version int, deleted boolean, updated_at timestamptz, last_event_id text)',
     );
     expect(sql).toContain(
       'name = CASE WHEN EXCLUDED.deleted THEN item.name ELSE EXCLUDED.name END',
     );
     expect(sql).toContain('WHERE item.version < EXCLUDED.version');
+    expect(sql).toContain('RETURNING id');
+  });
+
+  it("converts a travelling value with the column's select expression", () => {
+    const sql =
+      versionedUpsert(
+        'item',
+        [
+          ...columns,
+          { name: 'geom', type: 'text', value: () => null, whenDeleted: null, select: 'f(r.geom)' },
+        ],
+        [upsert('a', 1, 'x')],
+      )?.sql ?? '';
+    expect(sql).toContain('SELECT r.id, r.name, f(r.geom), r.version');
   });
 });
 

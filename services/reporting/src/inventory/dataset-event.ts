@@ -1,0 +1,92 @@
+import { DatasetChangedSchema } from '@dpi/contracts';
+import { RawEvent } from '@dpi/kafka';
+import { landCodeOf, nullIfEmpty, recordIds, wgs84Bbox } from './event-checks';
+import { sourceOf } from './platform-event';
+import { decodeRecordChange, RecordChange } from './record-change';
+
+export interface DistributionFields {
+  format: string;
+  mediaType: string | null;
+  accessUrl: string;
+  downloadUrl: string | null;
+  accessServiceId: string | null;
+}
+
+/** Fields of the dataset read model (what the views, rules and quality score need). */
+export interface DatasetFields {
+  landCode: string | null;
+  title: string;
+  description: string;
+  publisher: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactUrl: string | null;
+  themes: string[];
+  keywords: string[];
+  licence: string | null;
+  accessRights: string | null;
+  accrualPeriodicity: string | null;
+  issued: string | null;
+  modified: string | null;
+  temporalStart: string | null;
+  temporalEnd: string | null;
+  bbox: [number, number, number, number] | null;
+  politicalGeocodingUri: string | null;
+  politicalGeocodingLevel: string | null;
+  conformsTo: string[];
+  distributions: DistributionFields[];
+  openData: boolean;
+  inspire: boolean;
+  hierarchyLevel: string;
+  endpointIds: string[];
+  harvestSourceId: string | null;
+  harvestSourceName: string | null;
+  source: 'manual' | 'harvested';
+}
+
+export type DatasetChange = RecordChange<DatasetFields>;
+
+/** Decodes and checks a record of dpi.registry.dataset.v1; throws (→ DLQ) when unusable. */
+export function toDatasetChange(raw: RawEvent): DatasetChange {
+  return decodeRecordChange(
+    raw,
+    DatasetChangedSchema,
+    (m) => m.dataset,
+    (d) => ({
+      landCode: landCodeOf(d.landCode, true),
+      title: d.title,
+      description: d.description,
+      publisher: nullIfEmpty(d.publisher),
+      contactName: nullIfEmpty(d.contactName),
+      contactEmail: nullIfEmpty(d.contactEmail),
+      contactUrl: nullIfEmpty(d.contactUrl),
+      themes: [...new Set(d.themes)],
+      keywords: d.keywords,
+      licence: nullIfEmpty(d.licence),
+      accessRights: nullIfEmpty(d.accessRights),
+      accrualPeriodicity: nullIfEmpty(d.accrualPeriodicity),
+      issued: nullIfEmpty(d.issued),
+      modified: nullIfEmpty(d.modified),
+      temporalStart: nullIfEmpty(d.temporalStart),
+      temporalEnd: nullIfEmpty(d.temporalEnd),
+      bbox: wgs84Bbox(d.bbox),
+      politicalGeocodingUri: nullIfEmpty(d.politicalGeocodingUri),
+      politicalGeocodingLevel: nullIfEmpty(d.politicalGeocodingLevel),
+      conformsTo: d.conformsTo,
+      distributions: d.distributions.map((x) => ({
+        format: x.format,
+        mediaType: nullIfEmpty(x.mediaType),
+        accessUrl: x.accessUrl,
+        downloadUrl: nullIfEmpty(x.downloadUrl),
+        accessServiceId: nullIfEmpty(x.accessServiceId),
+      })),
+      openData: d.openData,
+      inspire: d.inspire,
+      hierarchyLevel: d.hierarchyLevel || 'dataset',
+      endpointIds: recordIds(d.endpointIds, 'endpointIds'),
+      harvestSourceId: d.provenance ? nullIfEmpty(d.provenance.harvestSourceId) : null,
+      harvestSourceName: d.provenance ? nullIfEmpty(d.provenance.harvestSourceName) : null,
+      source: sourceOf(d.source),
+    }),
+  );
+}

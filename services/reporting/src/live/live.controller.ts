@@ -1,0 +1,55 @@
+import { Controller, Get, OnModuleDestroy, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { LiveEvent, LiveEvents } from './live-events';
+
+const HEARTBEAT_MS = 15_000;
+
+/** Server-sent events: the dashboard's live updates. */
+@ApiTags('live')
+@Controller('api/v1')
+export class LiveController implements OnModuleDestroy {
+  private readonly streams = new Set<ServerResponse>();
+  private sequence = 0;
+
+  constructor(private readonly live: LiveEvents) {}
+
+  @Get('events')
+  @ApiOperation({
+    summary: 'Live updates as server-sent events',
+    description:
+      '`event: changed` (data `{model, ids, at}`) right after a batch changed a read model; ' +
+      '`event: findings` (data `{changed, removed, at}`) after the Handlungsbedarfe changed. ' +
+      'A comment line every 15 s keeps proxies from closing the stream.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An endless text/event-stream' })
+  events(@Res() reply: FastifyReply): void {
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    raw.write('retry: 2000\n: connected\n\n');
+    this.streams.add(raw);
+    const subscription = this.live.events.subscribe((event: LiveEvent) => {
+      const { type, ...data } = event;
+      raw.write(`id: ${++this.sequence}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+    });
+    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    raw.on('close', () => {
+      clearInterval(heartbeat);
+      subscription.unsubscribe();
+      this.streams.delete(raw);
+    });
+  }
+
+  /** Open streams would keep the HTTP server from closing. */
+  onModuleDestroy(): void {
+    for (const stream of this.streams) stream.end();
+  }
+}

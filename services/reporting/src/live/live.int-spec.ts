@@ -1,0 +1,86 @@
+import { eventually } from '@dpi/testing';
+import { randomUUID } from 'node:crypto';
+import { ReportingUnderTest, startReporting } from '../reporting.test-helper';
+
+interface SseEvent {
+  event: string;
+  data: Record<string, unknown>;
+  receivedAt: number;
+}
+
+/** Reads a text/event-stream into events until aborted. */
+async function readEvents(url: string, signal: AbortSignal, into: SseEvent[]): Promise<Response> {
+  const response = await fetch(url, { signal });
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error('no body');
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const field = (name: string) =>
+            block
+              .split('\n')
+              .find((line) => line.startsWith(`${name}: `))
+              ?.slice(name.length + 2);
+          const event = field('event');
+          const data = field('data');
+          if (event && data) into.push({ event, data: JSON.parse(data), receivedAt: Date.now() });
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return response;
+}
+
+describe('reporting live updates: GET /api/v1/events (real PostgreSQL and Kafka)', () => {
+  let r: ReportingUnderTest;
+  let base: string;
+
+  beforeAll(async () => {
+    r = await startReporting('live', { FINDINGS_DEBOUNCE_MS: '50' });
+    await r.app.listen(0, '127.0.0.1');
+    base = await r.app.getUrl();
+    // The consumer has joined its group once a first event comes through.
+    const warmUp = randomUUID();
+    await r.producer.send([r.events.platform(warmUp, 1, { landCode: 'DE-NW' })]);
+    await eventually(async () =>
+      expect((await r.get<{ total: number }>('/api/v1/items?landCode=DE-NW')).total).toBe(1),
+    );
+  });
+  afterAll(async () => r?.close());
+
+  it('streams an applied change within a second, then the findings it caused', async () => {
+    const abort = new AbortController();
+    const events: SseEvent[] = [];
+    try {
+      const response = await readEvents(`${base}/api/v1/events`, abort.signal, events);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      const id = randomUUID();
+      const sentAt = Date.now();
+      await r.producer.send([r.events.twin(id, 1, { landCode: 'DE-NW', formats: [] })]);
+      const changed = await eventually(() => {
+        const event = events.find(
+          (e) => e.event === 'changed' && (e.data.ids as string[]).includes(id),
+        );
+        expect(event).toBeDefined();
+        return event as SseEvent;
+      });
+      expect(changed.data.model).toBe('twin');
+      expect(changed.receivedAt - sentAt).toBeLessThan(1000);
+      await eventually(() => expect(events.some((e) => e.event === 'findings')).toBe(true));
+    } finally {
+      abort.abort();
+    }
+  });
+});

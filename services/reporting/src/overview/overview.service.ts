@@ -1,0 +1,333 @@
+import { EU_THEMES, LAENDER, Land, PLATFORM_TYPES, TWIN_USE_CASES } from '@dpi/domain';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { validationProblem } from '@dpi/service-kit';
+import { FindingsRepository } from '../handlungsbedarfe/findings.repository';
+import {
+  dimensionMax,
+  QUALITY_DIMENSIONS,
+  QUALITY_MAX,
+  QUALITY_METHOD_VERSION,
+  qualityRating,
+} from '../quality/quality-method';
+import { decodeCursor, encodeCursor } from './cursor';
+import { CoverageDimension, ItemsQuery, parseBbox } from './dto/queries';
+import {
+  CountOf,
+  CoverageMatrix,
+  HarvestStatus,
+  ItemsPage,
+  LandDetail,
+  LandOverview,
+  LandsView,
+  QualityScore,
+  QualityView,
+  SeverityCounts,
+  Summary,
+} from './dto/views';
+import { CountRow, OverviewRepository, QualityRow } from './overview.repository';
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const share = (part: number, whole: number) => (whole === 0 ? null : round(part / whole, 4));
+
+export function qualityScore(row: QualityRow | undefined): QualityScore {
+  if (!row || row.datasets === 0)
+    return {
+      datasets: 0,
+      score: null,
+      rating: null,
+      dimensions: Object.fromEntries(QUALITY_DIMENSIONS.map((d) => [d, null])),
+    };
+  const points = QUALITY_DIMENSIONS.map((d) => Number(row[d] ?? 0));
+  const score = round((100 * points.reduce((a, b) => a + b, 0)) / QUALITY_MAX);
+  return {
+    datasets: row.datasets,
+    score,
+    rating: qualityRating(score),
+    dimensions: Object.fromEntries(
+      QUALITY_DIMENSIONS.map((d, i) => [d, round((100 * points[i]) / dimensionMax(d))]),
+    ),
+  };
+}
+
+/** Weighted sum of per-Land quality rows (the overall score of all datasets). */
+function overallQuality(rows: QualityRow[]): QualityScore {
+  const datasets = rows.reduce((sum, r) => sum + r.datasets, 0);
+  if (datasets === 0) return qualityScore(undefined);
+  const combined = { land_code: null, datasets } as QualityRow;
+  for (const d of QUALITY_DIMENSIONS)
+    combined[d] = String(
+      rows.reduce((sum, r) => sum + Number(r[d] ?? 0) * r.datasets, 0) / datasets,
+    );
+  return qualityScore(combined);
+}
+
+const countsOf = (rows: CountRow[], landCode: string) =>
+  Object.fromEntries(rows.filter((r) => r.land_code === landCode).map((r) => [r.value, r.n]));
+
+function countOf(rows: CountRow[]): CountOf[] {
+  const byValue = new Map<string, { count: number; laender: Set<string> }>();
+  for (const row of rows) {
+    const entry = byValue.get(row.value) ?? { count: 0, laender: new Set<string>() };
+    entry.count += row.n;
+    if (row.land_code) entry.laender.add(row.land_code);
+    byValue.set(row.value, entry);
+  }
+  return [...byValue]
+    .map(([value, e]) => ({ value, count: e.count, laender: [...e.laender].sort() }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+const COVERAGE: Record<CoverageDimension, { columns: readonly string[]; measure: string }> = {
+  platformType: { columns: PLATFORM_TYPES, measure: 'platforms (all statuses) per type' },
+  twinUseCase: { columns: TWIN_USE_CASES, measure: 'digital twins per use case' },
+  euTheme: { columns: EU_THEMES, measure: 'platforms and datasets per EU data theme' },
+};
+
+@Injectable()
+export class OverviewService {
+  constructor(
+    private readonly repository: OverviewRepository,
+    private readonly findings: FindingsRepository,
+  ) {}
+
+  async laender(): Promise<LandsView> {
+    const [counts, findings, quality, maturity] = await Promise.all([
+      this.repository.countsByLand(),
+      this.findings.countsByLandAndSeverity(),
+      this.repository.qualityByLand(),
+      this.repository.maturity(),
+    ]);
+    const laender = LAENDER.map((land): LandOverview => {
+      const count = (name: Parameters<typeof counts.get>[0]) =>
+        counts.get(name)?.get(land.code) ?? 0;
+      const levels = maturity.filter((m) => m.land_code === land.code).map((m) => Number(m.value));
+      return {
+        code: land.code,
+        key: land.key,
+        abbr: land.abbr,
+        name: land.name,
+        platforms: count('platforms'),
+        twins: count('twins'),
+        datasets: count('datasets'),
+        openDatasets: count('openDatasets'),
+        openDataShare: share(count('openDatasets'), count('datasets')),
+        endpoints: count('endpoints'),
+        organisations: count('organisations'),
+        maxMaturity: levels.length ? Math.max(...levels) : null,
+        findings: severityCounts(findings.filter((f) => f.land_code === land.code)),
+        quality: qualityScore(quality.find((q) => q.land_code === land.code)),
+      };
+    });
+    return { laender, generatedAt: new Date().toISOString() };
+  }
+
+  async land(code: string): Promise<LandDetail> {
+    const land = LAENDER.find((l) => l.code === code.toUpperCase());
+    if (!land) throw new NotFoundException(`no Land ${code}; use an ISO 3166-2 code such as DE-HH`);
+    const [{ laender }, types, useCases, maturity, standards, sources] = await Promise.all([
+      this.laender(),
+      this.repository.platformTypes(),
+      this.repository.twinUseCases(),
+      this.repository.maturity(),
+      this.repository.standards(),
+      this.repository.harvestSources(land.code),
+    ]);
+    const overview = laender.find((l) => l.code === land.code) as LandOverview;
+    return {
+      ...overview,
+      platformTypes: countsOf(types, land.code),
+      twinUseCases: countsOf(useCases, land.code),
+      maturity: countsOf(maturity, land.code),
+      standards: countsOf(standards, land.code),
+      harvestSources: sources.length,
+      generatedAt: new Date().toISOString(),
+    };
+  }
+
+  async summary(): Promise<Summary> {
+    const [counts, active, maturity, standards, serviceTypes, formats, findings, quality, sources] =
+      await Promise.all([
+        this.repository.countsByLand(),
+        this.repository.platformTypes(true),
+        this.repository.maturity(),
+        this.repository.standards(),
+        this.repository.serviceTypes(),
+        this.repository.threeDFormats(),
+        this.findings.countsByLandAndSeverity(),
+        this.repository.qualityByLand(),
+        this.repository.harvestSources(),
+      ]);
+    const total = (name: Parameters<typeof counts.get>[0]) =>
+      [...(counts.get(name)?.values() ?? [])].reduce((sum, n) => sum + n, 0);
+    const laenderWithPlatformType = Object.fromEntries(
+      PLATFORM_TYPES.map((type) => [
+        type,
+        new Set(active.filter((r) => r.value === type && r.land_code).map((r) => r.land_code)).size,
+      ]),
+    );
+    return {
+      platforms: total('platforms'),
+      twins: total('twins'),
+      datasets: total('datasets'),
+      openDatasets: total('openDatasets'),
+      openDataShare: share(total('openDatasets'), total('datasets')),
+      endpoints: total('endpoints'),
+      organisations: total('organisations'),
+      laenderWithPlatformType,
+      laenderWithTwin: [...(counts.get('twins')?.keys() ?? [])].filter((code) => code !== null)
+        .length,
+      maturity: Object.fromEntries(
+        [1, 2, 3, 4].map((level) => [
+          String(level),
+          maturity.filter((m) => m.value === String(level)).reduce((sum, m) => sum + m.n, 0),
+        ]),
+      ),
+      standards: countOf(standards),
+      serviceTypes: countOf(serviceTypes),
+      threeDFormats: countOf(formats),
+      findings: severityCounts(findings),
+      quality: overallQuality(quality),
+      harvest: {
+        sources: sources.length,
+        failing: sources.filter((s) => s.last_finished_state === 'failed').length,
+        stale: sources.filter((s) => s.stale === true).length,
+      },
+      generatedAt: new Date().toISOString(),
+    };
+  }
+
+  async coverage(dimension: CoverageDimension): Promise<CoverageMatrix> {
+    const rows =
+      dimension === 'platformType'
+        ? await this.repository.platformTypes()
+        : dimension === 'twinUseCase'
+          ? await this.repository.twinUseCases()
+          : await this.repository.euThemes();
+    const { columns, measure } = COVERAGE[dimension];
+    const matrix = LAENDER.map((land: Land) => {
+      const counts = countsOf(rows, land.code);
+      const cells = columns.map((c) => counts[c] ?? 0);
+      return {
+        landCode: land.code,
+        landName: land.name,
+        cells,
+        covered: cells.filter((n) => n > 0).length,
+      };
+    });
+    return {
+      dimension,
+      measure,
+      columns: [...columns],
+      rows: matrix,
+      laenderCovered: columns.map((_, i) => matrix.filter((r) => r.cells[i] > 0).length),
+      generatedAt: new Date().toISOString(),
+    };
+  }
+
+  async items(query: ItemsQuery): Promise<ItemsPage> {
+    const limit = query.limit ?? 50;
+    const bbox = query.bbox ? parseBbox(query.bbox) : undefined;
+    if (bbox === null)
+      throw validationProblem([
+        { field: 'bbox', message: 'bbox must lie within WGS84 with west ≤ east and south ≤ north' },
+      ]);
+    let after: { title: string; id: string } | undefined;
+    if (query.cursor) {
+      const decoded = decodeCursor(query.cursor, ['string', 'string']);
+      if (!decoded)
+        throw validationProblem([{ field: 'cursor', message: 'cursor is not one of ours' }]);
+      after = { title: decoded[0], id: decoded[1] };
+    }
+    const { rows, total } = await this.repository.items({
+      landCode: query.landCode,
+      kind: query.kind,
+      type: query.type,
+      status: query.status,
+      theme: query.theme,
+      maturity: query.maturity,
+      openData: query.openData,
+      bbox,
+      q: query.q,
+      after,
+      limit,
+    });
+    const last = rows[rows.length - 1];
+    return {
+      items: rows.map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        landCode: r.land_code,
+        landName: r.land_name,
+        title: r.title,
+        description: r.description,
+        type: r.type,
+        status: r.status,
+        themes: r.themes,
+        maturityLevel: r.maturity_level,
+        openData: r.open_data,
+        url: r.url,
+        geometry: r.geometry ? JSON.parse(r.geometry) : null,
+        bbox: r.bbox ? JSON.parse(r.bbox) : null,
+        links: r.links,
+        detail: r.detail,
+        source: r.source,
+        updatedAt: new Date(r.updated_at).toISOString(),
+      })),
+      nextCursor: rows.length === limit && last ? encodeCursor([last.sort_title, last.id]) : null,
+      total,
+    };
+  }
+
+  async harvest(landCode?: string): Promise<HarvestStatus> {
+    const rows = await this.repository.harvestSources(landCode);
+    const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+    return {
+      sources: rows.map((r) => {
+        const finished = Number(r.succeeded) + Number(r.failed);
+        return {
+          sourceId: r.source_id as string,
+          sourceName: r.source_name as string,
+          landCode: (r.land_code as string | null) ?? null,
+          latestJobId: r.latest_job_id as string,
+          latestState: r.latest_state as string,
+          latestMode: r.latest_mode as string,
+          latestMatched: Number(r.latest_matched),
+          latestReceived: Number(r.latest_received),
+          lastFinishedState: (r.last_finished_state as string | null) ?? null,
+          lastFinishedAt: iso(r.last_finished_at),
+          lastMessage: (r.last_message as string | null) ?? null,
+          lastSuccessAt: iso(r.last_success_at),
+          schedule: (r.schedule as string | null) ?? null,
+          nextDueAt: iso(r.next_due_at),
+          jobs: Number(r.jobs),
+          succeeded: Number(r.succeeded),
+          failed: Number(r.failed),
+          successRate: share(Number(r.succeeded), finished),
+          stale: r.stale === true,
+        };
+      }),
+      generatedAt: new Date().toISOString(),
+    };
+  }
+
+  async quality(): Promise<QualityView> {
+    const rows = await this.repository.qualityByLand();
+    return {
+      methodVersion: QUALITY_METHOD_VERSION,
+      overall: overallQuality(rows),
+      laender: LAENDER.map((land) => ({
+        landCode: land.code,
+        landName: land.name,
+        ...qualityScore(rows.find((r) => r.land_code === land.code)),
+      })),
+      generatedAt: new Date().toISOString(),
+    };
+  }
+}
+
+export function severityCounts(rows: { severity: string; n: number }[]): SeverityCounts {
+  const counts: SeverityCounts = { high: 0, medium: 0, low: 0, info: 0 };
+  for (const row of rows)
+    if (row.severity in counts) counts[row.severity as keyof SeverityCounts] += row.n;
+  return counts;
+}
