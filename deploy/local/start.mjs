@@ -1,5 +1,6 @@
 // `npm start`: installs what is missing, starts PostgreSQL + Kafka, builds, migrates, creates the
-// topics, starts the four services, loads demo data once, prints the URLs. Ctrl-C stops the services.
+// topics, starts the four services and the demo CSW, loads demo data once, registers and harvests
+// the demo CSW source, prints the URLs. Ctrl-C stops the services.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -12,6 +13,19 @@ const SERVICES = [
   { name: 'reporting', port: 3003, entry: 'services/reporting/dist/main.js' },
   { name: 'dashboard', port: 8080, entry: 'services/dashboard/dist/server/main.js' },
 ];
+
+/** The local demo CSW (the real records of ../shared/fixtures/csw), harvested by the demo source. */
+const DEMO_CSW = {
+  name: 'demo-csw',
+  port: 3092,
+  entry: 'services/harvester/dist/cli/demo-catalogue.js',
+};
+const DEMO_SOURCE = {
+  name: 'Demo-CSW (Fixture-Datensätze)',
+  url: `http://127.0.0.1:${DEMO_CSW.port}/csw`,
+  pageSize: 5,
+  incrementalSchedule: '*/15 * * * *',
+};
 
 const children = new Map();
 let stopping = false;
@@ -94,6 +108,51 @@ async function issueDemoTokens(adminToken) {
   return issued;
 }
 
+/** Waits until the demo CSW answers a GetRecords hits request. */
+async function waitForDemoCsw(timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  const url = `${DEMO_SOURCE.url}?service=CSW&version=2.0.2&request=GetRecords&resultType=hits`;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (children.get(DEMO_CSW.name)?.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the demo CSW did not start; see .infra/logs/${DEMO_CSW.name}.log`);
+}
+
+/**
+ * Registers the demo CSW as a harvest source (or finds it by name from an earlier start) and
+ * runs it once, so that the demo shows harvested datasets; its schedule keeps it harvested.
+ */
+async function harvestDemoSource(token) {
+  await waitForDemoCsw();
+  const base = 'http://127.0.0.1:3002/api/v1/sources';
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const created = await fetch(base, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(DEMO_SOURCE),
+  });
+  let source;
+  if (created.status === 201) source = await created.json();
+  else if (created.status === 409) {
+    const { items } = await (await fetch(base)).json();
+    source = items.find((s) => s.name === DEMO_SOURCE.name);
+  }
+  if (!source) throw new Error(`demo source: ${created.status} ${await created.text()}`);
+  const run = await fetch(`${base}/${source.id}/run`, { method: 'POST', headers, body: '{}' });
+  // 409: a job of the source is still active (e.g. its schedule fired): that one harvests it.
+  if (run.status !== 202 && run.status !== 409)
+    throw new Error(`demo harvest: ${run.status} ${await run.text()}`);
+  log(
+    `demo source "${DEMO_SOURCE.name}" (${source.id}): ${run.status === 202 ? 'harvest started' : 'a harvest is already running'}`,
+  );
+}
+
 async function main() {
   ensureDependencies();
   infraUp();
@@ -108,11 +167,11 @@ async function main() {
 
   const logDir = join(ROOT, '.infra/logs');
   mkdirSync(logDir, { recursive: true });
-  for (const service of SERVICES) {
+  const start = (service, extraEnv) => {
     const out = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [service.entry], {
       cwd: ROOT,
-      env: { ...env, PORT: String(service.port) },
+      env: { ...env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.pipe(out);
@@ -126,18 +185,22 @@ async function main() {
       }
     });
     children.set(service.name, child);
-  }
+  };
+  for (const service of SERVICES) start(service, { PORT: String(service.port) });
+  start(DEMO_CSW, { DEMO_CSW_PORT: String(DEMO_CSW.port) });
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
   await Promise.all(SERVICES.map((s) => waitReady(s)));
   await seedDemoData(env.DPI_ADMIN_TOKEN);
   const demoTokens = await issueDemoTokens(env.DPI_ADMIN_TOKEN);
+  await harvestDemoSource(env.DPI_ADMIN_TOKEN);
 
   console.log(`
 Datenplattform-Inventar is running:
   Dashboard          http://127.0.0.1:8080/
   Registry API       http://127.0.0.1:3001/api/v1/platforms   (OpenAPI: http://127.0.0.1:3001/api/docs)
-  Harvester          http://127.0.0.1:3002/health/ready
+  Harvester          http://127.0.0.1:3002/api/v1/sources   (OpenAPI: http://127.0.0.1:3002/api/docs)
+  Demo CSW           ${DEMO_SOURCE.url}   (harvested: http://127.0.0.1:3001/api/v1/datasets?source=harvested)
   Reporting API      http://127.0.0.1:3003/api/v1/inventory/summary   (OpenAPI: http://127.0.0.1:3003/api/docs)
   Admin token        ${env.DPI_ADMIN_TOKEN}
 ${demoTokens.map((t) => `  Demo token         ${t.token}   (${t.role}${t.landCode ? ` ${t.landCode}` : ''})`).join('\n')}

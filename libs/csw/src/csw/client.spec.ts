@@ -231,6 +231,61 @@ describe('CswClient against a local HTTP server serving the fixtures', () => {
       ]);
     });
 
+    it('reads the next page while onPage stores the previous one, calling onPage in order, one at a time', async () => {
+      handler = pycsw();
+      const events: string[] = [];
+      let storing = 0;
+      let mostAtOnce = 0;
+      const { result } = await harvest(client(), {
+        onPage: async (page) => {
+          storing++;
+          mostAtOnce = Math.max(mostAtOnce, storing);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          events.push(`stored ${page.start} (requests so far: ${seen.length})`);
+          storing--;
+        },
+      });
+      expect(result).toMatchObject({ received: 12, complete: true, pages: 3 });
+      expect(mostAtOnce).toBe(1);
+      // While page 1 is stored, page 5 is requested (hits + 2 pages), and so on.
+      expect(events).toEqual([
+        'stored 1 (requests so far: 3)',
+        'stored 5 (requests so far: 4)',
+        'stored 9 (requests so far: 4)',
+      ]);
+    });
+
+    it('stops with the error of a failing onPage, after no further onPage call', async () => {
+      handler = pycsw();
+      const stored: number[] = [];
+      await expect(
+        harvest(client(), {
+          onPage: async (page) => {
+            if (page.start === 5) throw new Error('database down');
+            stored.push(page.start);
+          },
+        }),
+      ).rejects.toThrow('database down');
+      expect(stored).toEqual([1]);
+    });
+
+    it('waits for onPage before the next request with prefetch: false', async () => {
+      handler = pycsw();
+      const events: string[] = [];
+      await harvest(client(), {
+        prefetch: false,
+        onPage: async (page) => {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          events.push(`stored ${page.start} (requests so far: ${seen.length})`);
+        },
+      });
+      expect(events).toEqual([
+        'stored 1 (requests so far: 2)',
+        'stored 5 (requests so far: 3)',
+        'stored 9 (requests so far: 4)',
+      ]);
+    });
+
     it('stops when nextRecord goes backwards, and says the harvest is incomplete', async () => {
       handler = pycsw((start, page) =>
         start === 5 ? page.replace('nextRecord="9"', 'nextRecord="1"') : page,

@@ -22,8 +22,14 @@ export interface HarvestOptions extends Omit<GetRecordsQuery, 'sortBy'> {
   signal?: AbortSignal;
   onRecord: (record: IsoRecord) => void | Promise<void>;
   onForeignRecord?: (record: ForeignRecord) => void | Promise<void>;
-  /** After every page, e.g. for job progress. */
+  /**
+   * After every page, e.g. to store it. Called in page order, one call at a time; while it runs the
+   * next page is already being requested and read (set `prefetch: false` to wait instead). A
+   * failing onPage stops the harvest with its error.
+   */
   onPage?: (page: PageResult) => void | Promise<void>;
+  /** Read the next page while onPage handles the previous one. Default true. */
+  prefetch?: boolean;
 }
 
 /** Why paging ended: GeoNetwork's four rules, plus our own count and the safety stop. */
@@ -87,7 +93,18 @@ export async function harvestAll(
   const warn = (w: HarvestWarning): void => {
     if (warnings.length < MAX_WARNINGS) warnings.push(w);
   };
-  const { onRecord, onForeignRecord, onPage, signal } = options;
+  const { onRecord, onForeignRecord, onPage } = options;
+  // Aborts the request in flight when onPage fails, so the harvest stops at once.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const prefetch = options.prefetch ?? true;
+  /** The onPage call in flight, settled to its error (or null): never an unhandled rejection. */
+  let storing: Promise<unknown> = Promise.resolve(null);
+  const stored = async (): Promise<void> => {
+    const error = await storing;
+    storing = Promise.resolve(null);
+    if (error !== null) throw error;
+  };
   const query: GetRecordsQuery = {
     typeNames: options.typeNames,
     outputSchema: options.outputSchema,
@@ -129,26 +146,32 @@ export async function harvestAll(
     let page: PageResult;
     const request = { ...query, start, maxRecords: pageSize, signal };
     try {
-      page = await client.getRecordsPage(
-        { ...request, sortBy: sorted ? SORT_BY_IDENTIFIER : undefined },
-        handlers,
-      );
-    } catch (e) {
-      // Only the first page can tell that SortBy is refused; nothing has been delivered then.
-      if (
-        sorted !== 'auto' ||
-        pages > 0 ||
-        !(e instanceof OwsExceptionError || e instanceof HttpStatusError)
-      ) {
-        throw e;
+      try {
+        page = await client.getRecordsPage(
+          { ...request, sortBy: sorted ? SORT_BY_IDENTIFIER : undefined },
+          handlers,
+        );
+      } catch (e) {
+        // Only the first page can tell that SortBy is refused; nothing has been delivered then.
+        if (
+          sorted !== 'auto' ||
+          pages > 0 ||
+          !(e instanceof OwsExceptionError || e instanceof HttpStatusError)
+        ) {
+          throw e;
+        }
+        warn({
+          code: 'SORTBY_UNSUPPORTED',
+          message: `request with SortBy refused (${(e as Error).message}); paging unsorted`,
+          start,
+        });
+        sorted = false;
+        page = await client.getRecordsPage(request, handlers);
       }
-      warn({
-        code: 'SORTBY_UNSUPPORTED',
-        message: `request with SortBy refused (${(e as Error).message}); paging unsorted`,
-        start,
-      });
-      sorted = false;
-      page = await client.getRecordsPage(request, handlers);
+    } catch (e) {
+      // The previous page is stored (or fails) before anything is reported: its error wins.
+      await stored();
+      throw e;
     }
     if (sorted === 'auto') sorted = true;
     pages++;
@@ -167,7 +190,18 @@ export async function harvestAll(
         start,
       });
     }
-    if (onPage) await onPage(page);
+    if (onPage) {
+      await stored();
+      const current = page;
+      storing = (async () => onPage(current))().then(
+        () => null,
+        (error: unknown) => {
+          stop.abort();
+          return error;
+        },
+      );
+      if (!prefetch) await stored();
+    }
 
     const announced = page.numberOfRecordsReturned ?? 0;
     const step = Math.max(announced, page.received);
@@ -206,6 +240,7 @@ export async function harvestAll(
     }
   }
 
+  await stored();
   const complete = matched !== null && received === matched;
   if (!complete) {
     warn({

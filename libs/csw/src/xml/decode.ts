@@ -6,6 +6,13 @@ export type XmlSource =
   AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | Uint8Array | string;
 
 const SNIFF_BYTES = 512;
+/**
+ * Largest piece decoded at once. A decoded 64 KB socket chunk with one non-Latin-1 character is a
+ * 128 KB two-byte string, which V8 allocates in the old generation's large-object space, freed only
+ * by a full GC: a harvest then grows the heap by about a page's size per page until one runs.
+ * Pieces of 16 KB stay young and die young.
+ */
+const DECODE_BYTES = 16 * 1024;
 
 /**
  * Turns a byte stream into strings, choosing the decoder the way an XML processor does: BOM first,
@@ -32,8 +39,10 @@ export async function* decodeXml(source: XmlSource): AsyncGenerator<string> {
     }
     if (chunk.length === 0) continue;
     if (decoder) {
-      const text = decoder.decode(chunk, { stream: true });
-      if (text.length > 0) yield text;
+      for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
+        const text = decoder.decode(chunk.subarray(at, at + DECODE_BYTES), { stream: true });
+        if (text.length > 0) yield text;
+      }
       continue;
     }
     pending.push(chunk);
@@ -42,8 +51,10 @@ export async function* decodeXml(source: XmlSource): AsyncGenerator<string> {
     const head = concat(pending, pendingBytes);
     pending = [];
     decoder = new TextDecoder(sniffEncoding(head));
-    const text = decoder.decode(head, { stream: true });
-    if (text.length > 0) yield text;
+    for (let at = 0; at < head.length; at += DECODE_BYTES) {
+      const text = decoder.decode(head.subarray(at, at + DECODE_BYTES), { stream: true });
+      if (text.length > 0) yield text;
+    }
   }
   if (!decoder && pendingBytes > 0) {
     const head = concat(pending, pendingBytes);

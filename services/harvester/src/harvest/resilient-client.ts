@@ -1,6 +1,7 @@
 import {
   CswClient,
   CswError,
+  detachStrings,
   HttpStatusError,
   type CswClientOptions,
   type ForeignRecord,
@@ -112,7 +113,8 @@ export class ResilientCswClient extends CswClient {
       const records: IsoRecord[] = [];
       const foreign: ForeignRecord[] = [];
       const page = await super.getRecordsPage(request, {
-        onRecord: (record) => void records.push(record),
+        // Held until the page is stored: without copying, its fields keep the response text alive.
+        onRecord: (record) => void records.push(detachStrings(record)),
         onForeignRecord: (record) => void foreign.push(record),
       });
       for (const record of records) await handlers.onRecord(record);

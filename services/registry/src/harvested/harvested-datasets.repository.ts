@@ -118,7 +118,13 @@ export class HarvestedDatasetsRepository {
         byKey.set(`${change.sourceId}/${change.fileIdentifier}`, next);
       }
       if (inserts.length > 0) await manager.insert(DatasetEntity, inserts);
-      for (const { id, ...row } of updates) await manager.update(DatasetEntity, { id }, row);
+      // One statement for all changed rows (they are locked above, so every one takes the
+      // ON CONFLICT path): a re-harvest of thousands of changed records is not one UPDATE each.
+      if (updates.length > 0)
+        await manager.upsert(DatasetEntity, updates, {
+          conflictPaths: ['id'],
+          skipUpdateIfNoValuesChanged: false,
+        });
       await appendChanges(manager, history);
       await appendToOutbox(manager, events);
     });
