@@ -201,7 +201,7 @@ Datenplattform-Inventar is running:
   Registry API       http://127.0.0.1:3001/api/v1/platforms   (OpenAPI: http://127.0.0.1:3001/api/docs)
   Harvester          http://127.0.0.1:3002/api/v1/sources   (OpenAPI: http://127.0.0.1:3002/api/docs)
   Demo CSW           ${DEMO_SOURCE.url}   (harvested: http://127.0.0.1:3001/api/v1/datasets?source=harvested)
-  Reporting API      http://127.0.0.1:3003/api/v1/inventory/summary   (OpenAPI: http://127.0.0.1:3003/api/docs)
+  Reporting API      http://127.0.0.1:3003/api/v1/summary   (OpenAPI: http://127.0.0.1:3003/api/docs)
   Admin token        ${env.DPI_ADMIN_TOKEN}
 ${demoTokens.map((t) => `  Demo token         ${t.token}   (${t.role}${t.landCode ? ` ${t.landCode}` : ''})`).join('\n')}
   Logs               .infra/logs/<service>.log
