@@ -6,7 +6,8 @@
 //
 //   BENCH_RECORDS=100000 PORT=0 node services/harvester/bench/csw-server.mjs
 //
-// Prints `listening <port>` on stdout. GET /stats: requests, bytes, time of the first request.
+// Prints `listening <port>` on stdout. GET /stats: requests, bytes, time of the first request;
+// POST /stats/reset starts counting afresh.
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -56,6 +57,18 @@ async function stream(res, parts) {
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/stats/reset' && req.method === 'POST') {
+      // Before the end-to-end run: the parse measurements fetched the corpus from here too.
+      Object.assign(stats, {
+        requests: 0,
+        hits: 0,
+        bytes: 0,
+        firstRequestAt: null,
+        lastResponseAt: null,
+      });
+      res.end();
+      return;
+    }
     if (url.pathname === '/stats') {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ ...stats, total, templates: templates.length }));

@@ -318,6 +318,8 @@ async function endToEnd(base, csw) {
       samples.push({ at: Date.now(), rss: rssBytes(pids.harvester), received });
     }, opt.sampleMs);
 
+    const reset = await fetch(`${csw.base}/stats/reset`, { method: 'POST' });
+    if (!reset.ok) throw new Error(`CSW stats reset: ${reset.status}`);
     const runStarted = Date.now();
     const job = await api(`${harvester.url}/api/v1/sources/${source.id}/run`, 'POST', {
       mode: 'full',
