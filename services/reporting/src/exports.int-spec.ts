@@ -1,0 +1,446 @@
+import { EndpointAuthentication, PlatformType, ServiceType } from '@dpi/contracts';
+import { eventually, SHARED_DIR, WORKSPACE_ROOT } from '@dpi/testing';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ReportingUnderTest, startReporting } from './reporting.test-helper';
+
+const SHAPES = join(SHARED_DIR, 'fixtures/dcat-ap-de-3.0/shacl');
+const SCRIPTS = join(__dirname, 'exports/testing');
+const BULK = 2100; // more than two export pages of 1000
+
+/** Ids that sort first, so these records are on the catalogue's first page. */
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const [HH_PLATFORM, BY_PLATFORM, BY_PLATFORM_2, HH_TWIN, HH_DATASET, BE_DATASET, FED_DATASET] = [
+  1, 2, 3, 4, 5, 6, 7,
+].map(id);
+const HH_ENDPOINT = id(8);
+const HH_ORG = id(9);
+const TRICKY_TITLE = 'Straßenbäume "Elbe", Hamburg';
+
+/** The venv of deploy/local/python.mjs (pyshacl, OWSLib), built on first use. */
+function python(): string {
+  const out = execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'deploy/local/python.mjs')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 900_000,
+  });
+  return (JSON.parse(out.trim().split('\n').pop() as string) as { python: string }).python;
+}
+
+/** RFC 4180 parser (quoted fields with doubled quotes, CRLF records) for checking the export. */
+function parseCsv(text: string, delimiter = ','): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+describe('exports: CSV, PDF report, DCAT-AP.de, OGC API Records (real PostgreSQL and Kafka)', () => {
+  let r: ReportingUnderTest;
+  let py: string;
+  let work: string;
+
+  const raw = async (url: string, headers: Record<string, string> = {}) => {
+    const response = await r.app.inject({ method: 'GET', url, headers });
+    return response;
+  };
+
+  beforeAll(async () => {
+    py = python();
+    work = mkdtempSync(join(tmpdir(), 'dpi-exports-'));
+    r = await startReporting('exports', { FINDINGS_DEBOUNCE_MS: '50' });
+    const point = (lon: number, lat: number) =>
+      JSON.stringify({ type: 'Point', coordinates: [lon, lat] });
+    await r.producer.send([
+      r.events.organisation(HH_ORG, 1, 'DE-HH'),
+      r.events.endpoint(HH_ENDPOINT, 1, {
+        landCode: 'DE-HH',
+        name: 'WFS Straßenbaumkataster',
+        serviceType: ServiceType.WFS,
+        url: 'https://geodienste.hamburg.de/HH_WFS_Strassenbaumkataster',
+        authentication: EndpointAuthentication.NONE,
+      }),
+      r.events.platform(HH_PLATFORM, 1, {
+        name: 'Urban Data Platform Hamburg',
+        type: PlatformType.URBAN_DATA_PLATFORM,
+        operatorOrganisationId: HH_ORG,
+        endpointIds: [HH_ENDPOINT],
+        geometryGeojson: point(10.0, 53.55),
+      }),
+      r.events.platform(BY_PLATFORM, 1, {
+        landCode: 'DE-BY',
+        name: 'Geoportal Bayern',
+        geometryGeojson: point(11.5, 48.1),
+      }),
+      r.events.platform(BY_PLATFORM_2, 1, { landCode: 'DE-BY', name: '=BayernAtlas' }),
+      r.events.twin(HH_TWIN, 1, {
+        name: 'Digitaler Zwilling Elbe',
+        geometryGeojson: point(9.99, 53.54),
+      }),
+      r.events.dataset(HH_DATASET, 1, {
+        title: TRICKY_TITLE,
+        description: 'Bäume an Straßen\r\nmit Art und Pflanzjahr',
+        publisher: 'Freie und Hansestadt Hamburg, LGV',
+        contactName: 'Geodatenmanagement',
+        themes: ['ENVI', 'REGI'],
+        keywords: ['opendata', 'Bäume'],
+        accrualPeriodicity: 'ANNUAL',
+        issued: '2022-02-14',
+        modified: '2024-02-22T14:28:09Z',
+        temporalStart: '2021-01-01',
+        endpointIds: [HH_ENDPOINT],
+        distributions: [
+          {
+            format: 'CSV',
+            mediaType: 'text/csv',
+            accessUrl: 'https://example.org/baeume.csv',
+            downloadUrl: 'https://example.org/baeume.csv',
+          },
+          {
+            format: 'WFS',
+            accessUrl: 'https://geodienste.hamburg.de/HH_WFS_Strassenbaumkataster',
+            accessServiceId: HH_ENDPOINT,
+          },
+        ],
+      }),
+      r.events.dataset(BE_DATASET, 1, {
+        landCode: 'DE-BE',
+        title: 'Berliner Datensatz ohne Lizenz',
+        licence: '',
+        openData: false,
+        bbox: [13.1, 52.3, 13.8, 52.7],
+      }),
+      r.events.dataset(FED_DATASET, 1, {
+        landCode: '',
+        title: 'Digitales Geländemodell Deutschland',
+        licence: 'http://dcat-ap.de/def/licenses/dl-zero-de/2.0',
+        bbox: [5.9, 47.3, 15.0, 55.0],
+      }),
+      r.events.harvestJob(id(10), 1, { landCode: 'DE-HH' }),
+    ]);
+    for (let from = 0; from < BULK; from += 500)
+      await r.producer.send(
+        Array.from({ length: Math.min(500, BULK - from) }, (_, i) =>
+          r.events.dataset(id(1000 + from + i), 1, {
+            landCode: 'DE-NI',
+            title: `Massendatensatz ${String(from + i).padStart(5, '0')}`,
+            themes: ['ENVI'],
+            licence: 'http://dcat-ap.de/def/licenses/cc-by/4.0',
+            bbox: [7.0, 52.0, 8.0, 52.5],
+          }),
+        ),
+      );
+    await eventually(
+      async () => {
+        const page = await r.get<{ total: number }>('/api/v1/items?limit=1');
+        expect(page.total).toBe(BULK + 8);
+        const findings = await r.get<{ total: number }>('/api/v1/findings?limit=1');
+        expect(findings.total).toBeGreaterThan(0);
+      },
+      { timeoutMs: 60_000 },
+    );
+  });
+
+  afterAll(async () => {
+    await r?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('CSV', () => {
+    it('streams every item across pages: BOM, German headers, RFC 4180, attachment', async () => {
+      const response = await raw('/api/v1/exports/items.csv');
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+      expect(response.headers['content-disposition']).toMatch(
+        /^attachment; filename="inventar-items-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
+      const body = response.rawPayload;
+      expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = body.subarray(3).toString('utf8');
+      expect(text.split('\r\n')[0]).toMatch(/^Art,ID,Land \(ISO 3166-2\),Land,Titel,Beschreibung,/);
+      const rows = parseCsv(text);
+      expect(rows).toHaveLength(1 + BULK + 8);
+      expect(new Set(rows.slice(1).map((row) => row[1])).size).toBe(BULK + 8);
+      const header = rows[0];
+      const tricky = rows.find((row) => row[1] === HH_DATASET) as string[];
+      expect(tricky[header.indexOf('Titel')]).toBe(TRICKY_TITLE);
+      expect(tricky[header.indexOf('Beschreibung')]).toBe(
+        'Bäume an Straßen\r\nmit Art und Pflanzjahr',
+      );
+      expect(tricky[header.indexOf('Art')]).toBe('Datensatz');
+      expect(tricky[header.indexOf('Offene Daten')]).toBe('ja');
+      expect(text).toContain(`"${TRICKY_TITLE.replace(/"/g, '""')}"`);
+      // A formula-like title is defused for spreadsheets.
+      const formula = rows.find((row) => row[1] === BY_PLATFORM_2) as string[];
+      expect(formula[header.indexOf('Titel')]).toBe("'=BayernAtlas");
+    });
+
+    it('applies the filters of /items and offers semicolons for German Excel', async () => {
+      const response = await raw('/api/v1/exports/items.csv?landCode=DE-BY&delimiter=semicolon');
+      const rows = parseCsv(response.rawPayload.subarray(3).toString('utf8'), ';');
+      const api = await r.get<{ items: { id: string }[] }>('/api/v1/items?landCode=DE-BY');
+      expect(rows.slice(1).map((row) => row[1])).toEqual(api.items.map((i) => i.id));
+      expect(rows[0][0]).toBe('Art');
+      expect((await raw('/api/v1/exports/items.csv?limit=5')).statusCode).toBe(400);
+      expect((await raw('/api/v1/exports/items.csv?landCode=DE-XX')).statusCode).toBe(400);
+    });
+
+    it('exports findings, Länder, coverage, quality and harvest sources', async () => {
+      const csv = async (url: string) => {
+        const response = await raw(url);
+        expect(response.statusCode).toBe(200);
+        return parseCsv(response.rawPayload.subarray(3).toString('utf8'));
+      };
+      const findings = await csv('/api/v1/exports/findings.csv');
+      const api = await r.get<{ total: number }>('/api/v1/findings?limit=1');
+      expect(findings).toHaveLength(1 + api.total);
+      expect(findings[0].slice(0, 5)).toEqual([
+        'ID',
+        'Regel',
+        'Handlungsbedarf',
+        'Schweregrad',
+        'Begründung',
+      ]);
+      expect(findings.slice(1).map((row) => row[3])).toContain('hoch');
+      const laender = await csv('/api/v1/exports/laender.csv');
+      expect(laender).toHaveLength(17);
+      const bayern = laender.find((row) => row[0] === 'DE-BY') as string[];
+      expect(bayern[laender[0].indexOf('Plattformen')]).toBe('2');
+      expect(laender.map((row) => row[3])).toContain('Baden-Württemberg');
+      const coverage = await csv('/api/v1/exports/coverage.csv?dimension=platformType');
+      expect(coverage).toHaveLength(17);
+      expect(coverage[0]).toContain('Urbane Datenplattform');
+      expect(await csv('/api/v1/exports/quality.csv')).toHaveLength(17);
+      const harvest = await csv('/api/v1/exports/harvest-sources.csv?landCode=DE-HH');
+      expect(harvest).toHaveLength(2);
+      expect(harvest[1][harvest[0].indexOf('Veraltet')]).toBe('nein');
+    });
+  });
+
+  it('renders the PDF interim report with title page, map, Länder, coverage and findings', async () => {
+    const response = await raw('/api/v1/exports/report.pdf');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toMatch(/zwischenbericht-.*\.pdf"$/);
+    // pdf-parse (pdf.js) in a plain Node process: its worker needs a dynamic import jest lacks.
+    const file = join(work, 'report.pdf');
+    writeFileSync(file, response.rawPayload);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '-e',
+      `const { PDFParse } = require('pdf-parse');
+       const parser = new PDFParse({ data: require('node:fs').readFileSync(process.argv[1]) });
+       parser.getText().then(({ text, total }) => console.log(JSON.stringify({ text, total })));`,
+      file,
+    ]);
+    const { text, total } = JSON.parse(stdout) as { text: string; total: number };
+    expect(total).toBeGreaterThanOrEqual(5);
+    for (const expected of [
+      'AG Integrierte Datenplattformen',
+      'Zwischenbericht',
+      'Karte: Plattformen je Land',
+      'Übersicht je Land',
+      'Baden-Württemberg',
+      'Thüringen',
+      'Abdeckungsmatrix',
+      'Urbane Datenplattform',
+      'Handlungsbedarfe',
+      'Schweregrad hoch',
+      'Begründung:',
+      'Land ohne digitalen Zwilling',
+    ])
+      expect(text).toContain(expected);
+    expect(text).toMatch(/Stand: \d{2}\.\d{2}\.\d{4}/);
+    expect(text).toMatch(new RegExp(`Seite 1 von ${total}`));
+  });
+
+  describe('DCAT-AP.de', () => {
+    const validate = (body: string, format: 'turtle' | 'json-ld', ...flags: string[]) => {
+      const file = join(work, `catalog-${Date.now()}.${format === 'turtle' ? 'ttl' : 'jsonld'}`);
+      writeFileSync(file, body);
+      const out = execFileSync(
+        py,
+        [join(SCRIPTS, 'validate_dcat.py'), file, format, SHAPES, ...flags],
+        { encoding: 'utf8', timeout: 300_000 },
+      );
+      return JSON.parse(out.trim().split('\n').pop() as string) as {
+        conforms: boolean;
+        violations: number;
+        warnings: number;
+        messages: string[];
+        datasets: number;
+        distributions: number;
+        services: number;
+        shapes: number;
+      };
+    };
+
+    it('validates against the official SHACL shapes (Turtle and JSON-LD), offline', async () => {
+      const first = await raw('/api/v1/dcat/catalog.ttl?pageSize=100');
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['content-type']).toMatch(/^text\/turtle/);
+      const report = validate(first.body, 'turtle');
+      expect(report.messages).toEqual([]);
+      expect(report).toMatchObject({ conforms: true, violations: 0, warnings: 0 });
+      expect(report.shapes).toBeGreaterThan(1000);
+      expect(report.datasets).toBe(100);
+      // stateKey of Hamburg and a dcat-ap.de licence URI, as GovData expects them.
+      expect(first.body).toContain('<http://dcat-ap.de/def/politicalGeocoding/stateKey/02>');
+      expect(first.body).toContain('<http://dcat-ap.de/def/licenses/dl-by-de/2.0>');
+      expect(first.body).toContain('hydra:PagedCollection');
+      const last = await raw(
+        `/api/v1/dcat/catalog.jsonld?pageSize=100&page=${Math.ceil((BULK + 4) / 100)}`,
+      );
+      expect(last.headers['content-type']).toMatch(/^application\/ld\+json/);
+      const lastReport = validate(last.body, 'json-ld');
+      expect(lastReport.messages).toEqual([]);
+      expect(lastReport).toMatchObject({ conforms: true, violations: 0, services: 1 });
+      // Negative control: the same catalogue without licences must fail.
+      const broken = validate(first.body, 'turtle', '--drop-licences');
+      expect(broken.conforms).toBe(false);
+      expect(broken.violations).toBeGreaterThan(0);
+    });
+
+    it('pages like ckanext-dcat and negotiates the format', async () => {
+      const page = await raw('/api/v1/dcat/catalog.ttl?pageSize=1000&page=2');
+      expect(page.body).toMatch(/hydra:totalItems (2104|"2104"\^\^xsd:integer)/);
+      expect(page.body).toContain('page=3&pageSize=1000');
+      expect(page.body).toContain('hydra:previousPage');
+      expect((await raw('/api/v1/dcat/catalog.ttl?page=99')).statusCode).toBe(404);
+      expect((await raw('/api/v1/dcat/catalog.ttl?pageSize=0')).statusCode).toBe(400);
+      const json = await raw('/api/v1/dcat/catalog', { accept: 'application/ld+json' });
+      expect(json.headers['content-type']).toMatch(/^application\/ld\+json/);
+      expect(JSON.parse(json.body)['@graph'].length).toBeGreaterThan(100);
+      const ttl = await raw('/api/v1/dcat/catalog', { accept: 'text/turtle' });
+      expect(ttl.headers['content-type']).toMatch(/^text\/turtle/);
+      // The Berlin dataset has no licence: published without distributions.
+      const berlin = JSON.parse(json.body)['@graph'].find((n: { '@id': string }) =>
+        n['@id'].endsWith(BE_DATASET),
+      );
+      expect(berlin['dcat:distribution']).toBeUndefined();
+      expect(berlin['dct:spatial']).toContainEqual({
+        '@id': 'http://dcat-ap.de/def/politicalGeocoding/stateKey/11',
+      });
+    });
+  });
+
+  describe('OGC API – Records', () => {
+    it('is readable by OWSLib: collections, item count, bbox and q queries', async () => {
+      await r.app.listen(0, '127.0.0.1');
+      const { port } = r.app.getHttpServer().address() as AddressInfo;
+      // Asynchronously: the service under test answers from this very process.
+      const { stdout: out } = await promisify(execFile)(
+        py,
+        [join(SCRIPTS, 'owslib_records.py'), `http://127.0.0.1:${port}/api/v1/ogc/`],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      const result = JSON.parse(out.trim().split('\n').pop() as string);
+      expect(result).toMatchObject({
+        recordCollections: ['inventar'],
+        collection: 'record',
+        numberMatched: BULK + 8,
+        returned: 1000,
+        firstPageLinks: ['collection', 'next', 'self'],
+        hamburg: [
+          'Digitaler Zwilling Elbe',
+          'Digitales Geländemodell Deutschland',
+          TRICKY_TITLE,
+          'Urban Data Platform Hamburg',
+        ],
+        query: ['Digitaler Zwilling Elbe', TRICKY_TITLE],
+        twins: 1,
+      });
+      expect(result.oneId).toBe(result.firstId);
+      expect(result.conformance).toContain(
+        'http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/core',
+      );
+      expect(result.conformance).toContain(
+        'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+      );
+    });
+
+    it('serves GeoJSON records with paging links, datetime and type filters, and 4xx', async () => {
+      const base = '/api/v1/ogc/collections/inventar/items';
+      const page = await raw(`${base}?type=platform,twin&limit=2&offset=2`);
+      expect(page.headers['content-type']).toMatch(/^application\/geo\+json/);
+      const body = JSON.parse(page.body);
+      expect(body).toMatchObject({
+        type: 'FeatureCollection',
+        numberMatched: 4,
+        numberReturned: 2,
+      });
+      expect(body.links.map((l: { rel: string }) => l.rel).sort()).toEqual([
+        'collection',
+        'prev',
+        'self',
+      ]);
+      const record =
+        body.features.find((f: { id: string }) => f.id === HH_PLATFORM) ??
+        JSON.parse((await raw(`${base}/${HH_PLATFORM}`)).body);
+      expect(record).toMatchObject({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [10, 53.55] },
+        properties: { type: 'platform', title: 'Urban Data Platform Hamburg', landCode: 'DE-HH' },
+      });
+      const future = JSON.parse((await raw(`${base}?datetime=2999-01-01T00:00:00Z/..`)).body);
+      expect(future.numberMatched).toBe(0);
+      const past = JSON.parse((await raw(`${base}?datetime=2000-01-01/..&limit=1`)).body);
+      expect(past.numberMatched).toBe(BULK + 8);
+      expect((await raw(`${base}?datetime=gestern`)).statusCode).toBe(400);
+      expect((await raw(`${base}?type=land`)).statusCode).toBe(400);
+      expect((await raw(`${base}?bbox=1,2,3`)).statusCode).toBe(400);
+      expect((await raw(`${base}/${id(999_999)}`)).statusCode).toBe(404);
+      expect((await raw('/api/v1/ogc/collections/unbekannt/items')).statusCode).toBe(404);
+    });
+  });
+
+  it('documents every export route in OpenAPI', async () => {
+    const doc = JSON.parse((await raw('/api/docs-json')).body) as {
+      paths: Record<string, unknown>;
+    };
+    for (const path of [
+      '/api/v1/exports/items.csv',
+      '/api/v1/exports/findings.csv',
+      '/api/v1/exports/laender.csv',
+      '/api/v1/exports/coverage.csv',
+      '/api/v1/exports/quality.csv',
+      '/api/v1/exports/harvest-sources.csv',
+      '/api/v1/exports/report.pdf',
+      '/api/v1/dcat/catalog',
+      '/api/v1/dcat/catalog.ttl',
+      '/api/v1/dcat/catalog.jsonld',
+      '/api/v1/ogc',
+      '/api/v1/ogc/conformance',
+      '/api/v1/ogc/collections',
+      '/api/v1/ogc/collections/{collectionId}',
+      '/api/v1/ogc/collections/{collectionId}/items',
+      '/api/v1/ogc/collections/{collectionId}/items/{recordId}',
+    ])
+      expect(doc.paths).toHaveProperty([path]);
+  });
+});

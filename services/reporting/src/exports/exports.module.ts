@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { HandlungsbedarfeModule } from '../handlungsbedarfe/handlungsbedarfe.module';
+import { OverviewRepository } from '../overview/overview.repository';
+import { OverviewService } from '../overview/overview.service';
+import { CsvExportController } from './csv/csv-export.controller';
+import { DcatController } from './dcat/dcat.controller';
+import { ExportsRepository } from './exports.repository';
+import { ListPages } from './list-pages';
+import { OgcRecordsController } from './ogc/ogc-records.controller';
+import { OgcRecordsService } from './ogc/ogc-records.service';
+import { ReportController } from './report/report.controller';
+import { ReportService } from './report/report.service';
+
+/**
+ * Exports for the AG's report and for other catalogues: CSV of every list, the PDF interim
+ * report, the DCAT-AP.de catalogue and OGC API – Records. All public and read-only. The
+ * overview reads are stateless, so this module has its own instances of them rather than
+ * widening OverviewModule's exports.
+ */
+@Module({
+  imports: [HandlungsbedarfeModule],
+  controllers: [CsvExportController, ReportController, DcatController, OgcRecordsController],
+  providers: [
+    OverviewRepository,
+    OverviewService,
+    ExportsRepository,
+    ListPages,
+    ReportService,
+    OgcRecordsService,
+  ],
+})
+export class ExportsModule {}

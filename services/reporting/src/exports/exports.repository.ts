@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DistributionFields } from '../inventory/dataset-event';
+
+export interface DcatDatasetRow {
+  id: string;
+  land_code: string | null;
+  title: string;
+  description: string;
+  publisher: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_url: string | null;
+  themes: string[];
+  keywords: string[];
+  licence: string | null;
+  access_rights: string | null;
+  accrual_periodicity: string | null;
+  issued: string | null;
+  modified: string | null;
+  temporal_start: string | null;
+  temporal_end: string | null;
+  /** [west, south, east, north] or null. */
+  bbox: number[] | null;
+  political_geocoding_level: string | null;
+  conforms_to: string[];
+  distributions: DistributionFields[];
+  hierarchy_level: string;
+  updated_at: Date;
+}
+
+export interface DcatEndpointRow {
+  id: string;
+  land_code: string | null;
+  name: string;
+  service_type: string;
+  service_version: string | null;
+  url: string;
+  capabilities_url: string | null;
+  authentication: string | null;
+  updated_at: Date;
+  /** Live datasets linked to the endpoint (at most 100). */
+  dataset_ids: string[];
+}
+
+export interface RecordFilter {
+  id?: string;
+  kinds?: string[];
+  bbox?: [number, number, number, number];
+  /** Any of the words in title or description. */
+  terms?: string[];
+  /** Last change within [from, to] (either open). */
+  from?: Date;
+  to?: Date;
+  offset: number;
+  limit: number;
+}
+
+export interface RecordRow {
+  kind: string;
+  id: string;
+  land_code: string | null;
+  land_name: string | null;
+  title: string;
+  description: string;
+  type: string;
+  status: string | null;
+  themes: string[];
+  maturity_level: number | null;
+  open_data: boolean | null;
+  url: string | null;
+  geometry: string | null;
+  bbox: string | null;
+  links: Record<string, unknown>;
+  detail: Record<string, unknown>;
+  source: string;
+  updated_at: Date;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The exports' own reads: the DCAT-AP.de catalogue pages and the OGC API Records queries. */
+@Injectable()
+export class ExportsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One page of the catalogue: datasets, then data services, each by id. */
+  async catalogPage(
+    offset: number,
+    limit: number,
+  ): Promise<{
+    datasets: DcatDatasetRow[];
+    endpoints: DcatEndpointRow[];
+    total: number;
+    modified: Date | null;
+  }> {
+    const [{ total, modified }]: { total: number; modified: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT (SELECT count(*) FROM dataset_item WHERE NOT deleted)::int
+            + (SELECT count(*) FROM endpoint_item WHERE NOT deleted)::int AS total,
+          greatest((SELECT max(updated_at) FROM dataset_item WHERE NOT deleted),
+            (SELECT max(updated_at) FROM endpoint_item WHERE NOT deleted)) AS modified`,
+      );
+    const page: { kind: string; id: string }[] = await this.dataSource.query(
+      `SELECT kind, id FROM (
+         SELECT 'dataset' AS kind, id FROM dataset_item WHERE NOT deleted
+         UNION ALL
+         SELECT 'endpoint', id FROM endpoint_item WHERE NOT deleted) x
+       ORDER BY kind, id OFFSET $1 LIMIT $2`,
+      [offset, limit],
+    );
+    const ids = (kind: string) => page.filter((p) => p.kind === kind).map((p) => p.id);
+    const datasets: DcatDatasetRow[] = await this.dataSource.query(
+      `SELECT id, land_code, title, description, publisher, contact_name, contact_email,
+         contact_url, themes, keywords, licence, access_rights, accrual_periodicity, issued,
+         modified, temporal_start, temporal_end, political_geocoding_level, conforms_to,
+         distributions, hierarchy_level, updated_at,
+         CASE WHEN bbox IS NULL THEN NULL ELSE
+           json_build_array(ST_XMin(bbox), ST_YMin(bbox), ST_XMax(bbox), ST_YMax(bbox)) END AS bbox
+       FROM dataset_item WHERE id = ANY ($1::uuid[]) ORDER BY id`,
+      [ids('dataset')],
+    );
+    const endpoints: DcatEndpointRow[] = await this.dataSource.query(
+      `SELECT e.id, e.land_code, e.name, e.service_type, e.service_version, e.url,
+         e.capabilities_url, e.authentication, e.updated_at,
+         coalesce((SELECT array_agg(d.id ORDER BY d.id) FROM (
+           SELECT d.id FROM dataset_item d WHERE NOT d.deleted AND e.id = ANY (d.endpoint_ids)
+           ORDER BY d.id LIMIT 100) d), '{}') AS dataset_ids
+       FROM endpoint_item e WHERE e.id = ANY ($1::uuid[]) ORDER BY e.id`,
+      [ids('endpoint')],
+    );
+    return { datasets, endpoints, total, modified };
+  }
+
+  async records(filter: RecordFilter): Promise<{ rows: RecordRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.id) where.push(`id = ${param(filter.id)}::uuid`);
+    if (filter.kinds?.length) where.push(`kind = ANY (${param(filter.kinds)}::text[])`);
+    if (filter.bbox) {
+      const [w, s, e, n] = filter.bbox.map(param);
+      where.push(`ST_Intersects(geometry, ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326))`);
+    }
+    if (filter.terms?.length) {
+      const patterns = param(filter.terms.map((t) => `%${escapeLike(t)}%`));
+      where.push(
+        `(title ILIKE ANY (${patterns}::text[]) OR description ILIKE ANY (${patterns}::text[]))`,
+      );
+    }
+    if (filter.from) where.push(`updated_at >= ${param(filter.from)}`);
+    if (filter.to) where.push(`updated_at <= ${param(filter.to)}`);
+    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM inventory_item ${condition}`,
+      params,
+    );
+    const rows: RecordRow[] = await this.dataSource.query(
+      `SELECT kind, id, land_code, land_name, title, description, type, status, themes,
+         maturity_level, open_data, url, ST_AsGeoJSON(geometry, 6) AS geometry,
+         CASE WHEN geometry IS NULL THEN NULL ELSE
+           json_build_array(ST_XMin(geometry), ST_YMin(geometry), ST_XMax(geometry), ST_YMax(geometry))::text END AS bbox,
+         links, detail, source, updated_at
+       FROM inventory_item ${condition}
+       ORDER BY lower(title), id OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
+      params,
+    );
+    return { rows, total };
+  }
+}

@@ -1,0 +1,65 @@
+import { findLand } from '@dpi/domain';
+import { Injectable } from '@nestjs/common';
+import { FindingView } from '../handlungsbedarfe/dto/views';
+import { FindingFilter, FindingsRepository } from '../handlungsbedarfe/findings.repository';
+import { ACTIVE_RULE_SET } from '../handlungsbedarfe/rule-evaluator';
+import { ItemsQuery } from '../overview/dto/queries';
+import { InventoryItemView } from '../overview/dto/views';
+import { OverviewService } from '../overview/overview.service';
+
+/** Rows per database round trip of a streamed export. */
+export const EXPORT_PAGE_SIZE = 1000;
+
+export type FindingRowView = FindingView & { landName: string | null };
+
+/**
+ * The long lists as async iterables, one keyset page at a time through the same reads as the
+ * API (so an export shows exactly what the list view shows), never the whole list in memory.
+ */
+@Injectable()
+export class ListPages {
+  constructor(
+    private readonly overview: OverviewService,
+    private readonly findingsRepository: FindingsRepository,
+  ) {}
+
+  async *items(query: Omit<ItemsQuery, 'limit' | 'cursor'>): AsyncGenerator<InventoryItemView> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.overview.items({ ...query, limit: EXPORT_PAGE_SIZE, cursor });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  async *findings(filter: Omit<FindingFilter, 'after' | 'limit'>): AsyncGenerator<FindingRowView> {
+    const rules = new Map(ACTIVE_RULE_SET.rules.map((r) => [r.id, r]));
+    let after: FindingFilter['after'];
+    for (;;) {
+      const { rows } = await this.findingsRepository.list({
+        ...filter,
+        after,
+        limit: EXPORT_PAGE_SIZE,
+      });
+      for (const f of rows)
+        yield {
+          id: f.id,
+          ruleId: f.rule_id,
+          ruleVersion: f.rule_version,
+          title: rules.get(f.rule_id)?.title ?? f.rule_id,
+          severity: f.severity,
+          rationale: rules.get(f.rule_id)?.rationale ?? '',
+          landCode: f.land_code,
+          landName: f.land_code ? (findLand(f.land_code)?.name ?? null) : null,
+          recordKind: f.record_kind,
+          recordIds: f.record_ids,
+          evidence: f.evidence,
+          firstSeenAt: new Date(f.first_seen_at).toISOString(),
+          updatedAt: new Date(f.updated_at).toISOString(),
+        };
+      const last = rows[rows.length - 1];
+      if (rows.length < EXPORT_PAGE_SIZE || !last) return;
+      after = { rank: last.rank, id: last.id };
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { attachment } from '../csv/csv';
+import { ReportService } from './report.service';
+
+@ApiTags('exports')
+@Controller('api/v1/exports')
+export class ReportController {
+  constructor(private readonly report: ReportService) {}
+
+  @Get('report.pdf')
+  @ApiOperation({
+    summary: 'Interim report of the AG as PDF, generated on the server',
+    description:
+      'German, A4: title page (AG Integrierte Datenplattformen, Zwischenbericht, date), a map ' +
+      'of the 16 Länder shaded by platforms, the overview per Land, the coverage matrices ' +
+      '(platform types, twin use cases) and the Handlungsbedarfe with rationale, grouped by ' +
+      'severity.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF', schema: { type: 'string', format: 'binary' } })
+  async pdf(@Res() reply: FastifyReply): Promise<FastifyReply> {
+    const pdf = await this.report.pdf();
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', attachment('zwischenbericht', 'pdf'))
+      .header('cache-control', 'no-store')
+      .send(pdf);
+  }
+}
