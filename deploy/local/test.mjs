@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, infraEnv, infraUp, log, nx, ROOT, run } from './lib.mjs';
+import { ensureChromium } from './browser.mjs';
 import { ensurePythonEnv } from './python.mjs';
 
 const timings = {};
@@ -21,6 +22,7 @@ try {
   await step('infrastructure', infraUp);
   // Python tools the tests run as real peers (schemathesis, pycsw, …): deploy/local/python.mjs.
   await step('python', () => ensurePythonEnv({ log }));
+  await step('browser', () => ensureChromium({ log }));
   Object.assign(process.env, infraEnv());
   await step('contracts', () => {
     log('protobuf contracts: buf lint, generated code up to date, buf breaking');

@@ -236,6 +236,38 @@ describe('dashboard server', () => {
     );
   });
 
+  it('streams server-sent events through the proxy and ends them on shutdown', async () => {
+    const upstream = await startUpstream((req, res) => {
+      if (req.url !== '/api/v1/events') return reporting(req, res);
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('retry: 2000\n\nevent: changed\ndata: {"model":"platform"}\n\n');
+    });
+    cleanup.push(() => upstream.close());
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      REPORTING_URL: upstream.url,
+      WEB_ROOT: webRoot,
+    });
+    const app = await buildServer(config);
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const response = await fetch(`${base}/api/v1/events`);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    while (!text.includes('event: changed')) {
+      const { value } = await reader.read();
+      text += new TextDecoder().decode(value);
+    }
+    expect(text).toContain('data: {"model":"platform"}');
+    const started = Date.now();
+    await app.close();
+    // Without ending the stream, close() would wait for it forever (the server's grace: 10 s).
+    expect(Date.now() - started).toBeLessThan(2000);
+    await expect(reader.read()).rejects.toThrow();
+  });
+
   it('refuses to start without a built web app', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'dashboard-empty-'));
     cleanup.push(async () => rmSync(empty, { recursive: true, force: true }));

@@ -3,11 +3,13 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
 import type { DashboardConfig } from './config';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** The reporting service's server-sent events, proxied like every other API path. */
+const EVENTS_PATH = '/api/v1/events';
 
 /** Everything the page loads comes from this origin: the map has no tile server on purpose. */
 const CONTENT_SECURITY_POLICY = [
@@ -50,6 +52,19 @@ export async function buildServer(config: DashboardConfig): Promise<FastifyInsta
   });
 
   registerHealth(app, config);
+
+  // Server-sent event streams (/api/v1/events) never end by themselves: end them on shutdown, or
+  // app.close() would wait for them until the grace period runs out. Browsers reconnect.
+  const eventStreams = new Set<ServerResponse>();
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.split('?')[0] !== EVENTS_PATH) return;
+    const stream = reply.raw;
+    eventStreams.add(stream);
+    stream.once('close', () => eventStreams.delete(stream));
+  });
+  app.addHook('preClose', async () => {
+    for (const stream of eventStreams) stream.destroy();
+  });
 
   await app.register(fastifyHttpProxy, {
     upstream: config.reportingUrl,

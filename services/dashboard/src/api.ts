@@ -1,6 +1,6 @@
-import { type InventorySummary, parseSummary, SUMMARY_PATH } from './summary';
+import { parseResponse, type Shapes } from './model';
 
-/** The reporting service answered, but not with a usable summary. */
+/** The reporting service answered, but not with a usable answer. */
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
@@ -11,15 +11,25 @@ export class ApiError extends Error {
   }
 }
 
-/** Same-origin request: the dashboard server (or Vite in development) proxies /api to reporting. */
-export async function fetchSummary(signal: AbortSignal): Promise<InventorySummary> {
-  const response = await fetch(SUMMARY_PATH, {
+/** Base path of the reporting API; same origin (the dashboard server, or Vite, proxies /api). */
+export const API = '/api/v1';
+
+/** GETs one reporting resource and checks its shape. */
+export async function fetchResource<K extends keyof Shapes>(
+  kind: K,
+  path: string,
+  signal?: AbortSignal,
+): Promise<Shapes[K]> {
+  const response = await fetch(`${API}${path}`, {
     headers: { accept: 'application/json' },
     cache: 'no-store',
     signal,
   });
-  if (!response.ok) throw new ApiError(`HTTP ${response.status}`, response.status);
-  return parseSummary(await response.json());
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new ApiError(`HTTP ${response.status}`, response.status);
+  }
+  return parseResponse(kind, await response.json());
 }
 
 /** The Länder outlines generated at build time (scripts/build-laender-geojson.mjs). */

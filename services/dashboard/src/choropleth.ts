@@ -74,11 +74,32 @@ export function buildScale(
   return { step, classes };
 }
 
-/** The class a count falls in, or undefined for 0 (and for counts that are not numbers). */
+/**
+ * The class a value falls in: the last class whose `min` it reaches (values beyond the last class
+ * belong to it). Undefined below the first class (a count of 0) and for values that are not numbers.
+ */
 export function classify(scale: ChoroplethScale, count: number): ChoroplethClass | undefined {
-  if (!Number.isFinite(count) || count <= 0 || scale.classes.length === 0) return undefined;
-  const index = Math.min(scale.classes.length - 1, Math.ceil(count / scale.step) - 1);
-  return scale.classes[index];
+  if (!Number.isFinite(count) || scale.classes.length === 0) return undefined;
+  let found: ChoroplethClass | undefined;
+  for (const cls of scale.classes) if (count >= cls.min) found = cls;
+  return found;
+}
+
+/**
+ * Fixed classes for measures with a known range: `bounds` are the lower bounds (inclusive) of each
+ * class, in ascending order; `labels` their legend texts. `step` is 0: the classes are not equal.
+ */
+export function fixedScale(bounds: readonly number[], labels: readonly string[]): ChoroplethScale {
+  const colors = spreadPalette(bounds.length);
+  return {
+    step: 0,
+    classes: bounds.map((min, i) => ({
+      min,
+      max: i + 1 < bounds.length ? bounds[i + 1] : Number.POSITIVE_INFINITY,
+      color: colors[i],
+      label: labels[i] ?? formatInteger(min),
+    })),
+  };
 }
 
 /** Fill colour of a Land; `undefined` count means "no data yet". */
@@ -87,9 +108,9 @@ export function colorFor(scale: ChoroplethScale, count: number | undefined): str
   return classify(scale, count)?.color ?? ZERO_COLOR;
 }
 
-export function legendEntries(scale: ChoroplethScale): LegendEntry[] {
+export function legendEntries(scale: ChoroplethScale, noneLabel = 'keine'): LegendEntry[] {
   return [
-    { color: ZERO_COLOR, label: 'keine' },
+    { color: ZERO_COLOR, label: noneLabel },
     ...scale.classes.map(({ color, label }) => ({ color, label })),
   ];
 }
@@ -117,6 +138,7 @@ export function relativeLuminance(hex: string): number {
 
 /** `count` colours spread over the whole palette, so few classes still span light to dark. */
 function spreadPalette(count: number): string[] {
+  if (count <= 0) return [];
   const last = PALETTE.length - 1;
   if (count === 1) return [PALETTE[Math.ceil(last / 2)]];
   return Array.from({ length: count }, (_, i) => PALETTE[Math.round((i * last) / (count - 1))]);

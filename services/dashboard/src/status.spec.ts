@@ -1,6 +1,6 @@
 import { ApiError } from './api';
-import { CONNECTED, loadFailed } from './status';
-import { SummaryFormatError } from './summary';
+import { FormatError } from './model';
+import { connected, loadFailed } from './status';
 
 describe('loadFailed', () => {
   it.each([
@@ -10,28 +10,37 @@ describe('loadFailed', () => {
     ['an unavailable reporting service', new ApiError('HTTP 503', 503)],
     ['too many requests', new ApiError('HTTP 429', 429)],
   ])('says the reporting service is unreachable after %s', (_case, error) => {
-    expect(loadFailed(error)).toEqual({
+    expect(loadFailed(error, 'de')).toEqual({
       kind: 'error',
       text: 'Reporting-Dienst nicht erreichbar. Neuer Versuch alle 5 Sekunden …',
     });
   });
 
   it('names the status when reporting refuses the request', () => {
-    expect(loadFailed(new ApiError('HTTP 404', 404)).text).toBe(
+    expect(loadFailed(new ApiError('HTTP 404', 404), 'de').text).toBe(
       'Der Reporting-Dienst hat die Anfrage abgelehnt (HTTP 404). Neuer Versuch alle 5 Sekunden …',
     );
   });
 
   it('tells unexpected data apart from an outage', () => {
-    expect(loadFailed(new SummaryFormatError('total must be a non-negative integer')).text).toMatch(
-      /^Der Reporting-Dienst hat unerwartete Daten geliefert\./,
+    expect(loadFailed(new FormatError('laender must be an array'), 'de').text).toBe(
+      'Der Reporting-Dienst hat unerwartete Daten geliefert. Neuer Versuch alle 5 Sekunden …',
     );
   });
 
-  it('says how often the page refreshes once connected', () => {
-    expect(CONNECTED).toEqual({
+  it('speaks English when asked to', () => {
+    expect(loadFailed(new ApiError('HTTP 400', 400), 'en').text).toBe(
+      'The reporting service refused the request (HTTP 400). Retrying every 5 seconds …',
+    );
+  });
+});
+
+describe('connected', () => {
+  it('says whether changes arrive live or by polling', () => {
+    expect(connected('de', true)).toEqual({
       kind: 'ok',
-      text: 'Verbunden. Die Zahlen werden alle 5 Sekunden aktualisiert.',
+      text: 'Live: Änderungen erscheinen sofort.',
     });
+    expect(connected('de', false).text).toMatch(/alle 5 Sekunden/);
   });
 });

@@ -1,102 +1,59 @@
 /**
- * DOM updates for everything beside the map. Updates happen in place every few seconds, so they
- * touch only what changed: a focused button keeps its focus, and the live regions speak only when
- * their text really changes.
+ * DOM rendering of everything beside the map. Live updates re-render often, so every render keeps
+ * the focused control focused (by its `data-key`) and live regions change only when their text does.
  */
+import { KIND_COLORS } from './map';
 import type { LegendEntry } from './choropleth';
+import {
+  compareNames,
+  formatCount,
+  formatEvidenceValue,
+  formatPercent,
+  formatProgress,
+  formatShare,
+  formatTimestamp,
+} from './format';
+import { label, t, typeVocabulary, type Vocabulary } from './i18n';
+import type {
+  CountOf,
+  CoverageMatrix,
+  Finding,
+  HarvestSource,
+  InventoryItem,
+  LandOverview,
+} from './model';
 import type { StatusMessage } from './status';
-import { formatCount, formatShare, type SummaryRow } from './summary';
+import type { CoverageDimension, Language } from './url-state';
 
-export interface TableElements {
-  body: HTMLTableSectionElement;
-  total: HTMLElement;
-  totalShare: HTMLElement;
-  totalTwins: HTMLElement;
-}
+type Child = Node | string | null | undefined | false;
 
-/** Fills the "Plattformen je Land" table; each Land's name is a button that selects it. */
-export function renderTable(
-  elements: TableElements,
-  rows: readonly SummaryRow[],
-  totals: { platforms: number; twins: number },
-  selected: string | undefined,
-  onSelect: (code: string) => void,
-): void {
-  const { body } = elements;
-  const existing = [...body.rows].map((row) => row.dataset['code']);
-  const sameOrder =
-    existing.length === rows.length && rows.every((row, i) => existing[i] === row.code);
-  if (!sameOrder) {
-    const focusedCode = (document.activeElement as HTMLElement | null)?.closest('tr')?.dataset[
-      'code'
-    ];
-    body.replaceChildren(...rows.map((row) => createRow(row.code, onSelect)));
-    if (focusedCode)
-      body.querySelector<HTMLButtonElement>(`tr[data-code="${focusedCode}"] button`)?.focus();
+/** Creates an element: `h('td', { class: 'num' }, '12')`. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
   }
-  rows.forEach((row, i) => updateRow(body.rows[i], row, row.code === selected));
-  setText(elements.total, formatCount(totals.platforms));
-  setText(elements.totalShare, formatShare(totals.platforms, totals.platforms));
-  setText(elements.totalTwins, formatCount(totals.twins));
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false) element.append(child);
+  return element;
 }
 
-function createRow(code: string, onSelect: (code: string) => void): HTMLTableRowElement {
-  const tr = document.createElement('tr');
-  tr.dataset['code'] = code;
-  const th = document.createElement('th');
-  th.scope = 'row';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'land-button';
-  const swatch = document.createElement('span');
-  swatch.className = 'swatch';
-  swatch.setAttribute('aria-hidden', 'true');
-  const name = document.createElement('span');
-  name.className = 'land-name';
-  button.append(swatch, name);
-  button.addEventListener('click', () => onSelect(code));
-  th.append(button);
-  const platforms = document.createElement('td');
-  platforms.className = 'num';
-  const share = document.createElement('td');
-  share.className = 'num';
-  const twins = document.createElement('td');
-  twins.className = 'num';
-  tr.append(th, platforms, share, twins);
-  return tr;
+/** Replaces the children, then puts the focus back on the control with the same `data-key`. */
+export function replaceKeepingFocus(container: Element, children: Node[]): void {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && container.contains(active) ? active.dataset['key'] : undefined;
+  container.replaceChildren(...children);
+  if (key) container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
 }
 
-function updateRow(tr: HTMLTableRowElement, row: SummaryRow, isSelected: boolean): void {
-  const button = tr.querySelector<HTMLButtonElement>('button');
-  const swatch = tr.querySelector<HTMLElement>('.swatch');
-  const name = tr.querySelector<HTMLElement>('.land-name');
-  if (!button || !swatch || !name) return;
-  setText(name, row.name);
-  swatch.style.backgroundColor = row.color;
-  swatch.title = `Farbklasse ${row.classLabel}`;
-  button.setAttribute('aria-pressed', String(isSelected));
-  tr.classList.toggle('is-selected', isSelected);
-  setText(tr.cells[1], formatCount(row.platforms));
-  setText(tr.cells[2], row.share);
-  setText(tr.cells[3], formatCount(row.twins));
-}
-
-/** The legend under the map, rebuilt only when the classes change. */
-export function renderLegend(list: HTMLElement, entries: readonly LegendEntry[]): void {
-  const key = entries.map((entry) => `${entry.color}:${entry.label}`).join('|');
-  if (list.dataset['key'] === key) return;
-  list.dataset['key'] = key;
-  list.replaceChildren(
-    ...entries.map((entry) => {
-      const item = document.createElement('li');
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch';
-      swatch.setAttribute('aria-hidden', 'true');
-      swatch.style.backgroundColor = entry.color;
-      item.append(swatch, document.createTextNode(entry.label));
-      return item;
-    }),
-  );
+/** Sets text only when it differs, so aria-live regions do not repeat themselves. */
+export function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 export function renderStatus(element: HTMLElement, status: StatusMessage): void {
@@ -104,7 +61,553 @@ export function renderStatus(element: HTMLElement, status: StatusMessage): void 
   setText(element, status.text);
 }
 
-/** Sets text only when it differs, so aria-live regions do not repeat themselves. */
-export function setText(element: HTMLElement, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
+/** The legend under the map, rebuilt only when the classes change. */
+export function renderLegend(list: HTMLElement, entries: readonly LegendEntry[]): void {
+  const key = entries.map((entry) => `${entry.color}:${entry.label}`).join('|');
+  if (list.dataset['key'] === key) return;
+  list.dataset['key'] = key;
+  list.replaceChildren(...entries.map((entry) => h('li', {}, swatch(entry.color), entry.label)));
+}
+
+export function renderMarkerLegend(list: HTMLElement, lang: Language): void {
+  list.replaceChildren(
+    ...(['platform', 'twin'] as const).map((kind) =>
+      h(
+        'li',
+        {},
+        h('span', {
+          class: 'marker',
+          style: `background:${KIND_COLORS[kind]}`,
+          'aria-hidden': 'true',
+        }),
+        label(lang, 'kind', kind),
+      ),
+    ),
+    h(
+      'li',
+      {},
+      h('span', { class: 'marker marker-mixed', 'aria-hidden': 'true' }),
+      lang === 'de' ? 'Gruppe (Zahl der Einträge)' : 'group (number of entries)',
+    ),
+  );
+}
+
+function swatch(color: string): HTMLElement {
+  return h('span', { class: 'swatch', style: `background-color:${color}`, 'aria-hidden': 'true' });
+}
+
+export interface LaenderTableOptions {
+  laender: readonly LandOverview[];
+  colors: ReadonlyMap<string, string>;
+  selected: string | undefined;
+  lang: Language;
+  onSelect: (code: string) => void;
+}
+
+/** The Länder table: the keyboard and screen-reader way to everything the map shows. */
+export function renderLaenderTable(table: HTMLTableElement, options: LaenderTableOptions): void {
+  const { lang } = options;
+  const columns: [string, (land: LandOverview) => string][] = [
+    [t(lang, 'colPlatforms'), (l) => formatCount(l.platforms, lang)],
+    [t(lang, 'colTwins'), (l) => formatCount(l.twins, lang)],
+    [t(lang, 'colDatasets'), (l) => formatCount(l.datasets, lang)],
+    [t(lang, 'colOpenShare'), (l) => formatShare(l.openDataShare, lang)],
+    [t(lang, 'colMaturity'), (l) => (l.maxMaturity === null ? '–' : String(l.maxMaturity))],
+    [
+      t(lang, 'colFindings'),
+      (l) =>
+        formatCount(l.findings.high + l.findings.medium + l.findings.low + l.findings.info, lang),
+    ],
+    [
+      t(lang, 'colQuality'),
+      (l) => (l.quality.score === null ? '–' : formatPercent(l.quality.score / 100, lang)),
+    ],
+  ];
+  table
+    .createTHead()
+    .replaceChildren(
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t(lang, 'colLand')),
+        ...columns.map(([name]) => h('th', { scope: 'col', class: 'num' }, name)),
+      ),
+    );
+  const rows = [...options.laender]
+    .sort((a, b) => compareNames(a.name, b.name, lang))
+    .map((land) => {
+      const pressed = land.code === options.selected;
+      const button = h(
+        'button',
+        {
+          type: 'button',
+          class: 'land-button',
+          'aria-pressed': String(pressed),
+          'data-key': `land-${land.code}`,
+        },
+        swatch(options.colors.get(land.code) ?? '#d9d9d9'),
+        h('span', { class: 'land-name' }, land.name),
+      );
+      button.addEventListener('click', () => options.onSelect(land.code));
+      return h(
+        'tr',
+        { 'data-code': land.code, class: pressed ? 'is-selected' : undefined },
+        h('th', { scope: 'row' }, button),
+        ...columns.map(([, value]) => h('td', { class: 'num' }, value(land))),
+      );
+    });
+  replaceKeepingFocus(table.tBodies[0], rows);
+  const sum = (pick: (l: LandOverview) => number) =>
+    formatCount(
+      options.laender.reduce((acc, l) => acc + pick(l), 0),
+      lang,
+    );
+  table.createTFoot().replaceChildren(
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, t(lang, 'total')),
+      h(
+        'td',
+        { class: 'num' },
+        sum((l) => l.platforms),
+      ),
+      h(
+        'td',
+        { class: 'num' },
+        sum((l) => l.twins),
+      ),
+      h(
+        'td',
+        { class: 'num' },
+        sum((l) => l.datasets),
+      ),
+      h('td', { colspan: '4' }),
+    ),
+  );
+}
+
+export interface ItemsTableOptions {
+  items: readonly InventoryItem[];
+  lang: Language;
+  onOpen: (item: InventoryItem) => void;
+}
+
+export function renderItemsTable(table: HTMLTableElement, options: ItemsTableOptions): void {
+  const { lang } = options;
+  table
+    .createTHead()
+    .replaceChildren(
+      h(
+        'tr',
+        {},
+        ...[
+          t(lang, 'colTitle'),
+          t(lang, 'colKind'),
+          t(lang, 'colType'),
+          t(lang, 'colStatus'),
+          t(lang, 'colLand'),
+        ].map((name) => h('th', { scope: 'col' }, name)),
+      ),
+    );
+  const rows = options.items.map((item) => {
+    const open = h(
+      'button',
+      { type: 'button', class: 'link-button', 'data-key': `item-${item.id}` },
+      item.title,
+    );
+    open.addEventListener('click', () => options.onOpen(item));
+    return h(
+      'tr',
+      { 'data-id': item.id },
+      h('th', { scope: 'row' }, open),
+      h('td', {}, label(lang, 'kind', item.kind)),
+      h('td', {}, typeLabel(item, lang)),
+      h('td', {}, item.status ? label(lang, 'status', item.status) : '–'),
+      h('td', {}, item.landName ?? (lang === 'de' ? 'Bund' : 'federal')),
+    );
+  });
+  replaceKeepingFocus(table.tBodies[0], rows);
+}
+
+function typeLabel(item: InventoryItem, lang: Language): string {
+  const vocabulary = typeVocabulary(item.kind);
+  return vocabulary ? label(lang, vocabulary, item.type) : item.type;
+}
+
+/** The details of one entry (from the map or the list). */
+export function renderItemDetail(
+  container: HTMLElement,
+  item: InventoryItem,
+  lang: Language,
+  onClose: () => void,
+): void {
+  const themeVocabulary: Vocabulary = item.kind === 'twin' ? 'twinUseCase' : 'euTheme';
+  const facts: [string, Child][] = [
+    [t(lang, 'colKind'), label(lang, 'kind', item.kind)],
+    [t(lang, 'colType'), typeLabel(item, lang)],
+    [t(lang, 'colStatus'), item.status ? label(lang, 'status', item.status) : null],
+    [t(lang, 'colLand'), item.landName],
+    [
+      t(lang, 'filterTheme'),
+      item.themes.length
+        ? item.themes.map((c) => label(lang, themeVocabulary, c)).join(', ')
+        : null,
+    ],
+    [t(lang, 'filterMaturity'), item.maturityLevel === null ? null : String(item.maturityLevel)],
+    [
+      t(lang, 'filterOpenData'),
+      item.openData === null ? null : t(lang, item.openData ? 'yes' : 'no'),
+    ],
+    [t(lang, 'link'), safeLink(item.url)],
+  ];
+  renderDetail(container, item.title, onClose, lang, [
+    item.description ? h('p', {}, item.description) : null,
+    definitionList(facts.filter(([, value]) => value !== null && value !== undefined)),
+  ]);
+}
+
+export interface FindingsListOptions {
+  findings: readonly Finding[];
+  total: number;
+  open: string | undefined;
+  lang: Language;
+  names: ReadonlyMap<string, string>;
+  onOpen: (finding: Finding) => void;
+}
+
+export function renderFindingsList(list: HTMLElement, options: FindingsListOptions): void {
+  const { lang } = options;
+  const items = options.findings.map((finding) => {
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: 'finding-button',
+        'aria-expanded': String(finding.id === options.open),
+        'aria-controls': 'befund-detail',
+        'data-key': `finding-${finding.id}`,
+        'data-finding': finding.id,
+      },
+      severityBadge(finding.severity, lang),
+      h('span', { class: 'finding-title' }, finding.title),
+      h(
+        'span',
+        { class: 'muted' },
+        finding.landCode ? (options.names.get(finding.landCode) ?? finding.landCode) : '',
+      ),
+    );
+    button.addEventListener('click', () => options.onOpen(finding));
+    return h('li', {}, button);
+  });
+  if (items.length === 0) items.push(h('li', { class: 'muted' }, t(lang, 'findingsNone')));
+  replaceKeepingFocus(list, items);
+}
+
+function severityBadge(severity: string, lang: Language): HTMLElement {
+  return h(
+    'span',
+    { class: `badge severity-${severity}` },
+    h('span', { class: 'visually-hidden' }, `${t(lang, 'severity')}: `),
+    label(lang, 'severity', severity),
+  );
+}
+
+/** One finding: why it matters, the facts behind it and the records it concerns. */
+export function renderFindingDetail(
+  container: HTMLElement,
+  finding: Finding,
+  records: ReadonlyMap<string, InventoryItem>,
+  lang: Language,
+  names: ReadonlyMap<string, string>,
+  onClose: () => void,
+): void {
+  const evidence = Object.entries(finding.evidence).map(([key, value]): [string, Child] => [
+    key,
+    formatEvidenceValue(value, lang),
+  ]);
+  const recordList = finding.recordIds.length
+    ? h(
+        'ul',
+        { class: 'records' },
+        ...finding.recordIds.slice(0, 50).map((id) => {
+          const record = records.get(id);
+          return h(
+            'li',
+            {},
+            record
+              ? `${record.title} (${label(lang, 'kind', record.kind)})`
+              : `${finding.recordKind} ${id}`,
+          );
+        }),
+        finding.recordIds.length > 50
+          ? h('li', { class: 'muted' }, `… +${formatCount(finding.recordIds.length - 50, lang)}`)
+          : null,
+      )
+    : h('p', { class: 'muted' }, t(lang, 'noRecords'));
+  renderDetail(container, finding.title, onClose, lang, [
+    h(
+      'p',
+      {},
+      severityBadge(finding.severity, lang),
+      ' ',
+      finding.landCode ? (names.get(finding.landCode) ?? finding.landCode) : '',
+    ),
+    h('h4', {}, t(lang, 'rationale')),
+    h('p', { class: 'rationale' }, finding.rationale),
+    h('h4', {}, t(lang, 'evidence')),
+    evidence.length ? definitionList(evidence) : h('p', { class: 'muted' }, '–'),
+    h('h4', {}, t(lang, 'records')),
+    recordList,
+    definitionList([
+      [t(lang, 'rule'), finding.ruleId],
+      [t(lang, 'firstSeen'), formatTimestamp(finding.firstSeenAt, lang)],
+    ]),
+  ]);
+}
+
+function renderDetail(
+  container: HTMLElement,
+  title: string,
+  onClose: () => void,
+  lang: Language,
+  body: Child[],
+): void {
+  const close = h(
+    'button',
+    { type: 'button', class: 'close-button', 'data-key': 'close' },
+    t(lang, 'close'),
+  );
+  close.addEventListener('click', onClose);
+  const headingId = `${container.id}-titel`;
+  container.setAttribute('role', 'region');
+  container.setAttribute('aria-labelledby', headingId);
+  replaceKeepingFocus(container, [
+    h('div', { class: 'detail-head' }, h('h3', { id: headingId }, title), close),
+    ...body
+      .filter((child): child is Node | string => !!child)
+      .map((child) => (typeof child === 'string' ? h('p', {}, child) : child)),
+  ]);
+  container.hidden = false;
+}
+
+function definitionList(entries: [string, Child][]): HTMLElement {
+  return h(
+    'dl',
+    { class: 'facts' },
+    ...entries.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value ?? '–')]),
+  );
+}
+
+/** Only http(s) links become anchors: the data come from 16 Länder, not from us. */
+function safeLink(url: string | null): Child {
+  if (!url || !/^https?:\/\//i.test(url)) return url;
+  return h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, url);
+}
+
+export interface CoverageOptions {
+  matrix: CoverageMatrix;
+  dimension: CoverageDimension;
+  selected: string | undefined;
+  lang: Language;
+}
+
+export function renderCoverage(table: HTMLTableElement, options: CoverageOptions): void {
+  const { matrix, lang } = options;
+  const vocabulary: Vocabulary =
+    options.dimension === 'platformType'
+      ? 'platformType'
+      : options.dimension === 'twinUseCase'
+        ? 'twinUseCase'
+        : 'euTheme';
+  setText(
+    table.createCaption(),
+    t(lang, 'coverageCaption', { dimension: label(lang, 'coverage', options.dimension) }),
+  );
+  table
+    .createTHead()
+    .replaceChildren(
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t(lang, 'colLand')),
+        ...matrix.columns.map((column) =>
+          h(
+            'th',
+            { scope: 'col', class: 'num' },
+            vocabulary === 'euTheme'
+              ? h('abbr', { title: label(lang, vocabulary, column) }, column)
+              : label(lang, vocabulary, column),
+          ),
+        ),
+      ),
+    );
+  table.tBodies[0].replaceChildren(
+    ...matrix.rows.map((row) =>
+      h(
+        'tr',
+        { class: row.landCode === options.selected ? 'is-selected' : undefined },
+        h('th', { scope: 'row' }, row.landName),
+        ...row.cells.map((n) =>
+          h('td', { class: n === 0 ? 'num gap' : 'num' }, n === 0 ? '–' : formatCount(n, lang)),
+        ),
+      ),
+    ),
+  );
+  table
+    .createTFoot()
+    .replaceChildren(
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, t(lang, 'coverageCovered')),
+        ...matrix.laenderCovered.map((n) => h('td', { class: 'num' }, `${n}/16`)),
+      ),
+    );
+}
+
+export interface BarEntry {
+  label: string;
+  value: number;
+  note?: string;
+}
+
+/**
+ * A bar chart as a list: the numbers are text (read by screen readers and kept at any zoom), the
+ * bars are decoration.
+ */
+export function renderBars(list: HTMLElement, entries: readonly BarEntry[], lang: Language): void {
+  const max = Math.max(1, ...entries.map((e) => e.value));
+  if (entries.length === 0) {
+    list.replaceChildren(h('li', { class: 'muted' }, t(lang, 'noData')));
+    return;
+  }
+  list.replaceChildren(
+    ...entries.map((entry) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'bar-label' }, entry.label),
+        h(
+          'span',
+          { class: 'bar-track', 'aria-hidden': 'true' },
+          h('span', { class: 'bar', style: `width:${((100 * entry.value) / max).toFixed(1)}%` }),
+        ),
+        h('span', { class: 'bar-value' }, formatCount(entry.value, lang)),
+        entry.note ? h('span', { class: 'bar-note muted' }, entry.note) : null,
+      ),
+    ),
+  );
+}
+
+/** `12 Länder` under a standard's bar. */
+export function countOfBars(entries: readonly CountOf[], lang: Language, limit = 12): BarEntry[] {
+  return entries.slice(0, limit).map((entry) => ({
+    label: entry.value,
+    value: entry.count,
+    note:
+      lang === 'de'
+        ? `${entry.laender.length} ${entry.laender.length === 1 ? 'Land' : 'Länder'}`
+        : `${entry.laender.length} ${entry.laender.length === 1 ? 'Land' : 'Länder'}`,
+  }));
+}
+
+export function renderHarvest(
+  table: HTMLTableElement,
+  sources: readonly HarvestSource[],
+  names: ReadonlyMap<string, string>,
+  lang: Language,
+): void {
+  table
+    .createTHead()
+    .replaceChildren(
+      h(
+        'tr',
+        {},
+        ...[
+          t(lang, 'colSource'),
+          t(lang, 'colLand'),
+          t(lang, 'colJob'),
+          t(lang, 'colProgress'),
+          t(lang, 'colLastSuccess'),
+          t(lang, 'colSuccessRate'),
+        ].map((name) => h('th', { scope: 'col' }, name)),
+      ),
+    );
+  if (sources.length === 0) {
+    table.tBodies[0].replaceChildren(
+      h('tr', {}, h('td', { colspan: '6', class: 'muted' }, t(lang, 'harvestNone'))),
+    );
+    return;
+  }
+  table.tBodies[0].replaceChildren(
+    ...sources.map((source) => {
+      const running = source.latestState === 'running' || source.latestState === 'queued';
+      const progress = h(
+        'td',
+        {},
+        running && source.latestMatched > 0
+          ? h('progress', {
+              max: String(source.latestMatched),
+              value: String(Math.min(source.latestReceived, source.latestMatched)),
+              'aria-label': `${t(lang, 'colProgress')} ${source.sourceName}`,
+            })
+          : null,
+        ' ',
+        formatProgress(source.latestReceived, source.latestMatched, lang),
+      );
+      return h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, source.sourceName),
+        h('td', {}, source.landCode ? (names.get(source.landCode) ?? source.landCode) : '–'),
+        h(
+          'td',
+          {},
+          h(
+            'span',
+            { class: `job-state job-${source.latestState}` },
+            label(lang, 'jobState', source.latestState),
+          ),
+          source.stale ? h('span', { class: 'badge severity-medium' }, t(lang, 'stale')) : null,
+          source.lastMessage ? h('div', { class: 'muted small' }, source.lastMessage) : null,
+        ),
+        progress,
+        h('td', {}, formatTimestamp(source.lastSuccessAt, lang)),
+        h('td', { class: 'num' }, formatShare(source.successRate, lang)),
+      );
+    }),
+  );
+}
+
+export interface ExportLink {
+  href: string;
+  text: string;
+  format: string;
+}
+
+export function renderExports(list: HTMLElement, links: readonly ExportLink[]): void {
+  const key = links.map((l) => l.href + l.text).join('|');
+  if (list.dataset['key'] === key) return;
+  list.dataset['key'] = key;
+  replaceKeepingFocus(
+    list,
+    links.map((link) =>
+      h(
+        'li',
+        {},
+        h(
+          'a',
+          {
+            href: link.href,
+            download: link.format === 'API' ? undefined : '',
+            'data-key': link.text,
+          },
+          link.text,
+        ),
+        ' ',
+        h('span', { class: 'muted' }, `(${link.format})`),
+      ),
+    ),
+  );
 }

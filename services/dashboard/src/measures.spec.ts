@@ -1,0 +1,118 @@
+import { NO_DATA_COLOR, PALETTE, ZERO_COLOR } from './choropleth';
+import {
+  buildMeasureView,
+  describeLand,
+  formatMeasure,
+  measureColor,
+  measureValue,
+} from './measures';
+import type { LandOverview } from './model';
+
+const land = (code: string, name: string, changes: Partial<LandOverview> = {}): LandOverview => ({
+  code,
+  abbr: code.slice(3),
+  name,
+  platforms: 0,
+  twins: 0,
+  datasets: 0,
+  openDatasets: 0,
+  openDataShare: null,
+  endpoints: 0,
+  maxMaturity: null,
+  findings: { high: 0, medium: 0, low: 0, info: 0 },
+  quality: { datasets: 0, score: null, rating: null },
+  ...changes,
+});
+
+const laender = [
+  land('DE-HH', 'Hamburg', {
+    platforms: 5,
+    twins: 2,
+    maxMaturity: 3,
+    findings: { high: 1, medium: 2, low: 0, info: 1 },
+    quality: { datasets: 10, score: 61.2, rating: 'good' },
+  }),
+  land('DE-BB', 'Brandenburg', {
+    platforms: 1,
+    quality: { datasets: 3, score: 12, rating: 'bad' },
+  }),
+  land('DE-HB', 'Bremen'),
+];
+
+describe('measureValue', () => {
+  it('reads each measure, findings as the sum over severities', () => {
+    const [hh] = laender;
+    expect(measureValue(hh, 'platforms')).toBe(5);
+    expect(measureValue(hh, 'twins')).toBe(2);
+    expect(measureValue(hh, 'maturity')).toBe(3);
+    expect(measureValue(hh, 'findings')).toBe(4);
+    expect(measureValue(hh, 'quality')).toBe(61.2);
+    expect(measureValue(laender[2], 'maturity')).toBeNull();
+  });
+});
+
+describe('buildMeasureView and measureColor', () => {
+  it('colours counts with equal intervals and zero apart from the scale', () => {
+    const view = buildMeasureView(laender, 'platforms', 'de');
+    expect(view.scale.classes.map((c) => c.label)).toEqual(['1', '2', '3', '4', '5']);
+    expect(measureColor(view, 'DE-HH')).toBe(PALETTE[4]);
+    expect(measureColor(view, 'DE-BB')).toBe(PALETTE[0]);
+    expect(measureColor(view, 'DE-HB')).toBe(ZERO_COLOR);
+    expect(view.legend[0]).toEqual({ color: ZERO_COLOR, label: 'keine' });
+  });
+
+  it('gives the maturity levels fixed classes, whatever the data', () => {
+    const view = buildMeasureView(laender, 'maturity', 'en');
+    expect(view.scale.classes.map((c) => c.label)).toEqual([
+      'Level 1',
+      'Level 2',
+      'Level 3',
+      'Level 4',
+    ]);
+    expect(measureColor(view, 'DE-HH')).toBe(view.scale.classes[2].color);
+    expect(measureColor(view, 'DE-HB')).toBe(ZERO_COLOR);
+    expect(view.legend[0].label).toBe('no twin');
+  });
+
+  it('bands the quality score like the MQA ratings', () => {
+    const view = buildMeasureView(laender, 'quality', 'de');
+    expect(view.scale.classes.map((c) => c.label)).toEqual([
+      'mangelhaft (0\u00a0% – < 29,9\u00a0%)',
+      'ausreichend (29,9\u00a0% – < 54,6\u00a0%)',
+      'gut (54,6\u00a0% – < 86,7\u00a0%)',
+      'exzellent (≥ 86,7\u00a0%)',
+    ]);
+    expect(measureColor(view, 'DE-HH')).toBe(view.scale.classes[2].color);
+    expect(measureColor(view, 'DE-BB')).toBe(view.scale.classes[0].color);
+    expect(measureColor(view, 'DE-HB')).toBe(ZERO_COLOR);
+    expect(view.legend[0].label).toBe('keine Datensätze');
+  });
+
+  it('greys out a Land the reporting service did not report on', () => {
+    const view = buildMeasureView(laender, 'twins', 'de');
+    expect(measureColor(view, 'DE-BY')).toBe(NO_DATA_COLOR);
+    expect(measureColor(undefined, 'DE-HH')).toBe(NO_DATA_COLOR);
+  });
+});
+
+describe('formatMeasure and describeLand', () => {
+  it('writes values the German or English way', () => {
+    expect(formatMeasure('quality', 61.25, 'de')).toBe('61,3\u00a0%');
+    expect(formatMeasure('quality', 61.25, 'en')).toBe('61.3%');
+    expect(formatMeasure('platforms', 12345, 'de')).toBe('12.345');
+    expect(formatMeasure('maturity', null, 'de')).toBe('–');
+  });
+
+  it('describes a Land in one sentence', () => {
+    expect(describeLand(laender[0], 'Hamburg', 'de')).toBe(
+      'Hamburg: 5 Plattformen, 2 Zwillinge, 4 Handlungsbedarfe, Reifegrad 3, Qualität 61,2\u00a0%',
+    );
+    expect(describeLand(laender[2], 'Bremen', 'de')).toBe(
+      'Bremen: keine Plattform, 0 Zwillinge, 0 Handlungsbedarfe',
+    );
+    expect(describeLand(laender[1], 'Brandenburg', 'en')).toBe(
+      'Brandenburg: 1 platform, 0 twins, 0 needs for action, quality 12%',
+    );
+    expect(describeLand(undefined, 'Bayern', 'de')).toBe('Bayern: keine Daten');
+  });
+});
