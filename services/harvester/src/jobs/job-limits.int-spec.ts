@@ -15,7 +15,9 @@ describe('harvester: watchdog, parallel job limit and parallel paging (real Post
       catalogue.put(id, variant(fixtures[i % fixtures.length].xml, { id }));
     }
     h = await startHarvester('limits', {
-      HARVEST_STALL_TIMEOUT_MS: '1000',
+      // Short enough for the stall test, long enough that a loaded CI machine does not stall the
+      // other tests' jobs (1 s did: a finished job was failed while its last page was stored).
+      HARVEST_STALL_TIMEOUT_MS: '3000',
       HARVEST_WATCHDOG_INTERVAL_MS: '200',
       HARVEST_MAX_PARALLEL_JOBS: '1',
     });
