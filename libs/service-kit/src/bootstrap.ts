@@ -155,6 +155,28 @@ export async function createServiceApp(
   return app;
 }
 
+/** How long a graceful shutdown (in-flight requests, relay, consumers, pools) may take. */
+export const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+/**
+ * Nest closes the app on SIGTERM/SIGINT (enableShutdownHooks); should a hook hang (a broker or a
+ * database that stopped answering, a request that never ends), the process still exits, with
+ * status 1 and a log line saying so, instead of waiting for SIGKILL.
+ */
+function exitAfterShutdownTimeout(logger: Logger): void {
+  const arm = (signal: NodeJS.Signals) =>
+    process.once(signal, () => {
+      setTimeout(() => {
+        logger.error(
+          `shutdown after ${signal} took longer than ${SHUTDOWN_TIMEOUT_MS} ms; exiting`,
+        );
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
+    });
+  arm('SIGTERM');
+  arm('SIGINT');
+}
+
 /** Creates and starts a service; exits with status 1 when it cannot boot. */
 export async function bootstrapService(
   module: Type,
@@ -164,7 +186,9 @@ export async function bootstrapService(
     const app = await createServiceApp(module, options);
     const config = app.get(ConfigService);
     await app.listen(config.getOrThrow<number>('PORT'), config.getOrThrow<string>('HOST'));
-    app.get(Logger).log(`${options.name} listening on ${await app.getUrl()}`);
+    const logger = app.get(Logger);
+    logger.log(`${options.name} listening on ${await app.getUrl()}`);
+    exitAfterShutdownTimeout(logger);
     return app;
   } catch (error) {
     console.error(
