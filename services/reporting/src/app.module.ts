@@ -1,6 +1,9 @@
 import { ServiceCoreModule } from '@dpi/service-kit';
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AggregatesModule } from './aggregates/aggregates.module';
 import { reportingEnvSchema } from './config';
+import { DatabaseUnavailableInterceptor } from './database/database-unavailable.interceptor';
 import { reportingDataSourceOptions } from './database/data-source';
 import { ExportsModule } from './exports/exports.module';
 import { HandlungsbedarfeModule } from './handlungsbedarfe/handlungsbedarfe.module';
@@ -18,8 +21,10 @@ import { OverviewModule } from './overview/overview.module';
     LiveModule,
     HandlungsbedarfeModule,
     InventoryModule,
+    AggregatesModule,
     OverviewModule,
     ExportsModule,
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor }],
 })
 export class AppModule {}

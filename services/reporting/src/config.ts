@@ -32,5 +32,9 @@ export const reportingEnvSchema = baseEnvSchema
     FINDINGS_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
     /** …and at least this often (time-based rules: stale harvest sources). */
     FINDINGS_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+    /** The precomputed aggregates are refreshed at most once per this gap while changes arrive… */
+    AGGREGATES_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+    /** …and completely at least this often (time-based: stale harvest sources; a rebuild). */
+    AGGREGATES_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   });
 export type ReportingEnv = z.infer<typeof reportingEnvSchema>;

@@ -162,6 +162,14 @@ describe('exports: CSV, PDF report, DCAT-AP.de, OGC API Records (real PostgreSQL
         expect(page.total).toBe(BULK + 8);
         const findings = await r.get<{ total: number }>('/api/v1/findings?limit=1');
         expect(findings.total).toBeGreaterThan(0);
+        // …and the precomputed aggregates the Länder, coverage and report exports read.
+        const summary = await r.get<Record<string, number> & { findings: { high: number } }>(
+          '/api/v1/summary',
+        );
+        expect(summary.platforms + summary.twins + summary.datasets + summary.endpoints).toBe(
+          BULK + 8,
+        );
+        expect(summary.findings.high).toBeGreaterThan(0);
       },
       { timeoutMs: 60_000 },
     );

@@ -83,26 +83,33 @@ describe('reporting read models, Handlungsbedarfe and API (real PostgreSQL and K
       links: { endpointIds: [endpoint], operatorOrganisationId: org },
     });
     expect(udp?.links.operatorOrganisationName).toMatch(/^Behörde/);
-    const land = await r.get<Record<string, unknown>>('/api/v1/laender/DE-BE');
-    expect(land).toMatchObject({
-      platforms: 1,
-      twins: 1,
-      datasets: 1,
-      openDatasets: 1,
-      endpoints: 1,
-      organisations: 1,
-      maxMaturity: 3,
-      platformTypes: { urbanDataPlatform: 1 },
-      standards: { 'ogcapi-features': 1 },
-      harvestSources: 1,
+    // The aggregates are precomputed shortly after a change: eventually, not at once.
+    await eventually(async () =>
+      expect(await r.get<Record<string, unknown>>('/api/v1/laender/DE-BE')).toMatchObject({
+        platforms: 1,
+        twins: 1,
+        datasets: 1,
+        openDatasets: 1,
+        endpoints: 1,
+        organisations: 1,
+        maxMaturity: 3,
+        platformTypes: { urbanDataPlatform: 1 },
+        standards: { 'ogcapi-features': 1 },
+        harvestSources: 1,
+        asOf: expect.any(String),
+      }),
+    );
+    const coverage = await eventually(async () => {
+      const matrix = await r.get<{
+        columns: string[];
+        rows: { landCode: string; cells: number[] }[];
+      }>('/api/v1/coverage?dimension=platformType');
+      expect(matrix.rows).toHaveLength(16);
+      const berlin = matrix.rows.find((row) => row.landCode === 'DE-BE');
+      expect(berlin?.cells[matrix.columns.indexOf('urbanDataPlatform')]).toBe(1);
+      return matrix;
     });
-    const coverage = await r.get<{
-      columns: string[];
-      rows: { landCode: string; cells: number[] }[];
-    }>('/api/v1/coverage?dimension=platformType');
-    expect(coverage.rows).toHaveLength(16);
-    const berlin = coverage.rows.find((row) => row.landCode === 'DE-BE');
-    expect(berlin?.cells[coverage.columns.indexOf('urbanDataPlatform')]).toBe(1);
+    expect(coverage.columns).toContain('urbanDataPlatform');
     const harvest = await r.get<{ sources: Record<string, unknown>[] }>(
       '/api/v1/harvest/sources?landCode=DE-BE',
     );
@@ -335,21 +342,61 @@ describe('reporting read models, Handlungsbedarfe and API (real PostgreSQL and K
   });
 
   it('summarises all 16 Länder, quality scores included, and keeps /inventory/summary', async () => {
-    const summary = await r.get<Record<string, unknown>>('/api/v1/summary');
-    expect(summary).toMatchObject({
-      laenderWithTwin: expect.any(Number),
-      findings: expect.any(Object),
+    const summary = await eventually(async () => {
+      const s = await r.get<Record<string, unknown>>('/api/v1/summary');
+      expect(s).toMatchObject({
+        laenderWithTwin: expect.any(Number),
+        findings: expect.any(Object),
+        asOf: expect.any(String),
+      });
+      expect((s.maturity as Record<string, number>)['3']).toBeGreaterThanOrEqual(1);
+      return s;
     });
-    expect((summary.maturity as Record<string, number>)['3']).toBeGreaterThanOrEqual(1);
-    const quality = await r.get<{
-      laender: { landCode: string; score: number | null; rating: string | null }[];
-    }>('/api/v1/quality');
-    expect(quality.laender).toHaveLength(16);
-    const saarland = quality.laender.find((l) => l.landCode === 'DE-SL');
-    expect(saarland?.rating).toBe('bad');
-    const berlin = quality.laender.find((l) => l.landCode === 'DE-BE');
-    expect(berlin?.score).toBeGreaterThan(saarland?.score ?? 100);
+    expect(Date.parse(summary.asOf as string)).toBeLessThanOrEqual(
+      Date.parse(summary.generatedAt as string),
+    );
+    await eventually(async () => {
+      const quality = await r.get<{
+        laender: { landCode: string; score: number | null; rating: string | null }[];
+      }>('/api/v1/quality');
+      expect(quality.laender).toHaveLength(16);
+      const saarland = quality.laender.find((l) => l.landCode === 'DE-SL');
+      expect(saarland?.rating).toBe('bad');
+      const berlin = quality.laender.find((l) => l.landCode === 'DE-BE');
+      expect(berlin?.score).toBeGreaterThan(saarland?.score ?? 100);
+    });
     const legacy = await r.get<{ laender: unknown[] }>('/api/v1/inventory/summary');
     expect(legacy.laender).toHaveLength(16);
+  });
+
+  it('shows a change in summary, Land and coverage within 2 s (precomputed aggregates)', async () => {
+    type Summary = { twins: number; asOf: string; threeDFormats: { value: string }[] };
+    const before = await r.get<Summary>('/api/v1/summary');
+    const land = await r.get<{ twins: number }>('/api/v1/laender/DE-MV');
+    const id = randomUUID();
+    const sentAt = Date.now();
+    await r.producer.send([
+      r.events.twin(id, 1, {
+        landCode: 'DE-MV',
+        formats: [ThreeDFormat.THREE_D_FORMAT_CITYJSON],
+      }),
+    ]);
+    const after = await eventually(
+      async () => {
+        const s = await r.get<Summary>('/api/v1/summary');
+        expect(s.twins).toBe(before.twins + 1);
+        return s;
+      },
+      { timeoutMs: 2000, intervalMs: 20 },
+    );
+    expect(Date.now() - sentAt).toBeLessThan(2000);
+    expect(Date.parse(after.asOf)).toBeGreaterThan(Date.parse(before.asOf));
+    expect(after.threeDFormats.map((f) => f.value)).toContain('cityJson');
+    // Land and coverage read the same snapshot: no further wait.
+    expect((await r.get<{ twins: number }>('/api/v1/laender/DE-MV')).twins).toBe(land.twins + 1);
+    const coverage = await r.get<{ rows: { landCode: string; covered: number }[] }>(
+      '/api/v1/coverage?dimension=twinUseCase',
+    );
+    expect(coverage.rows.find((row) => row.landCode === 'DE-MV')?.covered).toBeGreaterThan(0);
   });
 });

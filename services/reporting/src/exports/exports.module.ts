@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AggregatesModule } from '../aggregates/aggregates.module';
 import { HandlungsbedarfeModule } from '../handlungsbedarfe/handlungsbedarfe.module';
 import { OverviewRepository } from '../overview/overview.repository';
 import { OverviewService } from '../overview/overview.service';
@@ -15,10 +16,10 @@ import { ReportService } from './report/report.service';
  * Exports for the AG's report and for other catalogues: CSV of every list, the PDF interim
  * report, the DCAT-AP.de catalogue and OGC API – Records. All public and read-only. The
  * overview reads are stateless, so this module has its own instances of them rather than
- * widening OverviewModule's exports.
+ * widening OverviewModule's exports; the aggregates they read are the one shared snapshot.
  */
 @Module({
-  imports: [HandlungsbedarfeModule],
+  imports: [HandlungsbedarfeModule, AggregatesModule],
   controllers: [CsvExportController, ReportController, DcatController, OgcRecordsController],
   providers: [
     OverviewRepository,

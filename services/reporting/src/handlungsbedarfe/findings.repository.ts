@@ -158,7 +158,8 @@ export class FindingsRepository {
     { land_code: string | null; severity: string; n: number }[]
   > {
     return this.dataSource.query(
-      'SELECT land_code, severity, count(*)::int AS n FROM finding GROUP BY land_code, severity',
+      `SELECT land_code, severity, count(*)::int AS n FROM finding
+       GROUP BY land_code, severity ORDER BY land_code, severity`,
     );
   }
 

@@ -7,8 +7,10 @@ export type LiveEvent =
   | { type: 'findings'; changed: number; removed: number; at: string };
 
 /**
- * In-process bus from the projector and the rule evaluator to the SSE clients of this instance.
- * Every instance runs its own projector (one consumer group), so each sees every change.
+ * In-process bus from the projector and the rule evaluator to the SSE clients of this instance,
+ * and to its precomputed aggregates (which refresh on it and announce new ones as `changed` with
+ * model `aggregates`). Every instance runs its own projector (one consumer group), so each sees
+ * every change.
  */
 @Injectable()
 export class LiveEvents {

@@ -19,7 +19,8 @@ export class LiveController implements OnModuleDestroy {
   @ApiOperation({
     summary: 'Live updates as server-sent events',
     description:
-      '`event: changed` (data `{model, ids, at}`) right after a batch changed a read model; ' +
+      '`event: changed` (data `{model, ids, at}`) right after a batch changed a read model, and ' +
+      'with model `aggregates` (no ids) after the precomputed aggregates changed; ' +
       '`event: findings` (data `{changed, removed, at}`) after the Handlungsbedarfe changed. ' +
       'A comment line every 15 s keeps proxies from closing the stream.',
   })

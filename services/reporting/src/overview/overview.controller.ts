@@ -12,6 +12,10 @@ import {
 } from './dto/views';
 import { OverviewService } from './overview.service';
 
+const FROM_AGGREGATES =
+  'Read from the precomputed aggregates (`asOf`: when they were computed; refreshed about a ' +
+  'second after a change).';
+
 /** The AG's view of the inventory: read-only, public. */
 @ApiTags('overview')
 @Controller('api/v1')
@@ -20,7 +24,10 @@ export class OverviewController {
 
   @Get('summary')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'Totals, coverage, maturity, standards, open data, findings, quality' })
+  @ApiOperation({
+    summary: 'Totals, coverage, maturity, standards, open data, findings, quality',
+    description: FROM_AGGREGATES,
+  })
   @ApiOkResponse({ type: Summary })
   summary(): Promise<Summary> {
     return this.overview.summary();
@@ -28,7 +35,7 @@ export class OverviewController {
 
   @Get('laender')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'All 16 Länder with their aggregates' })
+  @ApiOperation({ summary: 'All 16 Länder with their aggregates', description: FROM_AGGREGATES })
   @ApiOkResponse({ type: LandsView })
   laender(): Promise<LandsView> {
     return this.overview.laender();
@@ -36,7 +43,10 @@ export class OverviewController {
 
   @Get('laender/:code')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'One Land: aggregates, platform types, use cases, maturity, standards' })
+  @ApiOperation({
+    summary: 'One Land: aggregates, platform types, use cases, maturity, standards',
+    description: FROM_AGGREGATES,
+  })
   @ApiOkResponse({ type: LandDetail })
   @ApiNotFoundResponse({ description: 'Not one of the 16 ISO 3166-2 codes' })
   land(@Param('code') code: string): Promise<LandDetail> {
@@ -56,7 +66,10 @@ export class OverviewController {
 
   @Get('coverage')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'Coverage matrix: Land × platform type, twin use case or EU theme' })
+  @ApiOperation({
+    summary: 'Coverage matrix: Land × platform type, twin use case or EU theme',
+    description: FROM_AGGREGATES,
+  })
   @ApiOkResponse({ type: CoverageMatrix })
   coverage(@Query() query: CoverageQuery): Promise<CoverageMatrix> {
     return this.overview.coverage(query.dimension ?? 'platformType');
@@ -72,7 +85,10 @@ export class OverviewController {
 
   @Get('quality')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'Metadata quality score per Land (MQA-style; method in the README)' })
+  @ApiOperation({
+    summary: 'Metadata quality score per Land (MQA-style; method in the README)',
+    description: FROM_AGGREGATES,
+  })
   @ApiOkResponse({ type: QualityView })
   quality(): Promise<QualityView> {
     return this.overview.quality();

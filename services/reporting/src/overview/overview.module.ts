@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { HandlungsbedarfeModule } from '../handlungsbedarfe/handlungsbedarfe.module';
+import { AggregatesModule } from '../aggregates/aggregates.module';
 import { OverviewController } from './overview.controller';
 import { OverviewRepository } from './overview.repository';
 import { OverviewService } from './overview.service';
 
 @Module({
-  imports: [HandlungsbedarfeModule],
+  imports: [AggregatesModule],
   controllers: [OverviewController],
   providers: [OverviewService, OverviewRepository],
 })

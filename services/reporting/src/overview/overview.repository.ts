@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { QUALITY_DIMENSIONS } from '../quality/quality-method';
 import { ItemKind } from './dto/queries';
-
-export interface CountRow {
-  land_code: string | null;
-  value: string;
-  n: number;
-}
 
 export interface ItemFilter {
   landCode?: string;
@@ -46,110 +39,15 @@ export interface ItemRow {
   sort_title: string;
 }
 
-export type QualityRow = { land_code: string | null; datasets: number } & Record<
-  (typeof QUALITY_DIMENSIONS)[number],
-  string | null
->;
-
-/** Counts per Land (null = federal) of a table's live rows. */
-const COUNT_TABLES = {
-  platforms: 'platform_item',
-  twins: 'twin_item',
-  datasets: 'dataset_item',
-  endpoints: 'endpoint_item',
-  organisations: 'organisation_item',
-} as const;
-export type CountName = keyof typeof COUNT_TABLES | 'openDatasets';
-
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Reads of the read models and views for the API; writes happen elsewhere. */
+/**
+ * Reads of the read models and views for the API; writes happen elsewhere, the aggregates are
+ * precomputed by AggregatesService.
+ */
 @Injectable()
 export class OverviewRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async countsByLand(): Promise<Map<CountName, Map<string | null, number>>> {
-    const parts = Object.entries(COUNT_TABLES).map(
-      ([name, table]) =>
-        `SELECT '${name}' AS name, land_code, count(*)::int AS n FROM ${table} WHERE NOT deleted GROUP BY land_code`,
-    );
-    parts.push(
-      `SELECT 'openDatasets', land_code, count(*)::int FROM dataset_item WHERE NOT deleted AND open_data GROUP BY land_code`,
-    );
-    const rows: { name: CountName; land_code: string | null; n: number }[] =
-      await this.dataSource.query(parts.join(' UNION ALL '));
-    const result = new Map<CountName, Map<string | null, number>>();
-    for (const row of rows) {
-      const byLand = result.get(row.name) ?? new Map<string | null, number>();
-      byLand.set(row.land_code, row.n);
-      result.set(row.name, byLand);
-    }
-    return result;
-  }
-
-  /** Live platforms per Land and type (`onlyActive`: pilot or production). */
-  platformTypes(onlyActive = false): Promise<CountRow[]> {
-    return this.dataSource.query(
-      `SELECT land_code, type AS value, count(*)::int AS n FROM platform_item
-       WHERE NOT deleted ${onlyActive ? "AND status IN ('pilot', 'production')" : ''}
-       GROUP BY land_code, type`,
-    );
-  }
-
-  twinUseCases(): Promise<CountRow[]> {
-    return this.dataSource.query(
-      `SELECT land_code, u AS value, count(*)::int AS n FROM twin_item, unnest(use_cases) u
-       WHERE NOT deleted GROUP BY land_code, u`,
-    );
-  }
-
-  /** Platforms and datasets per Land and EU theme. */
-  euThemes(): Promise<CountRow[]> {
-    return this.dataSource.query(
-      `SELECT land_code, theme AS value, count(*)::int AS n FROM (
-         SELECT land_code, unnest(themes) AS theme FROM platform_item WHERE NOT deleted
-         UNION ALL
-         SELECT land_code, unnest(themes) FROM dataset_item WHERE NOT deleted) t
-       GROUP BY land_code, theme`,
-    );
-  }
-
-  maturity(): Promise<CountRow[]> {
-    return this.dataSource.query(
-      `SELECT land_code, maturity_level::text AS value, count(*)::int AS n FROM twin_item
-       WHERE NOT deleted GROUP BY land_code, maturity_level`,
-    );
-  }
-
-  standards(): Promise<CountRow[]> {
-    return this.dataSource.query(
-      `SELECT land_code, s AS value, count(*)::int AS n FROM platform_item, unnest(standards) s
-       WHERE NOT deleted GROUP BY land_code, s`,
-    );
-  }
-
-  serviceTypes(): Promise<CountRow[]> {
-    return this.dataSource.query(
-      `SELECT land_code, service_type AS value, count(*)::int AS n FROM endpoint_item
-       WHERE NOT deleted GROUP BY land_code, service_type`,
-    );
-  }
-
-  threeDFormats(): Promise<CountRow[]> {
-    return this.dataSource.query(
-      `SELECT land_code, f AS value, count(*)::int AS n FROM twin_item, unnest(formats) f
-       WHERE NOT deleted GROUP BY land_code, f`,
-    );
-  }
-
-  /** Average points per dimension, per Land (null = federal datasets). */
-  qualityByLand(): Promise<QualityRow[]> {
-    return this.dataSource.query(
-      `SELECT land_code, count(*)::int AS datasets,
-         ${QUALITY_DIMENSIONS.map((d) => `avg(${d}) AS ${d}`).join(', ')}
-       FROM dataset_quality GROUP BY land_code`,
-    );
-  }
 
   harvestSources(landCode?: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(

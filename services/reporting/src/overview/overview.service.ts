@@ -1,7 +1,15 @@
 import { EU_THEMES, LAENDER, Land, PLATFORM_TYPES, TWIN_USE_CASES } from '@dpi/domain';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { validationProblem } from '@dpi/service-kit';
-import { FindingsRepository } from '../handlungsbedarfe/findings.repository';
+import {
+  AggregateSnapshot,
+  CountRow,
+  DerivedFacetName,
+  FacetName,
+  QualityRow,
+  TotalName,
+} from '../aggregates/aggregate-snapshot';
+import { AggregatesService } from '../aggregates/aggregates.service';
 import {
   dimensionMax,
   QUALITY_DIMENSIONS,
@@ -24,7 +32,7 @@ import {
   SeverityCounts,
   Summary,
 } from './dto/views';
-import { CountRow, OverviewRepository, QualityRow } from './overview.repository';
+import { OverviewRepository } from './overview.repository';
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const share = (part: number, whole: number) => (whole === 0 ? null : round(part / whole, 4));
@@ -50,7 +58,7 @@ export function qualityScore(row: QualityRow | undefined): QualityScore {
 }
 
 /** Weighted sum of per-Land quality rows (the overall score of all datasets). */
-function overallQuality(rows: QualityRow[]): QualityScore {
+function overallQuality(rows: readonly QualityRow[]): QualityScore {
   const datasets = rows.reduce((sum, r) => sum + r.datasets, 0);
   if (datasets === 0) return qualityScore(undefined);
   const combined = { land_code: null, datasets } as QualityRow;
@@ -61,12 +69,10 @@ function overallQuality(rows: QualityRow[]): QualityScore {
   return qualityScore(combined);
 }
 
-const countsOf = (rows: CountRow[], landCode: string) =>
-  Object.fromEntries(rows.filter((r) => r.land_code === landCode).map((r) => [r.value, r.n]));
-
-function countOf(rows: CountRow[]): CountOf[] {
+function countOf(rows: readonly CountRow[]): CountOf[] {
   const byValue = new Map<string, { count: number; laender: Set<string> }>();
   for (const row of rows) {
+    if (row.value === null) continue;
     const entry = byValue.get(row.value) ?? { count: 0, laender: new Set<string>() };
     entry.count += row.n;
     if (row.land_code) entry.laender.add(row.land_code);
@@ -77,88 +83,101 @@ function countOf(rows: CountRow[]): CountOf[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-const COVERAGE: Record<CoverageDimension, { columns: readonly string[]; measure: string }> = {
-  platformType: { columns: PLATFORM_TYPES, measure: 'platforms (all statuses) per type' },
-  twinUseCase: { columns: TWIN_USE_CASES, measure: 'digital twins per use case' },
-  euTheme: { columns: EU_THEMES, measure: 'platforms and datasets per EU data theme' },
+const COVERAGE: Record<
+  CoverageDimension,
+  { columns: readonly string[]; measure: string; facet: FacetName | DerivedFacetName }
+> = {
+  platformType: {
+    columns: PLATFORM_TYPES,
+    measure: 'platforms (all statuses) per type',
+    facet: 'platformTypes',
+  },
+  twinUseCase: {
+    columns: TWIN_USE_CASES,
+    measure: 'digital twins per use case',
+    facet: 'twinUseCases',
+  },
+  euTheme: {
+    columns: EU_THEMES,
+    measure: 'platforms and datasets per EU data theme',
+    facet: 'euThemes',
+  },
 };
+
+/** The 16 Länder with their aggregates, in Länderschlüssel order. */
+function laenderOf(aggregates: AggregateSnapshot): LandOverview[] {
+  return LAENDER.map((land): LandOverview => {
+    const count = (name: TotalName) => aggregates.total(name, land.code);
+    const levels = aggregates
+      .rows('maturity')
+      .filter((m) => m.land_code === land.code && m.n > 0)
+      .map((m) => Number(m.value));
+    return {
+      code: land.code,
+      key: land.key,
+      abbr: land.abbr,
+      name: land.name,
+      platforms: count('platforms'),
+      twins: count('twins'),
+      datasets: count('datasets'),
+      openDatasets: count('openDatasets'),
+      openDataShare: share(count('openDatasets'), count('datasets')),
+      endpoints: count('endpoints'),
+      organisations: count('organisations'),
+      maxMaturity: levels.length ? Math.max(...levels) : null,
+      findings: severityCounts(
+        aggregates.rows('findings').filter((f) => f.land_code === land.code),
+      ),
+      quality: qualityScore(aggregates.quality.find((q) => q.land_code === land.code)),
+    };
+  });
+}
 
 @Injectable()
 export class OverviewService {
   constructor(
     private readonly repository: OverviewRepository,
-    private readonly findings: FindingsRepository,
+    private readonly aggregates: AggregatesService,
   ) {}
 
   async laender(): Promise<LandsView> {
-    const [counts, findings, quality, maturity] = await Promise.all([
-      this.repository.countsByLand(),
-      this.findings.countsByLandAndSeverity(),
-      this.repository.qualityByLand(),
-      this.repository.maturity(),
-    ]);
-    const laender = LAENDER.map((land): LandOverview => {
-      const count = (name: Parameters<typeof counts.get>[0]) =>
-        counts.get(name)?.get(land.code) ?? 0;
-      const levels = maturity.filter((m) => m.land_code === land.code).map((m) => Number(m.value));
-      return {
-        code: land.code,
-        key: land.key,
-        abbr: land.abbr,
-        name: land.name,
-        platforms: count('platforms'),
-        twins: count('twins'),
-        datasets: count('datasets'),
-        openDatasets: count('openDatasets'),
-        openDataShare: share(count('openDatasets'), count('datasets')),
-        endpoints: count('endpoints'),
-        organisations: count('organisations'),
-        maxMaturity: levels.length ? Math.max(...levels) : null,
-        findings: severityCounts(findings.filter((f) => f.land_code === land.code)),
-        quality: qualityScore(quality.find((q) => q.land_code === land.code)),
-      };
-    });
-    return { laender, generatedAt: new Date().toISOString() };
+    const aggregates = await this.aggregates.current();
+    return {
+      laender: laenderOf(aggregates),
+      asOf: aggregates.asOf,
+      generatedAt: new Date().toISOString(),
+    };
   }
 
   async land(code: string): Promise<LandDetail> {
     const land = LAENDER.find((l) => l.code === code.toUpperCase());
     if (!land) throw new NotFoundException(`no Land ${code}; use an ISO 3166-2 code such as DE-HH`);
-    const [{ laender }, types, useCases, maturity, standards, sources] = await Promise.all([
-      this.laender(),
-      this.repository.platformTypes(),
-      this.repository.twinUseCases(),
-      this.repository.maturity(),
-      this.repository.standards(),
-      this.repository.harvestSources(land.code),
-    ]);
-    const overview = laender.find((l) => l.code === land.code) as LandOverview;
+    const aggregates = await this.aggregates.current();
+    const overview = laenderOf(aggregates).find((l) => l.code === land.code) as LandOverview;
+    const countsOf = (facet: FacetName) =>
+      Object.fromEntries(
+        aggregates
+          .rows(facet)
+          .filter((r) => r.land_code === land.code)
+          .map((r) => [r.value ?? '', r.n]),
+      );
     return {
       ...overview,
-      platformTypes: countsOf(types, land.code),
-      twinUseCases: countsOf(useCases, land.code),
-      maturity: countsOf(maturity, land.code),
-      standards: countsOf(standards, land.code),
-      harvestSources: sources.length,
+      platformTypes: countsOf('platformTypes'),
+      twinUseCases: countsOf('twinUseCases'),
+      maturity: countsOf('maturity'),
+      standards: countsOf('standards'),
+      harvestSources: aggregates.count('harvestSources', land.code),
+      asOf: aggregates.asOf,
       generatedAt: new Date().toISOString(),
     };
   }
 
   async summary(): Promise<Summary> {
-    const [counts, active, maturity, standards, serviceTypes, formats, findings, quality, sources] =
-      await Promise.all([
-        this.repository.countsByLand(),
-        this.repository.platformTypes(true),
-        this.repository.maturity(),
-        this.repository.standards(),
-        this.repository.serviceTypes(),
-        this.repository.threeDFormats(),
-        this.findings.countsByLandAndSeverity(),
-        this.repository.qualityByLand(),
-        this.repository.harvestSources(),
-      ]);
-    const total = (name: Parameters<typeof counts.get>[0]) =>
-      [...(counts.get(name)?.values() ?? [])].reduce((sum, n) => sum + n, 0);
+    const aggregates = await this.aggregates.current();
+    const total = (name: TotalName) => aggregates.total(name);
+    const active = aggregates.rows('activePlatformTypes');
+    const maturity = aggregates.rows('maturity');
     const laenderWithPlatformType = Object.fromEntries(
       PLATFORM_TYPES.map((type) => [
         type,
@@ -174,39 +193,37 @@ export class OverviewService {
       endpoints: total('endpoints'),
       organisations: total('organisations'),
       laenderWithPlatformType,
-      laenderWithTwin: [...(counts.get('twins')?.keys() ?? [])].filter((code) => code !== null)
-        .length,
+      laenderWithTwin: aggregates.laenderWith('twins').length,
       maturity: Object.fromEntries(
         [1, 2, 3, 4].map((level) => [
           String(level),
           maturity.filter((m) => m.value === String(level)).reduce((sum, m) => sum + m.n, 0),
         ]),
       ),
-      standards: countOf(standards),
-      serviceTypes: countOf(serviceTypes),
-      threeDFormats: countOf(formats),
-      findings: severityCounts(findings),
-      quality: overallQuality(quality),
+      standards: countOf(aggregates.rows('standards')),
+      serviceTypes: countOf(aggregates.rows('serviceTypes')),
+      threeDFormats: countOf(aggregates.rows('threeDFormats')),
+      findings: severityCounts(aggregates.rows('findings')),
+      quality: overallQuality(aggregates.quality),
       harvest: {
-        sources: sources.length,
-        failing: sources.filter((s) => s.last_finished_state === 'failed').length,
-        stale: sources.filter((s) => s.stale === true).length,
+        sources: aggregates.count('harvestSources'),
+        failing: aggregates.count('harvestFailing'),
+        stale: aggregates.count('harvestStale'),
       },
+      asOf: aggregates.asOf,
       generatedAt: new Date().toISOString(),
     };
   }
 
   async coverage(dimension: CoverageDimension): Promise<CoverageMatrix> {
-    const rows =
-      dimension === 'platformType'
-        ? await this.repository.platformTypes()
-        : dimension === 'twinUseCase'
-          ? await this.repository.twinUseCases()
-          : await this.repository.euThemes();
-    const { columns, measure } = COVERAGE[dimension];
+    const aggregates = await this.aggregates.current();
+    const { columns, measure, facet } = COVERAGE[dimension];
+    const rows = aggregates.rows(facet);
     const matrix = LAENDER.map((land: Land) => {
-      const counts = countsOf(rows, land.code);
-      const cells = columns.map((c) => counts[c] ?? 0);
+      const counts = new Map(
+        rows.filter((r) => r.land_code === land.code).map((r) => [r.value, r.n]),
+      );
+      const cells = columns.map((c) => counts.get(c) ?? 0);
       return {
         landCode: land.code,
         landName: land.name,
@@ -220,6 +237,7 @@ export class OverviewService {
       columns: [...columns],
       rows: matrix,
       laenderCovered: columns.map((_, i) => matrix.filter((r) => r.cells[i] > 0).length),
+      asOf: aggregates.asOf,
       generatedAt: new Date().toISOString(),
     };
   }
@@ -311,7 +329,8 @@ export class OverviewService {
   }
 
   async quality(): Promise<QualityView> {
-    const rows = await this.repository.qualityByLand();
+    const aggregates = await this.aggregates.current();
+    const rows = aggregates.quality;
     return {
       methodVersion: QUALITY_METHOD_VERSION,
       overall: overallQuality(rows),
@@ -320,14 +339,16 @@ export class OverviewService {
         landName: land.name,
         ...qualityScore(rows.find((r) => r.land_code === land.code)),
       })),
+      asOf: aggregates.asOf,
       generatedAt: new Date().toISOString(),
     };
   }
 }
 
-export function severityCounts(rows: { severity: string; n: number }[]): SeverityCounts {
+/** Findings per severity (`value`) of the rows given. */
+export function severityCounts(rows: readonly CountRow[]): SeverityCounts {
   const counts: SeverityCounts = { high: 0, medium: 0, low: 0, info: 0 };
   for (const row of rows)
-    if (row.severity in counts) counts[row.severity as keyof SeverityCounts] += row.n;
+    if (row.value && row.value in counts) counts[row.value as keyof SeverityCounts] += row.n;
   return counts;
 }

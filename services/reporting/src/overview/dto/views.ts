@@ -4,6 +4,14 @@ import { COVERAGE_DIMENSIONS, ITEM_KINDS } from './queries';
 
 const OBJECT = { type: 'object', additionalProperties: true } as const;
 
+/** The timestamp of the precomputed aggregates (README, "Precomputed aggregates"). */
+const AS_OF = {
+  format: 'date-time',
+  description:
+    'When the precomputed aggregates were computed: changes applied before are included. They ' +
+    'are refreshed about a second after a change, so they may lag the read models by that much.',
+} as const;
+
 export class SeverityCounts {
   @ApiProperty({ minimum: 0 }) high!: number;
   @ApiProperty({ minimum: 0 }) medium!: number;
@@ -53,6 +61,7 @@ export class LandOverview {
 export class LandsView {
   @ApiProperty({ type: [LandOverview], description: 'All 16 Länder, in Länderschlüssel order' })
   laender!: LandOverview[];
+  @ApiProperty(AS_OF) asOf!: string;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }
 
@@ -66,6 +75,7 @@ export class LandDetail extends LandOverview {
   @ApiProperty({ ...OBJECT, description: 'Platforms per standard code' })
   standards!: Record<string, number>;
   @ApiProperty({ minimum: 0, description: 'Harvest sources of the Land' }) harvestSources!: number;
+  @ApiProperty(AS_OF) asOf!: string;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }
 
@@ -102,6 +112,7 @@ export class Summary {
   quality!: QualityScore;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
   harvest!: { sources: number; failing: number; stale: number };
+  @ApiProperty(AS_OF) asOf!: string;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }
 
@@ -159,6 +170,7 @@ export class CoverageMatrix {
   @ApiProperty({ type: [CoverageRow], description: 'All 16 Länder' }) rows!: CoverageRow[];
   @ApiProperty({ type: [Number], description: 'Länder with at least one record per column' })
   laenderCovered!: number[];
+  @ApiProperty(AS_OF) asOf!: string;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }
 
@@ -207,5 +219,6 @@ export class QualityView {
   @ApiProperty({ type: QualityScore, description: 'All datasets, federal included' })
   overall!: QualityScore;
   @ApiProperty({ type: [LandQuality] }) laender!: LandQuality[];
+  @ApiProperty(AS_OF) asOf!: string;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }

@@ -1,0 +1,132 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { PinoLogger } from 'nestjs-pino';
+import { Subscription } from 'rxjs';
+import { ReportingEnv } from '../config';
+import { FindingsRepository } from '../handlungsbedarfe/findings.repository';
+import { READ_MODEL_NAMES, ReadModelName } from '../inventory/read-models';
+import { LiveEvent, LiveEvents } from '../live/live-events';
+import {
+  AGGREGATE_PARTS,
+  AggregatePart,
+  AggregateSnapshot,
+  PartAggregates,
+} from './aggregate-snapshot';
+import { AggregatesRepository } from './aggregates.repository';
+import { RefreshingSnapshot } from './refreshing-snapshot';
+
+/** The `model` of the live event announcing new aggregates (the dashboard reloads on it). */
+export const AGGREGATES_MODEL = 'aggregates';
+
+/** A failed refresh is retried after this long (about the pool's connection timeout). */
+const RETRY_MS = 5000;
+
+const isReadModel = (model: string): model is ReadModelName =>
+  (READ_MODEL_NAMES as readonly string[]).includes(model);
+
+/**
+ * The aggregates behind summary, Länder, coverage and quality, precomputed: at start-up, after
+ * applied batches and changed findings (only the parts they touched; at most one refresh per
+ * AGGREGATES_DEBOUNCE_MS while changes arrive), and completely every AGGREGATES_INTERVAL_MS.
+ * Requests read the snapshot in memory, so their cost does not grow with the inventory.
+ */
+@Injectable()
+export class AggregatesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly snapshot: RefreshingSnapshot<AggregateSnapshot>;
+  /** Parts changed since the refresh that is running or last ran. */
+  private readonly stale = new Set<AggregatePart>();
+  private subscription: Subscription | null = null;
+  private interval: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly repository: AggregatesRepository,
+    private readonly findings: FindingsRepository,
+    private readonly live: LiveEvents,
+    @Inject(ConfigService) private readonly config: ConfigService<ReportingEnv, true>,
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext('AggregatesService');
+    this.snapshot = new RefreshingSnapshot({
+      compute: (current) => this.compute(current),
+      gapMs: config.get('AGGREGATES_DEBOUNCE_MS', { infer: true }),
+      gapPerRunTime: 1,
+      retryMs: RETRY_MS,
+      onError: (error) =>
+        this.logger.warn(
+          { error: error instanceof Error ? error.message : String(error) },
+          'refreshing the aggregates failed; the previous snapshot stays',
+        ),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.live.events.subscribe((event) => this.onLiveEvent(event));
+    this.snapshot.request();
+    this.interval = setInterval(
+      () => {
+        for (const part of AGGREGATE_PARTS) this.stale.add(part);
+        this.snapshot.request();
+      },
+      this.config.get('AGGREGATES_INTERVAL_MS', { infer: true }),
+    );
+    this.interval.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.subscription?.unsubscribe();
+    if (this.interval) clearInterval(this.interval);
+    await this.snapshot.close();
+  }
+
+  /** The current aggregates; right after start-up, the first ones are waited for. */
+  current(): Promise<AggregateSnapshot> {
+    return this.snapshot.current();
+  }
+
+  /** `changed` comes after the batch is committed, so the refresh it asks for sees the change. */
+  private onLiveEvent(event: LiveEvent): void {
+    const part = event.type === 'findings' ? 'findings' : isReadModel(event.model) && event.model;
+    if (!part) return;
+    this.stale.add(part);
+    this.snapshot.request();
+  }
+
+  private async compute(current: AggregateSnapshot | null): Promise<AggregateSnapshot> {
+    const parts = current ? [...this.stale] : [...AGGREGATE_PARTS];
+    this.stale.clear();
+    if (current && parts.length === 0) return current;
+    const asOf = new Date().toISOString();
+    const started = Date.now();
+    let computed: Map<AggregatePart, PartAggregates>;
+    try {
+      computed = new Map(
+        await Promise.all(parts.map(async (part) => [part, await this.load(part)] as const)),
+      );
+    } catch (error) {
+      for (const part of parts) this.stale.add(part);
+      throw error;
+    }
+    const next = AggregateSnapshot.from(asOf, current, computed);
+    const changed =
+      current !== null &&
+      parts.some(
+        (part) => JSON.stringify(current.parts.get(part)) !== JSON.stringify(next.parts.get(part)),
+      );
+    this.logger.debug({ ms: Date.now() - started, parts, changed }, 'aggregates refreshed');
+    if (changed) this.live.publish({ type: 'changed', model: AGGREGATES_MODEL, ids: [], at: asOf });
+    return next;
+  }
+
+  private async load(part: AggregatePart): Promise<PartAggregates> {
+    if (part !== 'findings') return this.repository.readModel(part);
+    const rows = await this.findings.countsByLandAndSeverity();
+    return {
+      facets: rows.map((r) => ({
+        land_code: r.land_code,
+        facet: 'findings',
+        value: r.severity,
+        n: r.n,
+      })),
+    };
+  }
+}
