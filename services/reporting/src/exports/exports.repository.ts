@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DistributionFields } from '../inventory/dataset-event';
+import { escapeLike, ItemRow } from '../overview/overview.repository';
 
 export interface DcatDatasetRow {
   id: string;
@@ -57,28 +58,11 @@ export interface RecordFilter {
   limit: number;
 }
 
-export interface RecordRow {
-  kind: string;
-  id: string;
-  land_code: string | null;
-  land_name: string | null;
-  title: string;
-  description: string;
-  type: string;
-  status: string | null;
-  themes: string[];
-  maturity_level: number | null;
-  open_data: boolean | null;
-  url: string | null;
-  geometry: string | null;
-  bbox: string | null;
+/** A row of the inventory_item view as the OGC records read it (the overview's item row). */
+export type RecordRow = Omit<ItemRow, 'sort_title' | 'links' | 'detail'> & {
   links: Record<string, unknown>;
   detail: Record<string, unknown>;
-  source: string;
-  updated_at: Date;
-}
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+};
 
 /** The exports' own reads: the DCAT-AP.de catalogue pages and the OGC API Records queries. */
 @Injectable()

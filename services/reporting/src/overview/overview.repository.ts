@@ -39,7 +39,8 @@ export interface ItemRow {
   sort_title: string;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** `text` as a literal inside a LIKE pattern. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Reads of the read models and views for the API; writes happen elsewhere, the aggregates are
