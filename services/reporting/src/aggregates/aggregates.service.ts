@@ -49,7 +49,9 @@ export class AggregatesService implements OnApplicationBootstrap, OnApplicationS
     this.snapshot = new RefreshingSnapshot({
       compute: (current) => this.compute(current),
       gapMs: config.get('AGGREGATES_DEBOUNCE_MS', { infer: true }),
-      gapPerRunTime: 1,
+      // Under a stream of changes refreshes take at most a quarter of the time (as the rules):
+      // the projector and the registry beside it keep the database and the cores.
+      gapPerRunTime: 3,
       retryMs: RETRY_MS,
       onError: (error) =>
         this.logger.warn(
