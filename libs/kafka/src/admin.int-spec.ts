@@ -1,7 +1,7 @@
 import { TOPIC_SPECS } from '@dpi/contracts';
 import { kafkaBrokers, newTestRunId } from '@dpi/testing';
 import { ConfigResourceTypes } from 'kafkajs';
-import { ensureTopics } from './admin';
+import { ensureTopics, recreateTopics } from './admin';
 import { createKafka } from './config';
 import { dlqTopic, prefixedTopic } from './topics';
 
@@ -41,5 +41,28 @@ describe('ensureTopics (real Kafka)', () => {
     } finally {
       await admin.disconnect();
     }
+  });
+
+  it('recreateTopics empties the prefix: messages are gone, every topic exists again', async () => {
+    const prefix = `${process.env.DPI_TEST_RUN_ID ?? newTestRunId()}.recreate.`;
+    await ensureTopics(kafka, TOPIC_SPECS, prefix);
+    const topic = prefixedTopic(TOPIC_SPECS[0].name, prefix);
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic, messages: [{ key: 'k', value: 'v' }] });
+    await producer.disconnect();
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const sum = async () =>
+        (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
+      expect(await sum()).toBe(1);
+      const result = await recreateTopics(kafka, TOPIC_SPECS, prefix);
+      expect(result.created).toHaveLength(TOPIC_SPECS.length * 2);
+      expect(await sum()).toBe(0);
+    } finally {
+      await admin.disconnect();
+    }
+    await expect(recreateTopics(kafka, TOPIC_SPECS, '')).rejects.toThrow('needs a topic prefix');
   });
 });

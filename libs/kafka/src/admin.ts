@@ -58,3 +58,38 @@ export async function ensureTopics(
     await admin.disconnect();
   }
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Deletes every topic whose name starts with `prefix` and creates `specs` again under it (the
+ * benchmarks start each run on empty topics of their own). Refuses an empty prefix: that would
+ * be every topic of the cluster.
+ */
+export async function recreateTopics(
+  kafka: Kafka,
+  specs: readonly TopicSpec[],
+  prefix: string,
+): Promise<EnsureTopicsResult> {
+  if (!prefix) throw new Error('recreateTopics needs a topic prefix');
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ours = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (ours.length) await admin.deleteTopics({ topics: ours, timeout: 30_000 });
+    for (let i = 0; i < 60; i++) {
+      if (!(await admin.listTopics()).some((t) => t.startsWith(prefix))) break;
+      await pause(500);
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureTopics(kafka, specs, prefix);
+    } catch (error) {
+      if (attempt >= 20) throw error; // the deletion may still be settling in the broker
+      await pause(500);
+    }
+  }
+}

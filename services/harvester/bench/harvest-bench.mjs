@@ -186,33 +186,14 @@ async function resetSchemas(base) {
 }
 
 /** Deletes the benchmark's topics and creates them again with the production specs. */
-async function resetTopics(base) {
+function resetTopics(base) {
   const kafkaLib = require('@dpi/kafka');
   const { TOPIC_SPECS } = require('@dpi/contracts');
   const kafka = kafkaLib.createKafka(
     { ...base, KAFKA_TOPIC_PREFIX: TOPIC_PREFIX },
     'harvest-bench',
   );
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ours = (await admin.listTopics()).filter((t) => t.startsWith(TOPIC_PREFIX));
-    if (ours.length) await admin.deleteTopics({ topics: ours, timeout: 30_000 });
-    for (let i = 0; i < 60; i++) {
-      if (!(await admin.listTopics()).some((t) => t.startsWith(TOPIC_PREFIX))) break;
-      await sleep(500);
-    }
-  } finally {
-    await admin.disconnect();
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await kafkaLib.ensureTopics(kafka, TOPIC_SPECS, TOPIC_PREFIX);
-    } catch (error) {
-      if (attempt >= 20) throw error; // deletion may still be settling
-      await sleep(500);
-    }
-  }
+  return kafkaLib.recreateTopics(kafka, TOPIC_SPECS, TOPIC_PREFIX);
 }
 
 /** Waits until the registry's harvested-record consumer has joined its group (state Stable). */

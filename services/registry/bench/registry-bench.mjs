@@ -88,30 +88,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const pidOf = (service) => service.child?.pid;
 
 /** Deletes the benchmark's topics and creates them again with the production specs. */
-async function resetTopics(env) {
-  const kafka = kafkaLib.createKafka(env, 'registry-bench');
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ours = (await admin.listTopics()).filter((t) => t.startsWith(TOPIC_PREFIX));
-    if (ours.length) await admin.deleteTopics({ topics: ours, timeout: 30_000 });
-    for (let i = 0; i < 60; i++) {
-      const left = (await admin.listTopics()).filter((t) => t.startsWith(TOPIC_PREFIX));
-      if (left.length === 0) break;
-      await sleep(500);
-    }
-  } finally {
-    await admin.disconnect();
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await kafkaLib.ensureTopics(kafka, TOPIC_SPECS, TOPIC_PREFIX);
-    } catch (error) {
-      if (attempt >= 20) throw error; // deletion may still be settling
-      await sleep(500);
-    }
-  }
-}
+const resetTopics = (env) =>
+  kafkaLib.recreateTopics(kafkaLib.createKafka(env, 'registry-bench'), TOPIC_SPECS, TOPIC_PREFIX);
 
 function registryEnv(base, extra = {}) {
   return {

@@ -10,29 +10,7 @@ const { TOPIC_SPECS } = require('@dpi/contracts');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Deletes every topic with `prefix` and creates the production topics again under it. */
-export async function resetTopics(kafka, prefix) {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const ours = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (ours.length) await admin.deleteTopics({ topics: ours, timeout: 30_000 });
-    for (let i = 0; i < 60; i++) {
-      const left = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-      if (left.length === 0) break;
-      await sleep(500);
-    }
-  } finally {
-    await admin.disconnect();
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await kafkaLib.ensureTopics(kafka, TOPIC_SPECS, prefix);
-    } catch (error) {
-      if (attempt >= 20) throw error; // deletion may still be settling
-      await sleep(500);
-    }
-  }
-}
+export const resetTopics = (kafka, prefix) => kafkaLib.recreateTopics(kafka, TOPIC_SPECS, prefix);
 
 /** An admin client that answers "how far behind is `groupId` on `topics`". */
 export async function lagProbe(kafka, groupId, topics) {
