@@ -1,5 +1,5 @@
 import { ChangeKind } from '@dpi/contracts';
-import { appendToOutbox, OutboxEvent } from '@dpi/db';
+import { oneStatement, OutboxEvent, outboxInsert } from '@dpi/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,8 @@ import { DATASET_KIND } from '../datasets/dataset.kind';
 import { DatasetEntity } from '../datasets/entities/dataset.entity';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { diffFields } from '../history/field-diff';
-import { appendChanges } from '../history/history';
+import { changesInsert } from '../history/history';
+import { JsonRows, jsonRowsOf } from '../records/json-rows';
 import { changedEvent, deletedEvent } from '../records/record-events';
 import { HarvestChange, harvestedFields } from './harvested-record';
 
@@ -20,37 +21,40 @@ export interface HarvestApplyStats {
 }
 
 /**
- * Upserts harvested datasets by (harvest source, fileIdentifier): one transaction per batch with
- * rows, history and outbox events together. A record with the stored checksum changes nothing,
- * so redelivered or repeated messages are harmless.
+ * Upserts harvested datasets by (harvest source, fileIdentifier): one transaction per batch, in
+ * which the affected rows are read and locked (one statement) and rows, history and outbox events
+ * are written together (one statement, each part one json or array parameter). A record with the
+ * stored checksum changes nothing, so redelivered or repeated messages are harmless.
  */
 @Injectable()
 export class HarvestedDatasetsRepository {
+  private rowsOfDatasets: JsonRows<DatasetEntity> | null = null;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get rows(): JsonRows<DatasetEntity> {
+    return (this.rowsOfDatasets ??= jsonRowsOf(this.dataSource, DatasetEntity));
+  }
 
   async apply(changes: readonly HarvestChange[], topicPrefix: string): Promise<HarvestApplyStats> {
     const stats: HarvestApplyStats = { created: 0, updated: 0, withdrawn: 0, unchanged: 0 };
     if (changes.length === 0) return stats;
     await this.dataSource.transaction(async (manager) => {
       // Lock the affected rows: two consumers (a rebalance in flight) never interleave on one.
-      const existing: DatasetEntity[] = await manager
-        .getRepository(DatasetEntity)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where(
-          '(r.harvest_source_id, r.harvest_file_identifier) IN (SELECT * FROM unnest(CAST(:sources AS uuid[]), CAST(:files AS text[])))',
-          {
-            sources: changes.map((c) => c.sourceId),
-            files: changes.map((c) => c.fileIdentifier),
-          },
-        )
-        .getMany();
+      const rows = this.rows;
+      const found: Record<string, unknown>[] = await manager.query(
+        `SELECT ${rows.select} FROM ${rows.table} r
+         WHERE (r.harvest_source_id, r.harvest_file_identifier) IN
+           (SELECT * FROM unnest($1::uuid[], $2::text[]))
+         FOR UPDATE`,
+        [changes.map((c) => c.sourceId), changes.map((c) => c.fileIdentifier)],
+      );
+      const existing = found.map((row) => rows.revive(row));
       const byKey = new Map(
         existing.map((d) => [`${d.harvestSourceId}/${d.harvestFileIdentifier}`, d]),
       );
 
-      const inserts: DatasetEntity[] = [];
-      const updates: DatasetEntity[] = [];
+      const written: DatasetEntity[] = [];
       const history: Omit<ChangeLogEntity, 'id'>[] = [];
       const events: OutboxEvent[] = [];
       const now = new Date();
@@ -72,7 +76,7 @@ export class HarvestedDatasetsRepository {
             updatedAt: now,
             deletedAt: now,
           });
-          updates.push(next);
+          written.push(next);
           history.push(this.entry(next, 'delete', current, null, changedBy, context.correlationId));
           events.push(deletedEvent(DATASET_KIND, next, context));
           stats.withdrawn++;
@@ -95,8 +99,8 @@ export class HarvestedDatasetsRepository {
           version: (current?.version ?? 0) + 1,
           deletedAt: null,
         });
+        written.push(next);
         if (current) {
-          updates.push(next);
           history.push(
             this.entry(
               next,
@@ -110,23 +114,20 @@ export class HarvestedDatasetsRepository {
           events.push(changedEvent(DATASET_KIND, next, ChangeKind.UPDATED, context));
           stats.updated++;
         } else {
-          inserts.push(next);
           history.push(this.entry(next, 'create', null, next, changedBy, context.correlationId));
           events.push(changedEvent(DATASET_KIND, next, ChangeKind.CREATED, context));
           stats.created++;
         }
         byKey.set(`${change.sourceId}/${change.fileIdentifier}`, next);
       }
-      if (inserts.length > 0) await manager.insert(DatasetEntity, inserts);
-      // One statement for all changed rows (they are locked above, so every one takes the
-      // ON CONFLICT path): a re-harvest of thousands of changed records is not one UPDATE each.
-      if (updates.length > 0)
-        await manager.upsert(DatasetEntity, updates, {
-          conflictPaths: ['id'],
-          skipUpdateIfNoValuesChanged: false,
-        });
-      await appendChanges(manager, history);
-      await appendToOutbox(manager, events);
+      if (written.length === 0) return;
+      // Every written row is locked above (or new), so an update takes the ON CONFLICT path.
+      const statement = oneStatement([
+        rows.upsert(written),
+        changesInsert(history),
+        outboxInsert(events),
+      ]);
+      await manager.query(statement.text, statement.values);
     });
     return stats;
   }

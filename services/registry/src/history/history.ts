@@ -30,18 +30,18 @@ export function changeInsert(change: Omit<ChangeLogEntity, 'id'>): SqlPart {
   };
 }
 
-/** Appends many changes in one statement (bulk writes such as harvested datasets). */
-export async function appendChanges(
-  manager: EntityManager,
-  changes: readonly Omit<ChangeLogEntity, 'id'>[],
-): Promise<void> {
-  if (changes.length === 0) return;
-  await manager.query(
-    `INSERT INTO change_log (entity_type, entity_id, version, operation, changed_by, changed_at, changes, correlation_id)
+/**
+ * The INSERT of many changes as one json parameter (bulk writes such as harvested datasets), for a
+ * statement that also makes them (see oneStatement); empty when there are none.
+ */
+export function changesInsert(changes: readonly Omit<ChangeLogEntity, 'id'>[]): SqlPart {
+  if (changes.length === 0) return { text: '', values: [] };
+  return {
+    text: `INSERT INTO change_log (entity_type, entity_id, version, operation, changed_by, changed_at, changes, correlation_id)
      SELECT entity_type, entity_id, version, operation, changed_by, changed_at, changes, correlation_id
      FROM jsonb_to_recordset($1::jsonb) AS c(entity_type text, entity_id uuid, version integer,
        operation text, changed_by text, changed_at timestamptz, changes jsonb, correlation_id text)`,
-    [
+    values: [
       JSON.stringify(
         changes.map((c) => ({
           entity_type: c.entityType,
@@ -49,11 +49,11 @@ export async function appendChanges(
           version: c.version,
           operation: c.operation,
           changed_by: c.changedBy,
-          changed_at: c.changedAt.toISOString(),
+          changed_at: c.changedAt,
           changes: c.changes,
           correlation_id: c.correlationId,
         })),
       ),
     ],
-  );
+  };
 }
