@@ -5,7 +5,16 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDependencies, infraEnv, infraUp, log, nx, ROOT, run } from './lib.mjs';
+import {
+  ensureDependencies,
+  infraEnv,
+  infraUp,
+  log,
+  nx,
+  ROOT,
+  run,
+  SERVICE_RUNTIME_ENV,
+} from './lib.mjs';
 
 const SERVICES = [
   { name: 'registry', port: 3001, entry: 'services/registry/dist/main.js' },
@@ -171,7 +180,7 @@ async function main() {
     const out = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [service.entry], {
       cwd: ROOT,
-      env: { ...env, ...extraEnv },
+      env: { ...env, ...SERVICE_RUNTIME_ENV[service.name], ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.pipe(out);

@@ -18,7 +18,14 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { infraEnv, infraUp, log, nx, ROOT } from '../../../deploy/local/lib.mjs';
+import {
+  infraEnv,
+  infraUp,
+  log,
+  nx,
+  ROOT,
+  SERVICE_RUNTIME_ENV,
+} from '../../../deploy/local/lib.mjs';
 // The registry benchmark's helper: which PostgreSQL backends serve a process (by client port).
 import { backendsOf } from '../../registry/bench/database.mjs';
 import { bytesPerRecord, loadTemplates } from './corpus.mjs';
@@ -231,17 +238,23 @@ function rssBetween(samples, from, to) {
   return inside.length ? Math.max(...inside.map((s) => s.rss)) : null;
 }
 
+/** The service as npm start runs it (SERVICE_RUNTIME_ENV), plus the benchmark's settings. */
 function serviceEnv(base, service, extra = {}) {
+  const runtime = SERVICE_RUNTIME_ENV[service] ?? {};
+  const nodeOptions = [
+    runtime.NODE_OPTIONS,
+    opt.cpuProfile ? `--require ${join(BENCH_DIR, 'cpu-profile.cjs')}` : null,
+    process.env[`BENCH_${service.toUpperCase()}_NODE_OPTIONS`],
+  ].filter(Boolean);
   return {
     ...base,
+    ...runtime,
     NODE_ENV: 'production',
     LOG_LEVEL: opt.logLevel,
     DB_SCHEMA: SCHEMAS[service],
     KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
     DPI_ADMIN_TOKEN: ADMIN_TOKEN,
-    NODE_OPTIONS: opt.cpuProfile
-      ? `--require ${join(BENCH_DIR, 'cpu-profile.cjs')}`
-      : (process.env[`BENCH_${service.toUpperCase()}_NODE_OPTIONS`] ?? ''),
+    NODE_OPTIONS: nodeOptions.join(' '),
     BENCH_CPU_PROFILE_DIR: join(BENCH_DIR, 'results/profiles'),
     BENCH_CPU_PROFILE_NAME: service,
     ...extra,

@@ -36,6 +36,11 @@ export const harvesterEnvSchema = baseEnvSchema
       .int()
       .min(1024)
       .default(100 * 1024 * 1024),
+    /**
+     * V8's heap growing factor, as a percentage above the live heap (V8's --heap-growing-percent;
+     * 0: V8's own choice). See memory.ts.
+     */
+    HARVEST_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(150),
     /** Run the stored cron schedules (false: only manual runs, e.g. in tests). */
     HARVEST_SCHEDULER_ENABLED: flag.default('true'),
     /** Time zone the cron expressions are read in. */
