@@ -39,7 +39,7 @@ export interface XmlSink {
   comment?(text: string, depth: number): void;
   /** A recoverable oddity of the document (reported, parsing goes on). */
   warning?(message: string): void;
-  /** Awaited after every chunk: lets an async consumer apply backpressure. */
+  /** After every chunk; awaited if it returns a promise (an async consumer's backpressure). */
   drain?(): Promise<void> | void;
 }
 
@@ -186,10 +186,11 @@ export async function readXml(
       parser.write(chunk);
     } catch (e) {
       // What was complete before the error is delivered, as it would have been in an earlier chunk.
-      if (sink.drain) await sink.drain();
+      await drained(sink);
       throw syntaxError(e);
     }
-    if (sink.drain) await sink.drain();
+    const pending = sink.drain?.();
+    if (pending) await pending;
   }
   if (signal?.aborted) throw abortError(signal);
   if (!started) throw new NotXmlError('response is empty', '', 'EMPTY_RESPONSE');
@@ -197,13 +198,17 @@ export async function readXml(
   try {
     parser.close();
   } catch (e) {
-    if (sink.drain) await sink.drain();
+    await drained(sink);
     throw syntaxError(e);
   }
-  if (sink.drain) await sink.drain();
+  await drained(sink);
   if (root === null) throw new NotXmlError('response contains no XML element', '');
   if (exceptionReport !== null) throw (exceptionReport as ExceptionCollector).toError();
   return { chars, rootElement: root };
+}
+
+async function drained(sink: XmlSink): Promise<void> {
+  await sink.drain?.();
 }
 
 function firstNonSpace(s: string): number {
