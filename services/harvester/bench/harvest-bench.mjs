@@ -6,7 +6,8 @@
 //      process) serving --records distinct records made from the real fixture records, pages of
 //      --page-size;
 //   2. (a) raw saxes and (b) parseIsoRecords over every byte of those pages, each in a fresh
-//      process pinned to one CPU (parse-rate.mjs), only the reading timed;
+//      process pinned to one CPU (parse-rate.mjs), only the reading timed, alternating over
+//      slices of the corpus (--parse-rounds);
 //   3. (c) end to end: schemas `bench_harvest_harvester` / `bench_harvest_registry` dropped and
 //      migrated, topics `bench-harvest.*` re-created, a real harvester and a real registry process
 //      started; a source pointing at the server is created and run through the harvester's API;
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     'page-size': { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '1' },
     'parse-cpu': { type: 'string', default: '0' },
+    'parse-rounds': { type: 'string', default: '10' },
     'sample-ms': { type: 'string', default: '250' },
     'timeout-seconds': { type: 'string', default: '3600' },
     'log-level': { type: 'string', default: 'warn' },
@@ -53,6 +55,7 @@ const opt = {
   pageSize: Number(args['page-size']),
   concurrency: Number(args.concurrency),
   parseCpu: args['parse-cpu'],
+  parseRounds: Number(args['parse-rounds']),
   sampleMs: Number(args['sample-ms']),
   timeoutSeconds: Number(args['timeout-seconds']),
   logLevel: args['log-level'],
@@ -144,14 +147,55 @@ function startCswServer(records) {
   });
 }
 
-/** (a) or (b): one fresh process, pinned to one CPU when taskset exists. */
-function parseRate(mode, url) {
+/** (a) or (b) over records [from, from + count): one fresh process, pinned to one CPU if it can. */
+/**
+ * (a) and (b) over the whole corpus in --parse-rounds rounds, each round one slice of the corpus
+ * read by raw saxes and then by the parser: the machine's speed drifts over minutes, and
+ * alternating keeps that drift out of the ratio (a run of all of (a), then all of (b) moved it by
+ * up to ±0.05). Returns the sums of both modes plus the per-round figures.
+ */
+function parseRates(url) {
+  const rounds = Math.max(1, Math.min(opt.parseRounds, opt.records / opt.pageSize));
+  const pagesPerRound = Math.ceil(opt.records / opt.pageSize / rounds);
+  const sum = { raw: null, parser: null };
+  const perRound = [];
+  for (let from = 1; from <= opt.records; from += pagesPerRound * opt.pageSize) {
+    const count = Math.min(pagesPerRound * opt.pageSize, opt.records - from + 1);
+    const round = {};
+    for (const mode of ['raw', 'parser']) {
+      const r = parseRate(mode, url, from, count);
+      round[mode] = r.records / r.seconds;
+      sum[mode] = sum[mode] ? addRates(sum[mode], r) : r;
+    }
+    perRound.push({
+      from,
+      count,
+      raw: round.raw,
+      parser: round.parser,
+      ratio: round.parser / round.raw,
+    });
+    log(
+      `    records ${from}–${from + count - 1}: raw ${fmt(round.raw)}/s, parser ${fmt(round.parser)}/s, ratio ${fmt(round.parser / round.raw, 2)}`,
+    );
+  }
+  return { ...sum, rounds: perRound };
+}
+
+function addRates(a, b) {
+  const out = { ...a };
+  for (const key of ['events', 'records', 'errors', 'parsed', 'bytes', 'seconds', 'cpuSeconds'])
+    out[key] = a[key] + b[key];
+  return out;
+}
+
+function parseRate(mode, url, from = 1, count = opt.records) {
   const script = [
     join(BENCH_DIR, 'parse-rate.mjs'),
     mode,
     url,
-    String(opt.records),
+    String(count),
     String(opt.pageSize),
+    String(from),
   ];
   const [command, argv] = hasTaskset()
     ? ['taskset', ['-c', opt.parseCpu, process.execPath, ...script]]
@@ -450,17 +494,18 @@ async function main() {
   try {
     if (!args['skip-parse']) {
       const pinned = hasTaskset() ? `pinned to CPU ${opt.parseCpu}` : 'not pinned (no taskset)';
-      log(`(a) raw saxes over every page, fresh process ${pinned}`);
-      const raw = parseRate('raw', csw.url);
       log(
-        `    ${fmt(raw.records / raw.seconds)} records/s, ${fmt(raw.bytes / 1e6 / raw.seconds, 1)} MB/s`,
+        `(a) raw saxes and (b) parseIsoRecords over every page, alternating in ${opt.parseRounds} rounds, each a fresh process ${pinned}`,
       );
-      log(`(b) parseIsoRecords over every page, fresh process ${pinned}`);
-      const parser = parseRate('parser', csw.url);
-      log(
-        `    ${fmt(parser.records / parser.seconds)} records/s, ${fmt(parser.bytes / 1e6 / parser.seconds, 1)} MB/s`,
-      );
-      results.parse = { pinned: hasTaskset(), raw, parser };
+      const { raw, parser, rounds } = parseRates(csw.url);
+      for (const [name, r] of [
+        ['(a)', raw],
+        ['(b)', parser],
+      ])
+        log(
+          `    ${name} ${fmt(r.records / r.seconds)} records/s, ${fmt(r.bytes / 1e6 / r.seconds, 1)} MB/s`,
+        );
+      results.parse = { pinned: hasTaskset(), raw, parser, rounds };
     }
     if (!args['skip-e2e']) {
       log(`(c) end to end: harvester → Kafka → registry, ${opt.records} records`);
