@@ -111,7 +111,8 @@ interface Data {
   findings?: FindingsPage;
   coverage?: CoverageMatrix;
   harvest?: HarvestStatus;
-  generatedAt?: string;
+  /** Stand: when the reporting service computed the figures shown. */
+  asOf?: string;
 }
 
 let state = parseState(location.search);
@@ -194,7 +195,7 @@ async function loadAll(): Promise<void> {
       findings,
       coverage,
       harvest,
-      generatedAt: laender.generatedAt,
+      asOf: laender.asOf,
     };
     for (const l of laender.laender) names.set(l.code, l.name);
     if (ui.select.land.options.length < names.size + 1) fillSelects();
@@ -284,9 +285,9 @@ function render(): void {
   renderOpenItem();
   if (!data.laender) return;
 
-  if (data.generatedAt) {
-    ui.stand.dateTime = data.generatedAt;
-    setText(ui.stand, formatTimestamp(data.generatedAt, lang));
+  if (data.asOf) {
+    ui.stand.dateTime = data.asOf;
+    setText(ui.stand, formatTimestamp(data.asOf, lang));
   }
   measureView = buildMeasureView(data.laender, state.measure, lang);
   const fills = new Map<string, LandFill>();

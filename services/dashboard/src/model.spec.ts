@@ -19,7 +19,11 @@ const landOverview = {
 
 describe('parseResponse', () => {
   it('accepts the reporting API’s shapes', () => {
-    const body = { laender: [landOverview], generatedAt: '2025-11-23T14:38:02Z' };
+    const body = {
+      laender: [landOverview],
+      generatedAt: '2025-11-23T14:38:02Z',
+      asOf: '2025-11-23T14:38:01Z',
+    };
     expect(parseResponse('laender', body)).toBe(body);
   });
 
@@ -27,12 +31,12 @@ describe('parseResponse', () => {
     ['a missing list', {}, 'laender.laender must be an array'],
     [
       'a negative count',
-      { laender: [{ ...landOverview, platforms: -1 }], generatedAt: 'x' },
+      { laender: [{ ...landOverview, platforms: -1 }], generatedAt: 'x', asOf: 'x' },
       'laender.laender[0].platforms must be a non-negative integer',
     ],
     [
       'a missing quality score',
-      { laender: [{ ...landOverview, quality: undefined }], generatedAt: 'x' },
+      { laender: [{ ...landOverview, quality: undefined }], generatedAt: 'x', asOf: 'x' },
       'laender.laender[0].quality must be an object',
     ],
   ])('names the field when %s', (_case, body, message) => {

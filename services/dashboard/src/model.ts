@@ -36,6 +36,8 @@ export interface LandOverview {
 export interface LandsView {
   laender: LandOverview[];
   generatedAt: string;
+  /** When the figures were computed (the reporting service's aggregates), older than generatedAt. */
+  asOf: string;
 }
 
 export interface CountOf {
@@ -241,7 +243,7 @@ const harvestSource = object({
 });
 
 const SHAPES = {
-  laender: object({ laender: array(landOverview), generatedAt: string }),
+  laender: object({ laender: array(landOverview), generatedAt: string, asOf: string }),
   summary: object({
     platforms: count,
     twins: count,
