@@ -55,6 +55,23 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
   afterAll(() => registry?.close());
 
   describe('token administration', () => {
+    it('tells a token who it is (GET /api/v1/auth/principal), and nobody else', async () => {
+      const reviewer = await request('GET', '/api/v1/auth/principal', { token: tokens.reviewer });
+      expect(reviewer.statusCode).toBe(200);
+      expect(reviewer.headers['cache-control']).toBe('no-store');
+      expect(reviewer.json()).toEqual({ name: 'ag-reviewer', role: 'reviewer', landCode: null });
+      const editor = await request('GET', '/api/v1/auth/principal', { token: tokens.hamburg });
+      expect(editor.json()).toEqual({
+        name: 'hamburg-editor',
+        role: 'land-editor',
+        landCode: 'DE-HH',
+      });
+      for (const token of [tokens.revoked, undefined]) {
+        const refused = await request('GET', '/api/v1/auth/principal', { token });
+        expect(refused.statusCode).toBe(401);
+      }
+    });
+
     it('stores only digests and never lists tokens', async () => {
       const list = await request('GET', '/api/v1/admin/tokens', { token: ADMIN_TOKEN });
       expect(list.statusCode).toBe(200);
