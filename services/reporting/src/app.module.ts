@@ -2,6 +2,7 @@ import { ServiceCoreModule } from '@dpi/service-kit';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AggregatesModule } from './aggregates/aggregates.module';
+import { AuthModule } from './auth/auth.module';
 import { reportingEnvSchema } from './config';
 import { DatabaseUnavailableInterceptor } from './database/database-unavailable.interceptor';
 import { reportingDataSourceOptions } from './database/data-source';
@@ -18,6 +19,7 @@ import { OverviewModule } from './overview/overview.module';
       envSchema: reportingEnvSchema,
       dataSource: reportingDataSourceOptions,
     }),
+    AuthModule,
     LiveModule,
     HandlungsbedarfeModule,
     InventoryModule,

@@ -32,6 +32,12 @@ export const reportingEnvSchema = baseEnvSchema
     FINDINGS_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
     /** …and at least this often (time-based rules: stale harvest sources). */
     FINDINGS_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+    /** The registry, which issues the bearer tokens and tells who one is (reviewer views). */
+    REGISTRY_URL: z.string().url().default('http://127.0.0.1:3001'),
+    /** How long a token's identity (or its being unknown) is kept before asking the registry again. */
+    REGISTRY_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+    /** How long a token check may take before the request fails with 503. */
+    REGISTRY_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
     /** The precomputed aggregates are refreshed at most once per this gap while changes arrive… */
     AGGREGATES_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(500),
     /** …and completely at least this often (time-based: stale harvest sources; a rebuild). */

@@ -35,11 +35,11 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
       encoding: 'utf8',
     });
 
-  async function register(name: string, landCode: string): Promise<string> {
+  async function register(name: string, landCode: string, fields: object = {}): Promise<string> {
     const response = await fetch(`${registry.url}/api/v1/platforms`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ name, landCode, type: 'geoportal', status: 'production' }),
+      body: JSON.stringify({ name, landCode, type: 'geoportal', status: 'production', ...fields }),
     });
     expect(response.status).toBe(201);
     return ((await response.json()) as { id: string }).id;
@@ -63,7 +63,11 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
       ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN, OUTBOX_POLL_INTERVAL_MS: '200' }),
       await freePort(),
     );
-    reporting = new ServiceProcess('reporting', ns.env('reporting'), await freePort());
+    reporting = new ServiceProcess(
+      'reporting',
+      ns.env('reporting', { REGISTRY_URL: registry.url, REGISTRY_AUTH_CACHE_MS: '500' }),
+      await freePort(),
+    );
     harvester = new ServiceProcess('harvester', ns.env('harvester'), await freePort());
     dashboard = new ServiceProcess(
       'dashboard',
@@ -96,6 +100,59 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
     expect(viaDashboard.total).toBe(before.total + 1);
     const page = await (await fetch(`${dashboard.url}/`)).text();
     expect(page).toContain('Datenplattform-Inventar');
+  });
+
+  it('reviewers see unpublished (NON_PUBLIC) records, the public does not', async () => {
+    const issued = await fetch(`${registry.url}/api/v1/admin/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ name: 'ag-pruefer', role: 'reviewer' }),
+    });
+    expect(issued.status).toBe(201);
+    const reviewer = ((await issued.json()) as { token: string }).token;
+    const hidden = await register('Lagebild-Plattform Innenministerium', 'DE-BB', {
+      accessRights: 'NON_PUBLIC',
+    });
+    const open = await register('Lagebild-Plattform Open Data', 'DE-BB');
+    const read = (path: string, token?: string) =>
+      fetch(`${reporting.url}${path}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    const titles = async (token?: string) => {
+      const response = await read('/api/v1/items?q=Lagebild-Plattform', token);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('vary')).toContain('authorization');
+      const body = (await response.json()) as { items: { id: string }[]; total: number };
+      return body.items.map((i) => i.id).sort();
+    };
+    await eventually(async () => expect(await titles(reviewer)).toEqual([hidden, open].sort()));
+    expect(await titles()).toEqual([open]);
+
+    const ogcItem = (id: string) => `/api/v1/ogc/collections/inventar/items/${id}`;
+    expect((await read(ogcItem(hidden))).status).toBe(404);
+    expect((await read(ogcItem(hidden), reviewer)).status).toBe(200);
+    const csv = async (token?: string) =>
+      (await read('/api/v1/exports/items.csv?q=Lagebild-Plattform', token)).text();
+    expect(await csv()).not.toContain('Innenministerium');
+    expect(await csv(reviewer)).toContain('Innenministerium');
+
+    // A token the registry does not know is refused, not read as the public.
+    const unknown = await read('/api/v1/items', 'not-a-token-the-registry-issued');
+    expect(unknown.status).toBe(401);
+    expect(unknown.headers.get('www-authenticate')).toContain('Bearer');
+    expect((await read('/api/v1/items', undefined)).status).toBe(200);
+    const malformed = await fetch(`${reporting.url}/api/v1/items`, {
+      headers: { authorization: 'Basic dXNlcjpwYXNz' },
+    });
+    expect(malformed.status).toBe(401);
+
+    // Revoked at the registry: refused once the cached answer (REGISTRY_AUTH_CACHE_MS) expired.
+    const revoked = await fetch(`${registry.url}/api/v1/admin/tokens/ag-pruefer`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(revoked.status).toBe(204);
+    await eventually(async () => expect((await read('/api/v1/items', reviewer)).status).toBe(401));
   });
 
   it('kill -9 of reporting loses and double-counts nothing', async () => {

@@ -5,6 +5,7 @@ import { PlatformItemEntity } from '../inventory/entities/platform-item.entity';
 import { Initial1763900000001 } from './migrations/1763900000001-initial';
 import { TwinItems1763900000006 } from './migrations/1763900000006-twin-items';
 import { ReadModels1763900000010 } from './migrations/1763900000010-read-models';
+import { UnpublishedRecords1763900000020 } from './migrations/1763900000020-unpublished-records';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -13,7 +14,12 @@ export function reportingDataSourceOptions(
     url: env.DATABASE_URL,
     schema: env.DB_SCHEMA,
     entities: [PlatformItemEntity],
-    migrations: [Initial1763900000001, TwinItems1763900000006, ReadModels1763900000010],
+    migrations: [
+      Initial1763900000001,
+      TwinItems1763900000006,
+      ReadModels1763900000010,
+      UnpublishedRecords1763900000020,
+    ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',
   }) as DataSourceOptions & { url: string; schema: string };

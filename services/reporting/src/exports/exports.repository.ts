@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DistributionFields } from '../inventory/dataset-event';
-import { escapeLike, ItemRow } from '../overview/overview.repository';
+import { escapeLike, ItemRow, PUBLISHED_ONLY } from '../overview/overview.repository';
 
 export interface DcatDatasetRow {
   id: string;
@@ -56,6 +56,8 @@ export interface RecordFilter {
   to?: Date;
   offset: number;
   limit: number;
+  /** Reviewers only: records of the view `unpublished_record` too. */
+  includeUnpublished: boolean;
 }
 
 /** A row of the inventory_item view as the OGC records read it (the overview's item row). */
@@ -64,12 +66,18 @@ export type RecordRow = Omit<ItemRow, 'sort_title' | 'links' | 'detail'> & {
   detail: Record<string, unknown>;
 };
 
+/** Datasets of dataset_item the public may see (see the view unpublished_record). */
+const DATASET_PUBLISHED = 'id NOT IN (SELECT id FROM unpublished_record)';
+
 /** The exports' own reads: the DCAT-AP.de catalogue pages and the OGC API Records queries. */
 @Injectable()
 export class ExportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One page of the catalogue: datasets, then data services, each by id. */
+  /**
+   * One page of the catalogue: datasets, then data services, each by id. The catalogue is for
+   * other catalogues to harvest (GovData): it never holds unpublished datasets, whoever asks.
+   */
   async catalogPage(
     offset: number,
     limit: number,
@@ -81,14 +89,14 @@ export class ExportsRepository {
   }> {
     const [{ total, modified }]: { total: number; modified: Date | null }[] =
       await this.dataSource.query(
-        `SELECT (SELECT count(*) FROM dataset_item WHERE NOT deleted)::int
+        `SELECT (SELECT count(*) FROM dataset_item WHERE NOT deleted AND ${DATASET_PUBLISHED})::int
             + (SELECT count(*) FROM endpoint_item WHERE NOT deleted)::int AS total,
-          greatest((SELECT max(updated_at) FROM dataset_item WHERE NOT deleted),
+          greatest((SELECT max(updated_at) FROM dataset_item WHERE NOT deleted AND ${DATASET_PUBLISHED}),
             (SELECT max(updated_at) FROM endpoint_item WHERE NOT deleted)) AS modified`,
       );
     const page: { kind: string; id: string }[] = await this.dataSource.query(
       `SELECT kind, id FROM (
-         SELECT 'dataset' AS kind, id FROM dataset_item WHERE NOT deleted
+         SELECT 'dataset' AS kind, id FROM dataset_item WHERE NOT deleted AND ${DATASET_PUBLISHED}
          UNION ALL
          SELECT 'endpoint', id FROM endpoint_item WHERE NOT deleted) x
        ORDER BY kind, id OFFSET $1 LIMIT $2`,
@@ -110,6 +118,7 @@ export class ExportsRepository {
          e.capabilities_url, e.authentication, e.updated_at,
          coalesce((SELECT array_agg(d.id ORDER BY d.id) FROM (
            SELECT d.id FROM dataset_item d WHERE NOT d.deleted AND e.id = ANY (d.endpoint_ids)
+             AND d.id NOT IN (SELECT id FROM unpublished_record)
            ORDER BY d.id LIMIT 100) d), '{}') AS dataset_ids
        FROM endpoint_item e WHERE e.id = ANY ($1::uuid[]) ORDER BY e.id`,
       [ids('endpoint')],
@@ -124,6 +133,7 @@ export class ExportsRepository {
       params.push(value);
       return `$${params.length}`;
     };
+    if (!filter.includeUnpublished) where.push(PUBLISHED_ONLY);
     if (filter.id) where.push(`id = ${param(filter.id)}::uuid`);
     if (filter.kinds?.length) where.push(`kind = ANY (${param(filter.kinds)}::text[])`);
     if (filter.bbox) {

@@ -1,3 +1,4 @@
+import { Viewer } from '../auth/viewer';
 import { findLand } from '@dpi/domain';
 import { Injectable } from '@nestjs/common';
 import { FindingView } from '../handlungsbedarfe/dto/views';
@@ -23,10 +24,13 @@ export class ListPages {
     private readonly findingsRepository: FindingsRepository,
   ) {}
 
-  async *items(query: Omit<ItemsQuery, 'limit' | 'cursor'>): AsyncGenerator<InventoryItemView> {
+  async *items(
+    query: Omit<ItemsQuery, 'limit' | 'cursor'>,
+    viewer: Viewer,
+  ): AsyncGenerator<InventoryItemView> {
     let cursor: string | undefined;
     do {
-      const page = await this.overview.items({ ...query, limit: EXPORT_PAGE_SIZE, cursor });
+      const page = await this.overview.items({ ...query, limit: EXPORT_PAGE_SIZE, cursor }, viewer);
       yield* page.items;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -1,3 +1,4 @@
+import { CurrentViewer, Viewer } from '../auth/viewer';
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { validationProblem } from '@dpi/service-kit';
@@ -19,7 +20,10 @@ export class FindingsController {
     description: 'Ordered by severity (high first), then id.',
   })
   @ApiOkResponse({ type: FindingsPage })
-  async list(@Query() query: FindingsQuery): Promise<FindingsPage> {
+  async list(
+    @Query() query: FindingsQuery,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<FindingsPage> {
     const limit = query.limit ?? 50;
     let after: { rank: number; id: string } | undefined;
     if (query.cursor) {
@@ -29,7 +33,12 @@ export class FindingsController {
       after = { rank: decoded[0], id: decoded[1] };
     }
     const rules = new Map(ACTIVE_RULE_SET.rules.map((r) => [r.id, r]));
-    const { rows, total } = await this.findings.list({ ...query, after, limit });
+    const { rows, total } = await this.findings.list({
+      ...query,
+      after,
+      limit,
+      includeUnpublished: viewer.reviewer,
+    });
     const last = rows[rows.length - 1];
     return {
       items: rows.map((f) => ({

@@ -31,7 +31,19 @@ export interface FindingFilter {
   ruleId?: string;
   after?: { rank: number; id: string };
   limit: number;
+  /**
+   * Reviewers only: findings about an unpublished platform, and unpublished records among a
+   * finding's records (the public sees the finding without them).
+   */
+  includeUnpublished: boolean;
 }
+
+/** For the public: a finding's records without the unpublished ones. */
+const PUBLISHED_RECORD_IDS = `ARRAY(SELECT r FROM unnest(record_ids) r
+  WHERE r NOT IN (SELECT id FROM unpublished_record))`;
+/** For the public: no finding whose subject is an unpublished platform. */
+const NOT_ABOUT_UNPUBLISHED = `NOT (record_kind = 'platform'
+  AND record_ids && ARRAY(SELECT id FROM unpublished_record WHERE kind = 'platform'))`;
 
 /** Severity order of lists: high first. */
 export const SEVERITY_RANK_SQL = `CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END`;
@@ -130,6 +142,7 @@ export class FindingsRepository {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
+    if (!filter.includeUnpublished) where.push(NOT_ABOUT_UNPUBLISHED);
     if (filter.landCode) add('land_code = ?', filter.landCode);
     if (filter.severity) add('severity = ?', filter.severity);
     if (filter.ruleId) add('rule_id = ?', filter.ruleId);
@@ -146,7 +159,9 @@ export class FindingsRepository {
     }
     pageParams.push(filter.limit);
     const rows = await this.dataSource.query(
-      `SELECT *, ${SEVERITY_RANK_SQL} AS rank FROM finding
+      `SELECT id, rule_id, rule_version, severity, land_code, subject, record_kind,
+         ${filter.includeUnpublished ? 'record_ids' : PUBLISHED_RECORD_IDS} AS record_ids,
+         evidence, first_seen_at, updated_at, ${SEVERITY_RANK_SQL} AS rank FROM finding
        ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
        ORDER BY ${SEVERITY_RANK_SQL}, id LIMIT $${pageParams.length}`,
       pageParams,

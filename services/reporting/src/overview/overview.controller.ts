@@ -1,3 +1,4 @@
+import { CurrentViewer, Viewer } from '../auth/viewer';
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CoverageQuery, ItemsQuery, LandFilterQuery } from './dto/queries';
@@ -60,8 +61,8 @@ export class OverviewController {
     description: 'Sorted by title; pass `nextCursor` as `cursor` for the next page.',
   })
   @ApiOkResponse({ type: ItemsPage })
-  items(@Query() query: ItemsQuery): Promise<ItemsPage> {
-    return this.overview.items(query);
+  items(@Query() query: ItemsQuery, @CurrentViewer() viewer: Viewer): Promise<ItemsPage> {
+    return this.overview.items(query, viewer);
   }
 
   @Get('coverage')

@@ -15,6 +15,8 @@ export interface ItemFilter {
   q?: string;
   after?: { title: string; id: string };
   limit: number;
+  /** Reviewers only: records of the view `unpublished_record` too. */
+  includeUnpublished: boolean;
 }
 
 export interface ItemRow {
@@ -38,6 +40,9 @@ export interface ItemRow {
   updated_at: Date;
   sort_title: string;
 }
+
+/** The condition on inventory_item rows that leaves out what only reviewers see. */
+export const PUBLISHED_ONLY = 'id NOT IN (SELECT id FROM unpublished_record)';
 
 /** `text` as a literal inside a LIKE pattern. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -65,6 +70,7 @@ export class OverviewRepository {
       params.push(value);
       return `$${params.length}`;
     };
+    if (!filter.includeUnpublished) where.push(PUBLISHED_ONLY);
     if (filter.landCode) where.push(`land_code = ${param(filter.landCode)}`);
     if (filter.kind) where.push(`kind = ${param(filter.kind)}`);
     if (filter.type) where.push(`type = ${param(filter.type)}`);

@@ -1,3 +1,4 @@
+import { Viewer } from '../auth/viewer';
 import { EU_THEMES, LAENDER, Land, PLATFORM_TYPES, TWIN_USE_CASES } from '@dpi/domain';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { validationProblem } from '@dpi/service-kit';
@@ -242,7 +243,7 @@ export class OverviewService {
     };
   }
 
-  async items(query: ItemsQuery): Promise<ItemsPage> {
+  async items(query: ItemsQuery, viewer: Viewer): Promise<ItemsPage> {
     const limit = query.limit ?? 50;
     const bbox = query.bbox ? parseBbox(query.bbox) : undefined;
     if (bbox === null)
@@ -268,6 +269,7 @@ export class OverviewService {
       q: query.q,
       after,
       limit,
+      includeUnpublished: viewer.reviewer,
     });
     const last = rows[rows.length - 1];
     return {

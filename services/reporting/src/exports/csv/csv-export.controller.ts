@@ -1,3 +1,4 @@
+import { CurrentViewer, Viewer } from '../../auth/viewer';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -53,22 +54,28 @@ export class CsvExportController {
   })
   @ApiProduces('text/csv')
   @ApiOkResponse(CSV_RESPONSE)
-  items(@Query() query: ItemsCsvQuery, @Res() reply: FastifyReply): FastifyReply {
+  items(
+    @Query() query: ItemsCsvQuery,
+    @CurrentViewer() viewer: Viewer,
+    @Res() reply: FastifyReply,
+  ): FastifyReply {
     const { delimiter, ...filter } = query;
-    return this.send(reply, 'items', csvStream(ITEM_COLUMNS, this.pages.items(filter), delimiter));
+    const rows = this.pages.items(filter, viewer);
+    return this.send(reply, 'items', csvStream(ITEM_COLUMNS, rows, delimiter));
   }
 
   @Get('findings.csv')
   @ApiOperation({ summary: 'Handlungsbedarfe as CSV (the filters of GET /findings; all pages)' })
   @ApiProduces('text/csv')
   @ApiOkResponse(CSV_RESPONSE)
-  findings(@Query() query: FindingsCsvQuery, @Res() reply: FastifyReply): FastifyReply {
+  findings(
+    @Query() query: FindingsCsvQuery,
+    @CurrentViewer() viewer: Viewer,
+    @Res() reply: FastifyReply,
+  ): FastifyReply {
     const { delimiter, ...filter } = query;
-    return this.send(
-      reply,
-      'handlungsbedarfe',
-      csvStream(FINDING_COLUMNS, this.pages.findings(filter), delimiter),
-    );
+    const rows = this.pages.findings({ ...filter, includeUnpublished: viewer.reviewer });
+    return this.send(reply, 'handlungsbedarfe', csvStream(FINDING_COLUMNS, rows, delimiter));
   }
 
   @Get('laender.csv')

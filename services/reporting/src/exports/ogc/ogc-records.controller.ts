@@ -1,3 +1,4 @@
+import { CurrentViewer, Viewer } from '../../auth/viewer';
 import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import {
   ApiNotFoundResponse,
@@ -66,10 +67,11 @@ export class OgcRecordsController {
   async items(
     @Param('collectionId') collectionId: string,
     @Query() query: OgcItemsQuery,
+    @CurrentViewer() viewer: Viewer,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const body = await this.records.items(publicBaseUrl(request), collectionId, query);
+    const body = await this.records.items(publicBaseUrl(request), collectionId, query, viewer);
     reply.header('content-type', 'application/geo+json; charset=utf-8');
     reply.header('cache-control', 'no-store');
     return body;
@@ -84,10 +86,11 @@ export class OgcRecordsController {
     @Param('collectionId') collectionId: string,
     @Param('recordId') recordId: string,
     @Query() _query: OgcFormatQuery,
+    @CurrentViewer() viewer: Viewer,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const body = await this.records.item(publicBaseUrl(request), collectionId, recordId);
+    const body = await this.records.item(publicBaseUrl(request), collectionId, recordId, viewer);
     reply.header('content-type', 'application/geo+json; charset=utf-8');
     reply.header('cache-control', 'no-store');
     return body;

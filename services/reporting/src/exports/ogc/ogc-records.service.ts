@@ -1,3 +1,4 @@
+import { Viewer } from '../../auth/viewer';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { validationProblem } from '@dpi/service-kit';
 import { parseBbox } from '../../overview/dto/queries';
@@ -130,7 +131,7 @@ export class OgcRecordsService {
     };
   }
 
-  async items(base: string, id: string, query: OgcItemsQuery) {
+  async items(base: string, id: string, query: OgcItemsQuery, viewer: Viewer) {
     this.collection(base, id);
     const bbox = query.bbox ? parseBbox(query.bbox) : undefined;
     if (bbox === null)
@@ -161,6 +162,7 @@ export class OgcRecordsService {
       ...interval,
       offset,
       limit,
+      includeUnpublished: viewer.reviewer,
     });
     const self = `${base}${OGC_BASE}/collections/${COLLECTION_ID}/items`;
     const pageUrl = (at: number) => {
@@ -194,11 +196,16 @@ export class OgcRecordsService {
     };
   }
 
-  async item(base: string, collectionId: string, recordId: string) {
+  async item(base: string, collectionId: string, recordId: string, viewer: Viewer) {
     this.collection(base, collectionId);
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(recordId);
     const { rows } = uuid
-      ? await this.repository.records({ id: recordId, offset: 0, limit: 1 })
+      ? await this.repository.records({
+          id: recordId,
+          offset: 0,
+          limit: 1,
+          includeUnpublished: viewer.reviewer,
+        })
       : { rows: [] };
     if (rows.length === 0) throw new NotFoundException(`no record ${recordId}`);
     return this.record(base, rows[0]);

@@ -1,3 +1,4 @@
+import { CurrentViewer, Viewer } from '../../auth/viewer';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -20,8 +21,8 @@ export class ReportController {
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF', schema: { type: 'string', format: 'binary' } })
-  async pdf(@Res() reply: FastifyReply): Promise<FastifyReply> {
-    const pdf = await this.report.pdf();
+  async pdf(@CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const pdf = await this.report.pdf(viewer);
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', attachment('zwischenbericht', 'pdf'))

@@ -1,3 +1,4 @@
+import { Viewer } from '../../auth/viewer';
 import { Injectable } from '@nestjs/common';
 import { OverviewService } from '../../overview/overview.service';
 import { FindingRowView, ListPages } from '../list-pages';
@@ -14,13 +15,13 @@ export class ReportService {
     private readonly pages: ListPages,
   ) {}
 
-  async data(now = new Date()): Promise<ReportData> {
+  async data(viewer: Viewer, now = new Date()): Promise<ReportData> {
     const [summary, { laender }, platformTypes, twinUseCases, summaryFindings] = await Promise.all([
       this.overview.summary(),
       this.overview.laender(),
       this.overview.coverage('platformType'),
       this.overview.coverage('twinUseCase'),
-      this.collectFindings(),
+      this.collectFindings(viewer),
     ]);
     return {
       generatedAt: now,
@@ -31,16 +32,19 @@ export class ReportService {
     };
   }
 
-  private async collectFindings(): Promise<Pick<ReportData, 'findings' | 'findingsLeftOut'>> {
+  private async collectFindings(
+    viewer: Viewer,
+  ): Promise<Pick<ReportData, 'findings' | 'findingsLeftOut'>> {
     const findings: FindingRowView[] = [];
     let leftOut = 0;
-    for await (const finding of this.pages.findings({}))
+    for await (const finding of this.pages.findings({ includeUnpublished: viewer.reviewer }))
       if (findings.length < REPORT_FINDINGS_LIMIT) findings.push(finding);
       else leftOut++;
     return { findings, findingsLeftOut: leftOut };
   }
 
-  async pdf(): Promise<Buffer> {
-    return renderReportPdf(await this.data());
+  /** The report as the viewer may read it (reviewers: findings about unpublished records too). */
+  async pdf(viewer: Viewer): Promise<Buffer> {
+    return renderReportPdf(await this.data(viewer));
   }
 }
