@@ -32,8 +32,8 @@ export interface FindingFilter {
   after?: { rank: number; id: string };
   limit: number;
   /**
-   * Reviewers only: findings about an unpublished platform, and unpublished records among a
-   * finding's records (the public sees the finding without them).
+   * Reviewers only: findings about an unpublished platform (its id the subject), and unpublished
+   * records among a finding's records (the public sees the finding without them).
    */
   includeUnpublished: boolean;
 }
@@ -41,9 +41,13 @@ export interface FindingFilter {
 /** For the public: a finding's records without the unpublished ones. */
 const PUBLISHED_RECORD_IDS = `ARRAY(SELECT r FROM unnest(record_ids) r
   WHERE r NOT IN (SELECT id FROM unpublished_record))`;
-/** For the public: no finding whose subject is an unpublished platform. */
+/**
+ * For the public: no finding whose subject is an unpublished platform (the per-platform rules name
+ * the platform's id as subject; a finding about a Land stays, without such records). One hashed
+ * anti-join: an array overlap with all unpublished ids per finding took 2 s at 41,000 findings.
+ */
 const NOT_ABOUT_UNPUBLISHED = `NOT (record_kind = 'platform'
-  AND record_ids && ARRAY(SELECT id FROM unpublished_record WHERE kind = 'platform'))`;
+  AND subject IN (SELECT id::text FROM unpublished_record WHERE kind = 'platform'))`;
 
 /** Severity order of lists: high first. */
 export const SEVERITY_RANK_SQL = `CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END`;
