@@ -127,6 +127,11 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
     };
     await eventually(async () => expect(await titles(reviewer)).toEqual([hidden, open].sort()));
     expect(await titles()).toEqual([open]);
+    expect(await (await read('/api/v1/viewer', reviewer)).json()).toEqual({
+      reviewer: true,
+      name: 'ag-pruefer',
+    });
+    expect(await (await read('/api/v1/viewer')).json()).toEqual({ reviewer: false, name: null });
 
     const ogcItem = (id: string) => `/api/v1/ogc/collections/inventar/items/${id}`;
     expect((await read(ogcItem(hidden))).status).toBe(404);
@@ -135,6 +140,21 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
       (await read('/api/v1/exports/items.csv?q=Lagebild-Plattform', token)).text();
     expect(await csv()).not.toContain('Innenministerium');
     expect(await csv(reviewer)).toContain('Innenministerium');
+
+    // Both platforms lack a machine-readable interface: the public sees only the finding about
+    // the open one; a reviewer both.
+    const aboutPlatforms = async (token?: string) => {
+      const response = await read(
+        '/api/v1/findings?ruleId=platform-without-machine-readable-interface&landCode=DE-BB&limit=500',
+        token,
+      );
+      const body = (await response.json()) as { items: { recordIds: string[] }[] };
+      return body.items.flatMap((f) => f.recordIds).filter((id) => id === hidden || id === open);
+    };
+    await eventually(async () =>
+      expect((await aboutPlatforms(reviewer)).sort()).toEqual([hidden, open].sort()),
+    );
+    expect(await aboutPlatforms()).toEqual([open]);
 
     // A token the registry does not know is refused, not read as the public.
     const unknown = await read('/api/v1/items', 'not-a-token-the-registry-issued');
