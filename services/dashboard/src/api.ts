@@ -14,6 +14,18 @@ export class ApiError extends Error {
 /** Base path of the reporting API; same origin (the dashboard server, or Vite, proxies /api). */
 export const API = '/api/v1';
 
+let authorization: string | null = null;
+
+/** The bearer token sent with every request from now on (the reviewer view); null: none. */
+export function useToken(token: string | null): void {
+  authorization = token ? `Bearer ${token}` : null;
+}
+
+/** The headers of an API request: JSON, plus the reviewer's token when there is one. */
+export function apiHeaders(accept = 'application/json'): Record<string, string> {
+  return authorization ? { accept, authorization } : { accept };
+}
+
 /** GETs one reporting resource and checks its shape. */
 export async function fetchResource<K extends keyof Shapes>(
   kind: K,
@@ -21,7 +33,7 @@ export async function fetchResource<K extends keyof Shapes>(
   signal?: AbortSignal,
 ): Promise<Shapes[K]> {
   const response = await fetch(`${API}${path}`, {
-    headers: { accept: 'application/json' },
+    headers: apiHeaders(),
     cache: 'no-store',
     signal,
   });

@@ -117,6 +117,22 @@ const de = {
   findingsOf: '{n} Handlungsbedarfe',
   maturityOf: 'Reifegrad {n}',
   noValue: 'keine Angabe',
+  reviewerLogin: 'Prüfansicht',
+  reviewerLogout: 'Prüfansicht beenden',
+  reviewerLoginLabel: 'Prüfansicht der AG öffnen (Anmeldung mit Token)',
+  reviewerLogoutLabel: 'Prüfansicht beenden: wieder nur öffentliche Einträge zeigen',
+  reviewerActive: 'Prüfansicht ({name}): auch nicht öffentliche Einträge',
+  reviewerDialogTitle: 'Prüfansicht der AG',
+  reviewerDialogText:
+    'Mit einem Token der Registry (Rolle „reviewer“) zeigt das Dashboard auch nicht öffentliche Einträge. Das Token bleibt nur in diesem Tab gespeichert.',
+  reviewerTokenLabel: 'Token',
+  reviewerSubmit: 'Anmelden',
+  reviewerCancel: 'Abbrechen',
+  reviewerInvalid: 'Das Token ist ungültig oder wurde widerrufen.',
+  reviewerNotReviewer:
+    'Dieses Token berechtigt nicht zur Prüfansicht (Rolle „reviewer“ oder „admin“ nötig).',
+  reviewerUnavailable: 'Das Token kann gerade nicht geprüft werden. Bitte später erneut versuchen.',
+  reviewerEnded: 'Die Prüfansicht wurde beendet: das Token ist ungültig oder wurde widerrufen.',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -233,6 +249,22 @@ const en: Record<MessageKey, string> = {
   findingsOf: '{n} needs for action',
   maturityOf: 'maturity {n}',
   noValue: 'not stated',
+  reviewerLogin: 'Reviewer view',
+  reviewerLogout: 'Leave reviewer view',
+  reviewerLoginLabel: 'Open the AG’s reviewer view (sign in with a token)',
+  reviewerLogoutLabel: 'Leave the reviewer view: show public entries only',
+  reviewerActive: 'Reviewer view ({name}): non-public entries included',
+  reviewerDialogTitle: 'The AG’s reviewer view',
+  reviewerDialogText:
+    'With a registry token (role “reviewer”) the dashboard also shows non-public entries. The token is kept in this tab only.',
+  reviewerTokenLabel: 'Token',
+  reviewerSubmit: 'Sign in',
+  reviewerCancel: 'Cancel',
+  reviewerInvalid: 'The token is not valid or was revoked.',
+  reviewerNotReviewer:
+    'This token does not open the reviewer view (role “reviewer” or “admin” needed).',
+  reviewerUnavailable: 'The token cannot be checked right now. Please try again later.',
+  reviewerEnded: 'The reviewer view was closed: the token is not valid or was revoked.',
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };

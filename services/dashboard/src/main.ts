@@ -1,7 +1,7 @@
 import laenderUrl from '@generated/laender.geojson?url';
 import 'ol/ol.css';
 import './styles.css';
-import { API, fetchLaenderGeoJson, fetchResource } from './api';
+import { API, ApiError, apiHeaders, fetchLaenderGeoJson, fetchResource, useToken } from './api';
 import { exportLinks } from './export-links';
 import { codes, label, t, type MessageKey, type Vocabulary } from './i18n';
 import { createLaenderMap, type LandFill, type LaenderMap } from './map';
@@ -23,6 +23,13 @@ import type {
 } from './model';
 import { formatCount, formatTimestamp } from './format';
 import { startLiveUpdates } from './live';
+import {
+  checkToken,
+  filenameOf,
+  type ReviewerSession,
+  saveSession,
+  storedSession,
+} from './reviewer';
 import { connected, loadFailed, loading, REFRESH_SECONDS, type StatusMessage } from './status';
 import {
   activeFilterCount,
@@ -102,6 +109,13 @@ const ui = {
   formats: byId('formate'),
   harvest: byId<HTMLTableElement>('harvest'),
   exports: byId('exporte'),
+  reviewerButton: byId<HTMLButtonElement>('pruefansicht'),
+  reviewerNote: byId('pruef-hinweis'),
+  reviewerDialog: byId<HTMLDialogElement>('pruef-dialog'),
+  reviewerForm: byId<HTMLFormElement>('pruef-form'),
+  reviewerToken: byId<HTMLInputElement>('pruef-token'),
+  reviewerError: byId('pruef-fehler'),
+  reviewerCancel: byId<HTMLButtonElement>('pruef-abbrechen'),
 };
 
 interface Data {
@@ -123,6 +137,9 @@ let openItem: InventoryItem | undefined;
 let openFinding: { finding: Finding; records: Map<string, InventoryItem> } | undefined;
 let lastStatus: StatusMessage | undefined;
 let live = false;
+/** The reviewer view's session (this tab only), or null: the public view. */
+let reviewer: ReviewerSession | null = storedSession(sessionStorage);
+useToken(reviewer?.token ?? null);
 /** Land names: the API's once it answered, the outlines' before. */
 const names = new Map<string, string>();
 
@@ -203,9 +220,93 @@ async function loadAll(): Promise<void> {
     showStatus(connected(state.lang, live));
     render();
   } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && reviewer) {
+      // Revoked (or expired) while the view was open: back to the public view, and say so.
+      setReviewer(null);
+      showStatus({ kind: 'error', text: t(state.lang, 'reviewerEnded') }, error);
+      refreshAgain = true;
+      return;
+    }
     showStatus(loadFailed(error, state.lang), error);
   }
 }
+
+// --- reviewer view -------------------------------------------------------------------------
+
+function setReviewer(session: ReviewerSession | null): void {
+  reviewer = session;
+  saveSession(sessionStorage, session);
+  useToken(session?.token ?? null);
+  renderReviewer();
+}
+
+function renderReviewer(): void {
+  const { lang } = state;
+  setText(ui.reviewerButton, t(lang, reviewer ? 'reviewerLogout' : 'reviewerLogin'));
+  ui.reviewerButton.setAttribute(
+    'aria-label',
+    t(lang, reviewer ? 'reviewerLogoutLabel' : 'reviewerLoginLabel'),
+  );
+  ui.reviewerButton.setAttribute('aria-pressed', String(reviewer !== null));
+  ui.reviewerNote.hidden = reviewer === null;
+  setText(ui.reviewerNote, reviewer ? t(lang, 'reviewerActive', { name: reviewer.name }) : '');
+}
+
+ui.reviewerButton.addEventListener('click', () => {
+  if (reviewer) {
+    setReviewer(null);
+    void refresh();
+    return;
+  }
+  setText(ui.reviewerError, '');
+  ui.reviewerToken.value = '';
+  ui.reviewerDialog.showModal();
+});
+ui.reviewerCancel.addEventListener('click', () => ui.reviewerDialog.close());
+ui.reviewerForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void (async () => {
+    const check = await checkToken(ui.reviewerToken.value);
+    if (!check.ok) {
+      const key: MessageKey =
+        check.reason === 'invalid'
+          ? 'reviewerInvalid'
+          : check.reason === 'notReviewer'
+            ? 'reviewerNotReviewer'
+            : 'reviewerUnavailable';
+      setText(ui.reviewerError, t(state.lang, key));
+      ui.reviewerToken.focus();
+      return;
+    }
+    ui.reviewerToken.value = '';
+    ui.reviewerDialog.close();
+    setReviewer(check.session);
+    ui.reviewerButton.focus();
+    void refresh();
+  })();
+});
+
+/** In the reviewer view a download needs the token too: fetched here, saved as a file. */
+ui.exports.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[download]');
+  if (!link || !reviewer) return;
+  event.preventDefault();
+  void (async () => {
+    try {
+      const response = await fetch(link.href, { headers: apiHeaders('*/*'), cache: 'no-store' });
+      if (!response.ok) throw new ApiError(`HTTP ${response.status}`, response.status);
+      const name = filenameOf(response.headers.get('content-disposition'), 'export');
+      const url = URL.createObjectURL(await response.blob());
+      const save = h('a', { href: url, download: name, hidden: '' });
+      document.body.append(save);
+      save.click();
+      save.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      showStatus(loadFailed(error, state.lang), error);
+    }
+  })();
+});
 
 async function loadItems(
   requested: ViewState,
@@ -461,6 +562,7 @@ function applyLanguage(): void {
       : 'Data Platform Inventory – AG Integrierte Datenplattformen';
   fillSelects();
   renderMarkerLegend(ui.markerLegend, lang);
+  renderReviewer();
   if (lastStatus) showStatus(lastStatus.kind === 'ok' ? connected(lang, live) : lastStatus);
   else renderStatus(ui.status, loading(lang));
 }

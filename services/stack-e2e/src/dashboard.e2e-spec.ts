@@ -85,7 +85,7 @@ describe('dashboard in headless Chromium', () => {
     );
     reporting = new ServiceProcess(
       'reporting',
-      ns.env('reporting', { FINDINGS_DEBOUNCE_MS: '100' }),
+      ns.env('reporting', { FINDINGS_DEBOUNCE_MS: '100', REGISTRY_URL: registry.url }),
       await freePort(),
     );
     dashboard = new ServiceProcess(
@@ -280,6 +280,56 @@ describe('dashboard in headless Chromium', () => {
     }
     expect(await page.locator('h1').textContent()).toBe('Data Platform Inventory');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('opens the reviewer view with a registry token: non-public entries appear, and go again', async () => {
+    const issued = await fetch(`${registry.url}/api/v1/admin/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ name: 'ag-pruefer-dashboard', role: 'reviewer' }),
+    });
+    expect(issued.status).toBe(201);
+    const token = ((await issued.json()) as { token: string }).token;
+    await register({
+      name: 'Interne Lageplattform Saarland',
+      landCode: 'DE-SL',
+      type: 'urbanDataPlatform',
+      accessRights: 'NON_PUBLIC',
+    });
+    const listed = () =>
+      page.locator('#eintraege tbody th', { hasText: 'Interne Lageplattform Saarland' }).count();
+    await page.goto(`${dashboard.url}/?land=DE-SL`);
+    await page.locator('#laender tr[data-code]').nth(15).waitFor();
+    expect(await listed()).toBe(0);
+
+    await page.locator('#pruefansicht').click();
+    await page.locator('#pruef-dialog').waitFor({ state: 'visible' });
+    expect({ dialog: await seriousViolations() }).toEqual({ dialog: [] });
+    await page.locator('#pruef-token').fill('not-a-token-the-registry-issued');
+    await page.locator('#pruef-anmelden').click();
+    await page.locator('#pruef-fehler', { hasText: 'ungültig' }).waitFor();
+    await page.locator('#pruef-token').fill(token);
+    await page.locator('#pruef-anmelden').click();
+    await page.locator('#pruef-hinweis', { hasText: 'ag-pruefer-dashboard' }).waitFor();
+    await page
+      .locator('#eintraege tbody th', { hasText: 'Interne Lageplattform Saarland' })
+      .waitFor();
+    await screenshot('07-reviewer-view');
+    // The session survives a reload of the tab.
+    await page.reload();
+    await page
+      .locator('#eintraege tbody th', { hasText: 'Interne Lageplattform Saarland' })
+      .waitFor();
+
+    await page.locator('#pruefansicht').click();
+    await page.locator('#pruef-hinweis').waitFor({ state: 'hidden' });
+    await page.waitForFunction(
+      () =>
+        ![...document.querySelectorAll('#eintraege tbody th')].some(
+          (th) => th.textContent === 'Interne Lageplattform Saarland',
+        ),
+    );
+    expect(await listed()).toBe(0);
   });
 
   it('filters by a Land clicked on the map', async () => {
