@@ -9,3 +9,4 @@ export * from './http/merge-patch';
 export * from './http/nul-characters';
 export * from './http/preconditions';
 export * from './outbox/outbox-relay.module';
+export * from './http/bearer';

@@ -6,3 +6,4 @@ export * from './service-process';
 export * from './free-port';
 export * from './run';
 export * from './tcp-proxy';
+export * from './tokens';

@@ -27,6 +27,7 @@ import {
   checkToken,
   filenameOf,
   type ReviewerSession,
+  type TokenCheck,
   saveSession,
   storedSession,
 } from './reviewer';
@@ -233,6 +234,13 @@ async function loadAll(): Promise<void> {
 
 // --- reviewer view -------------------------------------------------------------------------
 
+/** Why a token did not open the reviewer view, in the page's words. */
+const REVIEWER_REFUSALS: Record<Extract<TokenCheck, { ok: false }>['reason'], MessageKey> = {
+  invalid: 'reviewerInvalid',
+  notReviewer: 'reviewerNotReviewer',
+  unavailable: 'reviewerUnavailable',
+};
+
 function setReviewer(session: ReviewerSession | null): void {
   reviewer = session;
   saveSession(sessionStorage, session);
@@ -268,13 +276,7 @@ ui.reviewerForm.addEventListener('submit', (event) => {
   void (async () => {
     const check = await checkToken(ui.reviewerToken.value);
     if (!check.ok) {
-      const key: MessageKey =
-        check.reason === 'invalid'
-          ? 'reviewerInvalid'
-          : check.reason === 'notReviewer'
-            ? 'reviewerNotReviewer'
-            : 'reviewerUnavailable';
-      setText(ui.reviewerError, t(state.lang, key));
+      setText(ui.reviewerError, t(state.lang, REVIEWER_REFUSALS[check.reason]));
       ui.reviewerToken.focus();
       return;
     }

@@ -1,6 +1,7 @@
 import {
   createTestNamespace,
   freePort,
+  issueToken,
   ServiceProcess,
   TestNamespace,
   WORKSPACE_ROOT,
@@ -283,13 +284,10 @@ describe('dashboard in headless Chromium', () => {
   });
 
   it('opens the reviewer view with a registry token: non-public entries appear, and go again', async () => {
-    const issued = await fetch(`${registry.url}/api/v1/admin/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ name: 'ag-pruefer-dashboard', role: 'reviewer' }),
+    const token = await issueToken(registry.url, ADMIN_TOKEN, {
+      name: 'ag-pruefer-dashboard',
+      role: 'reviewer',
     });
-    expect(issued.status).toBe(201);
-    const token = ((await issued.json()) as { token: string }).token;
     await register({
       name: 'Interne Lageplattform Saarland',
       landCode: 'DE-SL',

@@ -3,6 +3,7 @@ import {
   databaseUrl,
   eventually,
   freePort,
+  issueToken,
   quietPeriod,
   ServiceProcess,
   TcpProxy,
@@ -103,13 +104,10 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
   });
 
   it('reviewers see unpublished (NON_PUBLIC) records, the public does not', async () => {
-    const issued = await fetch(`${registry.url}/api/v1/admin/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ name: 'ag-pruefer', role: 'reviewer' }),
+    const reviewer = await issueToken(registry.url, ADMIN_TOKEN, {
+      name: 'ag-pruefer',
+      role: 'reviewer',
     });
-    expect(issued.status).toBe(201);
-    const reviewer = ((await issued.json()) as { token: string }).token;
     const hidden = await register('Lagebild-Plattform Innenministerium', 'DE-BB', {
       accessRights: 'NON_PUBLIC',
     });

@@ -189,8 +189,7 @@ export async function readXml(
       await drained(sink);
       throw syntaxError(e);
     }
-    const pending = sink.drain?.();
-    if (pending) await pending;
+    await drained(sink);
   }
   if (signal?.aborted) throw abortError(signal);
   if (!started) throw new NotXmlError('response is empty', '', 'EMPTY_RESPONSE');
@@ -207,6 +206,7 @@ export async function readXml(
   return { chars, rootElement: root };
 }
 
+/** Hands the sink what the last chunk completed: one await per chunk, none per record. */
 async function drained(sink: XmlSink): Promise<void> {
   await sink.drain?.();
 }

@@ -1,3 +1,4 @@
+import { bearerToken } from '@dpi/service-kit';
 import {
   CanActivate,
   ExecutionContext,
@@ -16,8 +17,6 @@ import { ROLES_KEY } from './roles.decorator';
 import { hashToken, tokenMatches } from './token-hash';
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
-
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/;
 
 /**
  * Requires a valid bearer token: the bootstrap admin token (DPI_ADMIN_TOKEN) or an unrevoked
@@ -39,12 +38,12 @@ export class BearerAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    const principal = match ? await this.authenticate(match[1]) : null;
+    const token = bearerToken(request.headers.authorization);
+    const principal = token ? await this.authenticate(token) : null;
     if (!principal) {
       void http.getResponse<FastifyReply>().header('www-authenticate', 'Bearer realm="registry"');
       throw new UnauthorizedException(
-        match ? 'the bearer token is not valid or was revoked' : 'a bearer token is required',
+        token ? 'the bearer token is not valid or was revoked' : 'a bearer token is required',
       );
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [

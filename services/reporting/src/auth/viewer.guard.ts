@@ -1,9 +1,8 @@
+import { bearerToken } from '@dpi/service-kit';
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RegistryPrincipals } from './registry-principals';
 import { PUBLIC_VIEWER, REVIEWER_ROLES, RequestWithViewer } from './viewer';
-
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/;
 
 /**
  * Everything here is readable without a token. A request with a bearer token reads as that token's
@@ -26,12 +25,12 @@ export class ViewerGuard implements CanActivate {
       request.viewer = PUBLIC_VIEWER;
       return true;
     }
-    const match = BEARER.exec(header);
-    const principal = match ? await this.principals.lookup(match[1]) : null;
+    const token = bearerToken(header);
+    const principal = token ? await this.principals.lookup(token) : null;
     if (!principal) {
       void reply.header('www-authenticate', 'Bearer realm="dpi"');
       throw new UnauthorizedException(
-        match
+        token
           ? 'the bearer token is not valid or was revoked (tokens are issued by the registry)'
           : 'the Authorization header must be "Bearer <token>"',
       );

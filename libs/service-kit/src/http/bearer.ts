@@ -1,0 +1,10 @@
+/**
+ * The Authorization header of the project's bearer tokens (issued by the registry): the token is
+ * group 1. Every service that reads a token checks it with this one pattern.
+ */
+export const BEARER_AUTHORIZATION = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/;
+
+/** The token of an `Authorization: Bearer <token>` header, or null when it is not one. */
+export function bearerToken(header: string | undefined): string | null {
+  return BEARER_AUTHORIZATION.exec(header ?? '')?.[1] ?? null;
+}
