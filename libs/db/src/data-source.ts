@@ -29,7 +29,9 @@ export function serviceDataSourceOptions(input: ServiceDataSourceInput): DataSou
     applicationName: input.applicationName,
     extra: {
       max: input.poolSize ?? 10,
-      options: `-c search_path=${schema},public`,
+      // jit=off: the services run short queries whose latency counts; PostgreSQL's JIT compiles any
+      // plan above jit_above_cost (a 500-item page of 50,000 platforms: 1 s of JIT for 0.4 s of work).
+      options: `-c search_path=${schema},public -c jit=off`,
       connectionTimeoutMillis: 5000,
     },
   };
