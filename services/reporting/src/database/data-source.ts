@@ -6,6 +6,7 @@ import { Initial1763900000001 } from './migrations/1763900000001-initial';
 import { TwinItems1763900000006 } from './migrations/1763900000006-twin-items';
 import { ReadModels1763900000010 } from './migrations/1763900000010-read-models';
 import { UnpublishedRecords1763900000020 } from './migrations/1763900000020-unpublished-records';
+import { InventoryPublished1763900000030 } from './migrations/1763900000030-inventory-published';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -19,6 +20,7 @@ export function reportingDataSourceOptions(
       TwinItems1763900000006,
       ReadModels1763900000010,
       UnpublishedRecords1763900000020,
+      InventoryPublished1763900000030,
     ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DistributionFields } from '../inventory/dataset-event';
-import { escapeLike, ItemRow, PUBLISHED_ONLY } from '../overview/overview.repository';
+import { escapeLike, ItemRow, itemPageSql, PUBLISHED_ONLY } from '../overview/overview.repository';
 
 export interface DcatDatasetRow {
   id: string;
@@ -149,20 +149,17 @@ export class ExportsRepository {
     if (filter.from) where.push(`updated_at >= ${param(filter.from)}`);
     if (filter.to) where.push(`updated_at <= ${param(filter.to)}`);
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM inventory_item ${condition}`,
-      params,
-    );
-    const rows: RecordRow[] = await this.dataSource.query(
-      `SELECT kind, id, land_code, land_name, title, description, type, status, themes,
-         maturity_level, open_data, url, ST_AsGeoJSON(geometry, 6) AS geometry,
-         CASE WHEN geometry IS NULL THEN NULL ELSE
-           json_build_array(ST_XMin(geometry), ST_YMin(geometry), ST_XMax(geometry), ST_YMax(geometry))::text END AS bbox,
-         links, detail, source, updated_at
-       FROM inventory_item ${condition}
-       ORDER BY lower(title), id OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
-      params,
-    );
+    const countParams = [...params];
+    const [[{ total }], rows] = await Promise.all([
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM inventory_item ${condition}`,
+        countParams,
+      ) as Promise<{ total: number }[]>,
+      this.dataSource.query(
+        itemPageSql(where, `OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`),
+        params,
+      ) as Promise<RecordRow[]>,
+    ]);
     return { rows, total };
   }
 }

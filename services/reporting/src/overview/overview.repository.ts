@@ -42,12 +42,28 @@ export interface ItemRow {
 }
 
 /**
- * The condition on inventory_item rows (not aliased) that leaves out what only reviewers see: an
- * anti-join probing the partial indexes behind `unpublished_record` (a count of 50,000 twins with
- * 16,553 unpublished platforms: 28 ms, against 75 ms for NOT IN and 7 ms unfiltered).
+ * The condition on inventory_item rows that leaves out what only reviewers see (the rows of
+ * `unpublished_record`): a column of the view, so it keeps the order of the title indexes.
  */
-export const PUBLISHED_ONLY =
-  'NOT EXISTS (SELECT 1 FROM unpublished_record u WHERE u.id = inventory_item.id)';
+export const PUBLISHED_ONLY = 'published';
+
+/**
+ * A page of inventory_item rows in title order: the page is chosen on the cheap columns first (the
+ * view leaves the others uncomputed), then only its rows are built — sorting the full rows built
+ * links and details for every match (500 of 50,000 platforms: 400 → 100 ms).
+ */
+export function itemPageSql(where: readonly string[], window: string, extraColumns = ''): string {
+  return `WITH page AS MATERIALIZED (
+      SELECT id FROM inventory_item ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY lower(title), id ${window})
+    SELECT kind, id, land_code, land_name, title, description, type, status, themes,
+      maturity_level, open_data, url, ST_AsGeoJSON(geometry, 6) AS geometry,
+      CASE WHEN geometry IS NULL THEN NULL ELSE
+        json_build_array(ST_XMin(geometry), ST_YMin(geometry), ST_XMax(geometry), ST_YMax(geometry))::text END AS bbox,
+      links, detail, source, updated_at${extraColumns}
+    FROM inventory_item WHERE id = ANY (ARRAY(SELECT id FROM page))
+    ORDER BY lower(title), id`;
+}
 
 /** `text` as a literal inside a LIKE pattern. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -93,25 +109,22 @@ export class OverviewRepository {
       where.push(`(title ILIKE ${pattern} OR description ILIKE ${pattern})`);
     }
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM inventory_item ${condition}`,
-      params,
-    );
+    const countParams = [...params];
     const page = [...where];
     if (filter.after)
       page.push(
         `(lower(title), id) > (${param(filter.after.title)}, ${param(filter.after.id)}::uuid)`,
       );
-    const rows: ItemRow[] = await this.dataSource.query(
-      `SELECT kind, id, land_code, land_name, title, description, type, status, themes,
-         maturity_level, open_data, url, ST_AsGeoJSON(geometry, 6) AS geometry,
-         CASE WHEN geometry IS NULL THEN NULL ELSE
-           json_build_array(ST_XMin(geometry), ST_YMin(geometry), ST_XMax(geometry), ST_YMax(geometry))::text END AS bbox,
-         links, detail, source, updated_at, lower(title) AS sort_title
-       FROM inventory_item ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
-       ORDER BY lower(title), id LIMIT ${param(filter.limit)}`,
-      params,
-    );
+    const [[{ total }], rows] = await Promise.all([
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM inventory_item ${condition}`,
+        countParams,
+      ) as Promise<{ total: number }[]>,
+      this.dataSource.query(
+        itemPageSql(page, `LIMIT ${param(filter.limit)}`, ', lower(title) AS sort_title'),
+        params,
+      ) as Promise<ItemRow[]>,
+    ]);
     return { rows, total };
   }
 }

@@ -11,6 +11,52 @@ const sqlList = (values: readonly string[]) =>
   `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
 
 /**
+ * The first definition of the view `inventory_item` (replaced by migration 1763900000030, whose
+ * down() restores this one).
+ */
+export const INVENTORY_ITEM_VIEW_V1 = `CREATE VIEW inventory_item AS
+      SELECT i.*, l.name AS land_name FROM (
+        SELECT 'platform'::text AS kind, p.id, p.land_code, p.name AS title, p.description,
+          p.type, p.status, p.themes, NULL::integer AS maturity_level, NULL::boolean AS open_data,
+          p.homepage AS url, p.geometry,
+          jsonb_build_object('endpointIds', to_jsonb(p.endpoint_ids), 'datasetIds', to_jsonb(p.dataset_ids),
+            'operatorOrganisationId', p.operator_organisation_id,
+            'operatorOrganisationName', (SELECT o.name FROM organisation_item o
+              WHERE o.id = p.operator_organisation_id AND NOT o.deleted)) AS links,
+          jsonb_build_object('standards', to_jsonb(p.standards), 'components', to_jsonb(p.components),
+            'openSource', p.open_source, 'reusability', p.reusability, 'accessRights', p.access_rights,
+            'administrativeLevel', p.administrative_level) AS detail,
+          p.source, p.updated_at
+        FROM platform_item p WHERE NOT p.deleted
+        UNION ALL
+        SELECT 'twin', t.id, t.land_code, t.name, t.description, t.kind, NULL, t.use_cases,
+          t.maturity_level, NULL, t.homepage, t.geometry,
+          jsonb_build_object('platformIds', to_jsonb(t.platform_ids), 'datasetIds', to_jsonb(t.dataset_ids)),
+          jsonb_build_object('scope', t.scope, 'capabilities', to_jsonb(t.capabilities),
+            'formats', to_jsonb(t.formats), 'dataBasis', to_jsonb(t.data_basis), 'realTime', t.real_time,
+            'simulation', t.simulation, 'digizDe', t.digiz_de),
+          t.source, t.updated_at
+        FROM twin_item t WHERE NOT t.deleted
+        UNION ALL
+        SELECT 'dataset', d.id, d.land_code, d.title, d.description, d.hierarchy_level, NULL, d.themes,
+          NULL, d.open_data, NULL, d.bbox,
+          jsonb_build_object('endpointIds', to_jsonb(d.endpoint_ids), 'harvestSourceId', d.harvest_source_id),
+          jsonb_build_object('licence', d.licence, 'accessRights', d.access_rights, 'publisher', d.publisher,
+            'keywords', to_jsonb(d.keywords), 'inspire', d.inspire,
+            'formats', (SELECT coalesce(jsonb_agg(DISTINCT e->>'format'), '[]'::jsonb)
+              FROM jsonb_array_elements(d.distributions) e)),
+          d.source, d.updated_at
+        FROM dataset_item d WHERE NOT d.deleted
+        UNION ALL
+        SELECT 'endpoint', e.id, e.land_code, e.name, '', e.service_type, NULL, '{}'::text[], NULL, NULL,
+          e.url, NULL::geometry, '{}'::jsonb,
+          jsonb_build_object('serviceVersion', e.service_version, 'authentication', e.authentication,
+            'capabilitiesUrl', e.capabilities_url, 'crs', to_jsonb(e.crs)),
+          e.source, e.updated_at
+        FROM endpoint_item e WHERE NOT e.deleted
+      ) i LEFT JOIN land l ON l.code = i.land_code`;
+
+/**
  * Read models of every registry topic and of dpi.harvest.job.v1, the 16 Länder as reference
  * data, the findings of the Handlungsbedarfe rules, and the views the API reads.
  */
@@ -189,47 +235,7 @@ export class ReadModels1763900000010 implements MigrationInterface {
       error text
     )`);
 
-    await q.query(`CREATE VIEW inventory_item AS
-      SELECT i.*, l.name AS land_name FROM (
-        SELECT 'platform'::text AS kind, p.id, p.land_code, p.name AS title, p.description,
-          p.type, p.status, p.themes, NULL::integer AS maturity_level, NULL::boolean AS open_data,
-          p.homepage AS url, p.geometry,
-          jsonb_build_object('endpointIds', to_jsonb(p.endpoint_ids), 'datasetIds', to_jsonb(p.dataset_ids),
-            'operatorOrganisationId', p.operator_organisation_id,
-            'operatorOrganisationName', (SELECT o.name FROM organisation_item o
-              WHERE o.id = p.operator_organisation_id AND NOT o.deleted)) AS links,
-          jsonb_build_object('standards', to_jsonb(p.standards), 'components', to_jsonb(p.components),
-            'openSource', p.open_source, 'reusability', p.reusability, 'accessRights', p.access_rights,
-            'administrativeLevel', p.administrative_level) AS detail,
-          p.source, p.updated_at
-        FROM platform_item p WHERE NOT p.deleted
-        UNION ALL
-        SELECT 'twin', t.id, t.land_code, t.name, t.description, t.kind, NULL, t.use_cases,
-          t.maturity_level, NULL, t.homepage, t.geometry,
-          jsonb_build_object('platformIds', to_jsonb(t.platform_ids), 'datasetIds', to_jsonb(t.dataset_ids)),
-          jsonb_build_object('scope', t.scope, 'capabilities', to_jsonb(t.capabilities),
-            'formats', to_jsonb(t.formats), 'dataBasis', to_jsonb(t.data_basis), 'realTime', t.real_time,
-            'simulation', t.simulation, 'digizDe', t.digiz_de),
-          t.source, t.updated_at
-        FROM twin_item t WHERE NOT t.deleted
-        UNION ALL
-        SELECT 'dataset', d.id, d.land_code, d.title, d.description, d.hierarchy_level, NULL, d.themes,
-          NULL, d.open_data, NULL, d.bbox,
-          jsonb_build_object('endpointIds', to_jsonb(d.endpoint_ids), 'harvestSourceId', d.harvest_source_id),
-          jsonb_build_object('licence', d.licence, 'accessRights', d.access_rights, 'publisher', d.publisher,
-            'keywords', to_jsonb(d.keywords), 'inspire', d.inspire,
-            'formats', (SELECT coalesce(jsonb_agg(DISTINCT e->>'format'), '[]'::jsonb)
-              FROM jsonb_array_elements(d.distributions) e)),
-          d.source, d.updated_at
-        FROM dataset_item d WHERE NOT d.deleted
-        UNION ALL
-        SELECT 'endpoint', e.id, e.land_code, e.name, '', e.service_type, NULL, '{}'::text[], NULL, NULL,
-          e.url, NULL::geometry, '{}'::jsonb,
-          jsonb_build_object('serviceVersion', e.service_version, 'authentication', e.authentication,
-            'capabilitiesUrl', e.capabilities_url, 'crs', to_jsonb(e.crs)),
-          e.source, e.updated_at
-        FROM endpoint_item e WHERE NOT e.deleted
-      ) i LEFT JOIN land l ON l.code = i.land_code`);
+    await q.query(INVENTORY_ITEM_VIEW_V1);
 
     await q.query(`CREATE VIEW dataset_quality AS
       SELECT d.id, d.land_code,
