@@ -21,11 +21,14 @@ const MAX_CACHED = 10_000;
 /**
  * Asks the registry, which issues and stores the tokens, who a bearer token is. Answers (valid or
  * not) are kept for REGISTRY_AUTH_CACHE_MS under the token's SHA-256, so a revocation takes effect
- * within that time and the registry sees one request per token and period, not one per read.
+ * within that time and the registry sees one request per token and period, not one per read
+ * (requests arriving while the registry is being asked share that one answer: a dashboard's first
+ * load sends six at once).
  */
 @Injectable()
 export class RegistryPrincipals {
   private readonly cache = new Map<string, Cached>();
+  private readonly asking = new Map<string, Promise<RegistryPrincipal | null>>();
   private readonly url: string;
   private readonly cacheMs: number;
   private readonly timeoutMs: number;
@@ -49,15 +52,27 @@ export class RegistryPrincipals {
     const now = Date.now();
     const cached = this.cache.get(key);
     if (cached && cached.expiresAt > now) return cached.principal;
-    const principal = await this.ask(token);
+    let pending = this.asking.get(key);
+    if (!pending) {
+      pending = this.ask(token)
+        .then((principal) => {
+          this.remember(key, principal);
+          return principal;
+        })
+        .finally(() => this.asking.delete(key));
+      this.asking.set(key, pending);
+    }
+    return pending;
+  }
+
+  private remember(key: string, principal: RegistryPrincipal | null): void {
     this.cache.delete(key);
     if (this.cache.size >= MAX_CACHED) {
       // The oldest entry first: a Map iterates in insertion order.
       const oldest = this.cache.keys().next().value as string;
       this.cache.delete(oldest);
     }
-    this.cache.set(key, { principal, expiresAt: now + this.cacheMs });
-    return principal;
+    this.cache.set(key, { principal, expiresAt: Date.now() + this.cacheMs });
   }
 
   private async ask(token: string): Promise<RegistryPrincipal | null> {
