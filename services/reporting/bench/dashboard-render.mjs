@@ -73,6 +73,12 @@ export async function measureFirstRender(url, { loads = 5, timeoutMs = 20_000 } 
             domContentLoadedMs: nav?.domContentLoadedEventEnd ?? null,
             loadMs: nav?.loadEventEnd ?? null,
             requests: performance.getEntriesByType('resource').length,
+            // Where the time went: the slowest requests (path, ms from navigation to response end).
+            slowest: performance
+              .getEntriesByType('resource')
+              .map((r) => ({ path: new URL(r.name).pathname, endMs: Math.round(r.responseEnd) }))
+              .sort((a, b) => b.endMs - a.endMs)
+              .slice(0, 3),
           };
         });
         if (i > 0) runs.push({ renderedMs, wallMs, ...timing, errors });

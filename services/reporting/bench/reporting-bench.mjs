@@ -389,12 +389,8 @@ async function main() {
     registryEnv(base),
     await testing.freePort(),
   );
-  const dashboard = new testing.ServiceProcess(
-    'dashboard',
-    { NODE_ENV: 'production', LOG_LEVEL: 'warn', REPORTING_URL: reporting.url },
-    await testing.freePort(),
-    join(ROOT, 'services/dashboard/dist/server/main.js'),
-  );
+  // Its port is taken when it starts (minutes later, a port found free now may be some client's).
+  let dashboard = null;
   const monitor = await connect(base.DATABASE_URL, 'public');
   const dbOf = (service) => backendsOf(monitor, base.DATABASE_URL, pidOf(service));
   try {
@@ -607,6 +603,12 @@ async function main() {
       if (dashboardBuild && !existsSync(join(ROOT, 'services/dashboard/dist/web/index.html')))
         render = { skipped: `${dashboardBuild}; no services/dashboard/dist/web` };
       else {
+        dashboard = new testing.ServiceProcess(
+          'dashboard',
+          { NODE_ENV: 'production', LOG_LEVEL: 'warn', REPORTING_URL: reporting.url },
+          await testing.freePort(),
+          join(ROOT, 'services/dashboard/dist/server/main.js'),
+        );
         await dashboard.start({ timeoutMs: 30_000 });
         render = await measureFirstRender(`${dashboard.url}/`, { loads: opt.loads });
       }
@@ -703,7 +705,11 @@ ${READ_PATHS.filter((x) => x.name !== 'summary')
     writeFileSync(file, await prettier.format(JSON.stringify(results), { parser: 'json' }));
     console.log(`  results: ${file}\n  logs: ${reporting.logFile}, ${registry.logFile}`);
   } finally {
-    await Promise.all([stopWithin(reporting), stopWithin(registry), stopWithin(dashboard)]);
+    await Promise.all([
+      stopWithin(reporting),
+      stopWithin(registry),
+      dashboard && stopWithin(dashboard),
+    ]);
     await probe.deleteGroup();
     await probe.close();
     await monitor.end();
