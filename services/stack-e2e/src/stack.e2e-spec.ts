@@ -154,6 +154,30 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
     );
     expect(await aboutPlatforms()).toEqual([open]);
 
+    // A finding about a Land stays public, but its evidence names no unpublished platform.
+    const draft = await register('Open-Data-Portal Saarland (Entwurf)', 'DE-SL', {
+      type: 'openDataPortal',
+      status: 'planned',
+      accessRights: 'NON_PUBLIC',
+    });
+    const portalFinding = async (token?: string) => {
+      const response = await read(
+        '/api/v1/findings?ruleId=land-without-open-data-portal&landCode=DE-SL',
+        token,
+      );
+      const body = (await response.json()) as {
+        items: { recordIds: string[]; evidence: { planned: string[]; plannedNotPublic: number } }[];
+      };
+      return body.items[0];
+    };
+    await eventually(async () =>
+      expect((await portalFinding(reviewer))?.recordIds).toContain(draft),
+    );
+    const publicFinding = await portalFinding();
+    expect(publicFinding.recordIds).not.toContain(draft);
+    expect(publicFinding.evidence.plannedNotPublic).toBe(1);
+    expect(JSON.stringify(publicFinding)).not.toContain('Entwurf');
+
     // A token the registry does not know is refused, not read as the public.
     const unknown = await read('/api/v1/items', 'not-a-token-the-registry-issued');
     expect(unknown.status).toBe(401);

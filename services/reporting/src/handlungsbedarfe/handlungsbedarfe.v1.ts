@@ -31,15 +31,20 @@ const landWithoutPlatformType = (
   rationale: string,
 ): HandlungsbedarfRule => ({
   id,
-  version: 1,
+  // 2: the evidence names only published planned platforms and counts the others.
+  version: 2,
   title,
   severity,
   rationale,
   recordKind: 'platform',
+  // Evidence is shown to everyone: it names a planned platform only if the public may see it
+  // (not NON_PUBLIC) and counts the others; reviewers find them among the record ids.
   sql: `SELECT l.code AS land_code, l.code AS subject,
       coalesce(array_agg(p.id ORDER BY p.id) FILTER (WHERE p.id IS NOT NULL), '{}')::uuid[] AS record_ids,
       jsonb_build_object('land', l.name, 'platformType', '${type}',
-        'planned', coalesce(jsonb_agg(p.name ORDER BY p.name) FILTER (WHERE p.id IS NOT NULL), '[]'::jsonb)) AS evidence
+        'planned', coalesce(jsonb_agg(p.name ORDER BY p.name)
+          FILTER (WHERE p.id IS NOT NULL AND p.access_rights IS DISTINCT FROM 'NON_PUBLIC'), '[]'::jsonb),
+        'plannedNotPublic', count(p.id) FILTER (WHERE p.access_rights = 'NON_PUBLIC')) AS evidence
     FROM land l
     LEFT JOIN platform_item p ON p.land_code = l.code AND NOT p.deleted AND p.type = '${type}'
       AND p.status = 'planned'
