@@ -28,16 +28,10 @@ export class RecordsRepository {
     record: E,
     write: WriteRecord,
   ): Promise<void> {
-    // Row, history entry and events in one statement: one round trip instead of five.
-    const [rowSql, rowValues] = this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(record)
-      .updateEntity(false)
-      .getQueryAndParameters();
+    // Row, history entry and events in one statement: one round trip instead of five. The row
+    // travels as json (TypeORM's insert builder cost ~0.2 ms of CPU per registration).
     const statement = oneStatement([
-      { text: rowSql, values: rowValues },
+      this.jsonRows(entity).insert([record]),
       changeInsert(write.change),
       outboxInsert(write.events),
     ]);
