@@ -17,8 +17,6 @@ export interface JsonRows<E> {
    * column's default. Empty when `records` is.
    */
   upsert(records: readonly E[]): SqlPart;
-  /** The same without ON CONFLICT: a row that exists already is an error (a unique violation). */
-  insert(records: readonly E[]): SqlPart;
 }
 
 const JSON_SAFE = new Set([
@@ -60,8 +58,11 @@ export function jsonRowsOf<E extends ObjectLiteral>(
     .split('.')
     .map((part) => `"${part}"`)
     .join('.');
-  const insertText = insertSql(table, metadata.columns.filter((c) => c.isInsert));
-  const upsertText = `${insertText} ${onConflictSql(metadata)}`;
+  const upsertText = upsertSql(
+    table,
+    metadata.columns.filter((c) => c.isInsert),
+    metadata,
+  );
   return {
     table,
     select,
@@ -77,16 +78,13 @@ export function jsonRowsOf<E extends ObjectLiteral>(
       if (records.length === 0) return { text: '', values: [] };
       return { text: upsertText, values: [JSON.stringify(records)] };
     },
-    insert(records) {
-      if (records.length === 0) return { text: '', values: [] };
-      return { text: insertText, values: [JSON.stringify(records)] };
-    },
   };
 }
 
 type Metadata = ReturnType<DataSource['getMetadata']>;
 
-function insertSql(table: string, columns: Metadata['columns']): string {
+function upsertSql(table: string, columns: Metadata['columns'], metadata: Metadata): string {
+  const keys = metadata.primaryColumns.map((c) => `"${c.databaseName}"`);
   // The recordset's columns are named by property (the json's members); geometry arrives as GeoJSON.
   const recordset = columns
     .map((c) => {
@@ -102,19 +100,13 @@ function insertSql(table: string, columns: Metadata['columns']): string {
     )
     .join(', ');
   const names = columns.map((c) => `"${c.databaseName}"`);
-  return (
-    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${values} ` +
-    `FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})`
-  );
-}
-
-function onConflictSql(metadata: Metadata): string {
-  const keys = metadata.primaryColumns.map((c) => `"${c.databaseName}"`);
-  const updates = metadata.columns
-    .filter((c) => c.isInsert)
-    .map((c) => `"${c.databaseName}"`)
+  const updates = names
     .filter((n) => !keys.includes(n))
     .map((n) => `${n} = EXCLUDED.${n}`)
     .join(', ');
-  return `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates}`;
+  return (
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${values} ` +
+    `FROM jsonb_to_recordset($1::jsonb) AS x(${recordset}) ` +
+    `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates}`
+  );
 }

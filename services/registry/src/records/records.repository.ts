@@ -28,10 +28,16 @@ export class RecordsRepository {
     record: E,
     write: WriteRecord,
   ): Promise<void> {
-    // Row, history entry and events in one statement: one round trip instead of five. The row
-    // travels as json (TypeORM's insert builder cost ~0.2 ms of CPU per registration).
+    // Row, history entry and events in one statement: one round trip instead of five.
+    const [rowSql, rowValues] = this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(record)
+      .updateEntity(false)
+      .getQueryAndParameters();
     const statement = oneStatement([
-      this.jsonRows(entity).insert([record]),
+      { text: rowSql, values: rowValues },
       changeInsert(write.change),
       outboxInsert(write.events),
     ]);
