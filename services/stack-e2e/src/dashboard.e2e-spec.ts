@@ -3,11 +3,13 @@ import {
   freePort,
   issueToken,
   ServiceProcess,
+  SHARED_DIR,
   TestNamespace,
   WORKSPACE_ROOT,
 } from '@dpi/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -16,6 +18,21 @@ const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = join(WORKSPACE_ROOT, '.infra/test-artifacts/dashboard');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The harvester's demo catalogue (the real fixture records as CSW pages), from its build. */
+interface DemoCatalogue {
+  url: string;
+  put(id: string, xml: string, dateStamp: string): void;
+  start(port?: number): Promise<unknown>;
+  stop(): Promise<void>;
+  answer(request: { resultType: string; start: number }, res: ServerResponse): Promise<void>;
+}
+const harvesterDemo = require(
+  join(WORKSPACE_ROOT, 'services/harvester/dist/demo/fixture-catalogue.js'),
+) as {
+  FixtureCatalogue: new () => DemoCatalogue;
+  fixtureRecords(dir: string): Map<string, { xml: string; dateStamp: string }>;
+};
 
 interface AxeViolation {
   id: string;
@@ -360,6 +377,93 @@ describe('dashboard in headless Chromium', () => {
       { timeout: 15_000 },
     );
     await expectText('#status', /^Live: /);
+  });
+
+  it('shows a harvest job live: its progress while it runs, its result when done', async () => {
+    // The demo catalogue answers the first page at once and holds the others until released, so
+    // the job is seen running with part of its records.
+    const catalogue = new harvesterDemo.FixtureCatalogue();
+    const records = harvesterDemo.fixtureRecords(join(SHARED_DIR, 'fixtures/csw'));
+    for (const [id, record] of records) catalogue.put(id, record.xml, record.dateStamp);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const answer = catalogue.answer.bind(catalogue);
+    catalogue.answer = async (request, res) => {
+      if (request.resultType === 'results' && request.start > 1) await released;
+      return answer(request, res);
+    };
+    await catalogue.start(0);
+    migrate('harvester');
+    const harvester = new ServiceProcess(
+      'harvester',
+      ns.env('harvester', { DPI_ADMIN_TOKEN: ADMIN_TOKEN, HARVEST_PROGRESS_INTERVAL_MS: '0' }),
+      await freePort(),
+    );
+    try {
+      await harvester.start();
+      await page.goto(dashboard.url);
+      await expectText('#status', /^Live: /);
+      const headers = {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        'content-type': 'application/json',
+      };
+      const created = await fetch(`${harvester.url}/api/v1/sources`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          name: 'Geodatenkatalog Test',
+          url: catalogue.url,
+          landCode: 'DE-BB',
+          pageSize: 4,
+        }),
+      });
+      expect(created.status).toBe(201);
+      const source = (await created.json()) as { id: string };
+      const run = await fetch(`${harvester.url}/api/v1/sources/${source.id}/run`, {
+        method: 'POST',
+        headers,
+        body: '{}',
+      });
+      expect(run.status).toBe(202);
+
+      // Without a reload: the source appears, running, 4 of 10 records received.
+      const row = page.locator('#harvest tr', { hasText: 'Geodatenkatalog Test' });
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('#harvest tr')].some(
+            (tr) =>
+              tr.textContent?.includes('Geodatenkatalog Test') &&
+              tr.querySelector('progress')?.getAttribute('value') === '4',
+          ),
+        undefined,
+        { timeout: 10_000 },
+      );
+      expect(await row.locator('.job-state').textContent()).toBe('läuft');
+      const progress = row.locator('progress');
+      expect(await progress.getAttribute('max')).toBe(String(records.size));
+      expect(await progress.getAttribute('value')).toBe('4');
+      expect(await progress.getAttribute('aria-label')).toBe('Fortschritt Geodatenkatalog Test');
+      expect(await row.locator('td').nth(2).textContent()).toMatch(/^\s*4 \/ 10 \(40\s?%\)/);
+      await screenshot('08-harvest-running');
+
+      release();
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('#harvest tr')].some(
+            (tr) =>
+              tr.textContent?.includes('Geodatenkatalog Test') &&
+              tr.querySelector('.job-state')?.textContent === 'erfolgreich',
+          ),
+        undefined,
+        { timeout: 10_000 },
+      );
+      expect(await row.locator('progress').count()).toBe(0);
+      expect(await row.locator('td').nth(2).textContent()).toMatch(/^\s*10 \/ 10 \(100\s?%\)/);
+    } finally {
+      release();
+      await harvester.stop();
+      await catalogue.stop();
+    }
   });
 
   async function expectText(selector: string, expected: string | RegExp): Promise<void> {
