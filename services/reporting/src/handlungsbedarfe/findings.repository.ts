@@ -58,15 +58,19 @@ export class FindingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Evaluates every rule in one transaction (readers see all findings of one evaluation), each
-   * behind a savepoint so a broken rule is recorded and the others still apply. Concurrent
-   * evaluators of the same schema (several instances, a rebuild) take turns.
+   * Evaluates `rules` (by default every rule of `set`) in one transaction (readers see all
+   * findings of one evaluation), each behind a savepoint so a broken rule is recorded and the
+   * others still apply; findings of rules no longer in `set` are removed. Concurrent evaluators
+   * of the same schema (several instances, a rebuild) take turns.
    */
-  async evaluate(set: RuleSet): Promise<RuleOutcome[]> {
+  async evaluate(
+    set: RuleSet,
+    rules: readonly HandlungsbedarfRule[] = set.rules,
+  ): Promise<RuleOutcome[]> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.finding'))");
       const outcomes: RuleOutcome[] = [];
-      for (const rule of set.rules) outcomes.push(await this.evaluateRule(manager, rule));
+      for (const rule of rules) outcomes.push(await this.evaluateRule(manager, rule));
       const ids = set.rules.map((r) => r.id);
       const stale: unknown[] = await manager.query(
         'DELETE FROM finding WHERE NOT (rule_id = ANY ($1)) RETURNING id',

@@ -1,6 +1,12 @@
 import { Debouncer } from './debouncer';
 import { HANDLUNGSBEDARFE_V1, QUALITY_THRESHOLD_PERCENT } from './handlungsbedarfe.v1';
-import { assertValidRuleSet, HandlungsbedarfRule } from './rule';
+import type { ConfigService } from '@nestjs/config';
+import type { PinoLogger } from 'nestjs-pino';
+import type { ReportingEnv } from '../config';
+import type { LiveEvents } from '../live/live-events';
+import type { FindingsRepository } from './findings.repository';
+import { assertValidRuleSet, HandlungsbedarfRule, modelsReadBy } from './rule';
+import { RuleEvaluator } from './rule-evaluator';
 
 const rule = (overrides: Partial<HandlungsbedarfRule>): HandlungsbedarfRule => ({
   id: 'some-rule',
@@ -63,6 +69,65 @@ describe('Handlungsbedarfe v1', () => {
     expect(() => assertValidRuleSet({ version: 1, rules: [rule({}), rule({})] })).toThrow(
       'used twice',
     );
+  });
+});
+
+describe('which rules a change makes due', () => {
+  const reads = (id: string) => {
+    const rule = HANDLUNGSBEDARFE_V1.rules.find((r) => r.id === id) as HandlungsbedarfRule;
+    const models = modelsReadBy(rule);
+    return models === 'any' ? models : [...models].sort();
+  };
+
+  it('reads the models off the tables and views a rule names', () => {
+    expect(reads('land-metadata-quality-low')).toEqual(['dataset']);
+    expect(reads('dataset-without-open-licence')).toEqual(['dataset']);
+    expect(reads('platform-without-machine-readable-interface')).toEqual(['endpoint', 'platform']);
+    expect(reads('land-without-open-data-portal')).toEqual(['platform']);
+    expect(reads('twin-without-open-3d-format')).toEqual(['twin']);
+    expect(reads('harvest-source-failing')).toEqual(['harvestJob']);
+    for (const rule of HANDLUNGSBEDARFE_V1.rules) expect(modelsReadBy(rule)).not.toBe('any');
+    expect(modelsReadBy({ ...HANDLUNGSBEDARFE_V1.rules[0], sql: 'SELECT 1' })).toBe('any');
+  });
+
+  it('evaluates only the rules reading a changed model; all of them at first and on request', async () => {
+    const evaluated: string[][] = [];
+    const findings = {
+      evaluate: async (_set: unknown, rules: readonly HandlungsbedarfRule[] | undefined) => {
+        evaluated.push((rules ?? HANDLUNGSBEDARFE_V1.rules).map((r) => r.id));
+        return [];
+      },
+    } as unknown as FindingsRepository;
+    const config = { get: () => 0 } as unknown as ConfigService<ReportingEnv, true>;
+    const logger = { setContext: () => undefined, debug: () => undefined };
+    const evaluator = new RuleEvaluator(
+      findings,
+      { publish: () => undefined } as unknown as LiveEvents,
+      config,
+      logger as unknown as PinoLogger,
+    );
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+    try {
+      evaluator.requestEvaluation(['twin']);
+      await settled();
+      // Nothing was evaluated yet: the first run evaluates everything.
+      expect(evaluated.pop()).toHaveLength(HANDLUNGSBEDARFE_V1.rules.length);
+      evaluator.requestEvaluation(['platform']);
+      await settled();
+      expect(evaluated.pop()?.sort()).toEqual([
+        'land-without-open-data-portal',
+        'land-without-urban-data-platform',
+        'platform-without-machine-readable-interface',
+      ]);
+      evaluator.requestEvaluation(['organisation']);
+      await settled();
+      expect(evaluated).toEqual([]);
+      evaluator.requestEvaluation();
+      await settled();
+      expect(evaluated.pop()).toHaveLength(HANDLUNGSBEDARFE_V1.rules.length);
+    } finally {
+      await evaluator.onApplicationShutdown();
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { READ_MODELS, type ReadModelName } from '../inventory/read-models';
+
 export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -64,3 +66,25 @@ export function assertValidRuleSet(set: RuleSet): void {
         throw new Error(`rule ${rule.id}: sql does not name the column ${column}`);
   }
 }
+
+/**
+ * The read models whose changes can change a rule's findings, read off the tables and views its
+ * SQL names (`land` is reference data and never changes). A rule naming none of them is
+ * re-evaluated after any change. Rules that depend on the clock (a harvest source going stale)
+ * are caught by the periodic evaluation of all rules.
+ */
+export function modelsReadBy(rule: HandlungsbedarfRule): ReadonlySet<ReadModelName> | 'any' {
+  const models = new Set<ReadModelName>();
+  for (const [relation, read] of Object.entries(RELATIONS))
+    if (new RegExp(`\\b${relation}\\b`).test(rule.sql)) for (const m of read) models.add(m);
+  return models.size > 0 ? models : 'any';
+}
+
+/** Tables and views of the read models, and the read models behind each. */
+const RELATIONS: Readonly<Record<string, readonly ReadModelName[]>> = {
+  ...Object.fromEntries(Object.values(READ_MODELS).map((m) => [m.table, [m.name]])),
+  dataset_quality: ['dataset'],
+  harvest_source_status: ['harvestJob'],
+  inventory_item: ['platform', 'twin', 'dataset', 'endpoint', 'organisation'],
+  unpublished_record: ['platform', 'dataset'],
+};

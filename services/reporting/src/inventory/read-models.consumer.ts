@@ -9,7 +9,13 @@ import { ReportingEnv } from '../config';
 import { RuleEvaluator } from '../handlungsbedarfe/rule-evaluator';
 import { LiveEvents } from '../live/live-events';
 import { InventoryRepository } from './inventory.repository';
-import { byModel, ReadModelChange, readModelDecoder, readModelTopics } from './read-models';
+import {
+  byModel,
+  ReadModelChange,
+  readModelDecoder,
+  ReadModelName,
+  readModelTopics,
+} from './read-models';
 
 /** Projects every registry topic and dpi.harvest.job.v1 into reporting's read models. */
 @Injectable()
@@ -44,14 +50,14 @@ export class ReadModelsConsumer implements OnApplicationBootstrap, OnApplication
   /** One statement per read model of the batch (a batch is one partition of one topic). */
   private async apply(changes: ReadModelChange[]): Promise<void> {
     const at = new Date().toISOString();
-    let applied = 0;
+    const changed: ReadModelName[] = [];
     for (const [model, group] of byModel(changes)) {
       const ids = await this.repository.applyChanges(model, group);
       if (ids.length === 0) continue;
-      applied += ids.length;
+      changed.push(model);
       this.live.publish({ type: 'changed', model, ids, at });
     }
-    if (applied > 0) this.rules.requestEvaluation();
+    if (changed.length > 0) this.rules.requestEvaluation(changed);
   }
 
   private async startWithRetry(): Promise<void> {
