@@ -5,18 +5,12 @@ import { INVENTORY_ITEM_VIEW_V1 } from './1763900000010-read-models';
  * The view `inventory_item` says itself whether the public may see a row (`published`: not a
  * platform or dataset registered NON_PUBLIC, the rows of `unpublished_record`), so a public list
  * filters each row instead of anti-joining the unpublished ids; the Land's name is read per row
- * instead of by a join. Both keep the order of an index: with the new title indexes, a page of
- * 500 platforms sorted by title reads 500 rows instead of building all 50,000 and sorting them
- * (see services/reporting/README.md, "Benchmark").
+ * instead of by a join (see services/reporting/README.md, "Public and reviewer views").
  */
 export class InventoryPublished1763900000030 implements MigrationInterface {
   name = 'InventoryPublished1763900000030';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX platform_item_title_idx ON platform_item (lower(name), id)
-      WHERE NOT deleted`);
-    await q.query(`CREATE INDEX twin_item_title_idx ON twin_item (lower(name), id)
-      WHERE NOT deleted`);
     await q.query('DROP VIEW inventory_item');
     await q.query(`CREATE VIEW inventory_item AS
       SELECT i.*, (SELECT l.name FROM land l WHERE l.code = i.land_code) AS land_name FROM (
@@ -65,7 +59,5 @@ export class InventoryPublished1763900000030 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP VIEW inventory_item');
     await q.query(INVENTORY_ITEM_VIEW_V1);
-    await q.query('DROP INDEX twin_item_title_idx');
-    await q.query('DROP INDEX platform_item_title_idx');
   }
 }
