@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DistributionFields } from '../inventory/dataset-event';
-import { escapeLike, ItemRow, itemPageSql, PUBLISHED_ONLY } from '../overview/overview.repository';
+import { escapeLike, ItemRow, PUBLISHED_ONLY, readItemPage } from '../overview/overview.repository';
 
 export interface DcatDatasetRow {
   id: string;
@@ -148,18 +148,11 @@ export class ExportsRepository {
     }
     if (filter.from) where.push(`updated_at >= ${param(filter.from)}`);
     if (filter.to) where.push(`updated_at <= ${param(filter.to)}`);
-    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const countParams = [...params];
-    const [[{ total }], rows] = await Promise.all([
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM inventory_item ${condition}`,
-        countParams,
-      ) as Promise<{ total: number }[]>,
-      this.dataSource.query(
-        itemPageSql(where, `OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`),
-        params,
-      ) as Promise<RecordRow[]>,
-    ]);
-    return { rows, total };
+    const counted = { where: [...where], params: [...params] };
+    return readItemPage<RecordRow>(this.dataSource, counted, {
+      where,
+      window: `OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
+      params,
+    });
   }
 }

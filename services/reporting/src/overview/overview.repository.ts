@@ -48,21 +48,42 @@ export interface ItemRow {
 export const PUBLISHED_ONLY = 'published';
 
 /**
- * A page of inventory_item rows in title order: the page is chosen on the cheap columns first (the
- * view leaves the others uncomputed), then only its rows are built — sorting the full rows built
- * links and details for every match (500 of 50,000 platforms: 400 → 100 ms).
+ * A page of inventory_item rows in title order and the count of all rows `counted` selects, read
+ * side by side. The page is chosen on the cheap columns first (the view leaves the others
+ * uncomputed), then only its rows are built — sorting the full rows built links and details for
+ * every match (500 of 50,000 platforms: 400 → 100 ms).
  */
-export function itemPageSql(where: readonly string[], window: string, extraColumns = ''): string {
-  return `WITH page AS MATERIALIZED (
-      SELECT id FROM inventory_item ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY lower(title), id ${window})
-    SELECT kind, id, land_code, land_name, title, description, type, status, themes,
-      maturity_level, open_data, url, ST_AsGeoJSON(geometry, 6) AS geometry,
-      CASE WHEN geometry IS NULL THEN NULL ELSE
-        json_build_array(ST_XMin(geometry), ST_YMin(geometry), ST_XMax(geometry), ST_YMax(geometry))::text END AS bbox,
-      links, detail, source, updated_at${extraColumns}
-    FROM inventory_item WHERE id = ANY (ARRAY(SELECT id FROM page))
-    ORDER BY lower(title), id`;
+export async function readItemPage<R>(
+  dataSource: DataSource,
+  counted: { where: readonly string[]; params: readonly unknown[] },
+  page: {
+    where: readonly string[];
+    window: string;
+    params: readonly unknown[];
+    extraColumns?: string;
+  },
+): Promise<{ rows: R[]; total: number }> {
+  const whereOf = (conditions: readonly string[]) =>
+    conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const [[{ total }], rows] = await Promise.all([
+    dataSource.query(
+      `SELECT count(*)::int AS total FROM inventory_item ${whereOf(counted.where)}`,
+      [...counted.params],
+    ) as Promise<{ total: number }[]>,
+    dataSource.query(
+      `WITH page AS MATERIALIZED (
+        SELECT id FROM inventory_item ${whereOf(page.where)} ORDER BY lower(title), id ${page.window})
+      SELECT kind, id, land_code, land_name, title, description, type, status, themes,
+        maturity_level, open_data, url, ST_AsGeoJSON(geometry, 6) AS geometry,
+        CASE WHEN geometry IS NULL THEN NULL ELSE
+          json_build_array(ST_XMin(geometry), ST_YMin(geometry), ST_XMax(geometry), ST_YMax(geometry))::text END AS bbox,
+        links, detail, source, updated_at${page.extraColumns ?? ''}
+      FROM inventory_item WHERE id = ANY (ARRAY(SELECT id FROM page))
+      ORDER BY lower(title), id`,
+      [...page.params],
+    ) as Promise<R[]>,
+  ]);
+  return { rows, total };
 }
 
 /** `text` as a literal inside a LIKE pattern. */
@@ -108,23 +129,17 @@ export class OverviewRepository {
       const pattern = param(`%${escapeLike(filter.q)}%`);
       where.push(`(title ILIKE ${pattern} OR description ILIKE ${pattern})`);
     }
-    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const countParams = [...params];
+    const counted = { where: [...where], params: [...params] };
     const page = [...where];
     if (filter.after)
       page.push(
         `(lower(title), id) > (${param(filter.after.title)}, ${param(filter.after.id)}::uuid)`,
       );
-    const [[{ total }], rows] = await Promise.all([
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM inventory_item ${condition}`,
-        countParams,
-      ) as Promise<{ total: number }[]>,
-      this.dataSource.query(
-        itemPageSql(page, `LIMIT ${param(filter.limit)}`, ', lower(title) AS sort_title'),
-        params,
-      ) as Promise<ItemRow[]>,
-    ]);
-    return { rows, total };
+    return readItemPage<ItemRow>(this.dataSource, counted, {
+      where: page,
+      window: `LIMIT ${param(filter.limit)}`,
+      params,
+      extraColumns: ', lower(title) AS sort_title',
+    });
   }
 }
