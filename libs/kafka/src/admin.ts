@@ -63,8 +63,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Deletes every topic whose name starts with `prefix` and creates `specs` again under it (the
- * benchmarks start each run on empty topics of their own). Refuses an empty prefix: that would
- * be every topic of the cluster.
+ * benchmarks start each run on empty topics of their own) and returns once every new topic serves
+ * offset requests. Refuses an empty prefix: that would be every topic of the cluster.
  */
 export async function recreateTopics(
   kafka: Kafka,
@@ -84,12 +84,40 @@ export async function recreateTopics(
   } finally {
     await admin.disconnect();
   }
+  let result: EnsureTopicsResult;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ensureTopics(kafka, specs, prefix);
+      result = await ensureTopics(kafka, specs, prefix);
+      break;
     } catch (error) {
       if (attempt >= 20) throw error; // the deletion may still be settling in the broker
       await pause(500);
     }
+  }
+  await untilReadable(kafka, result.created);
+  return result;
+}
+
+/**
+ * Waits until every partition of `topics` answers an offset request. A topic created with
+ * `waitForLeaders` has a leader in the metadata a moment before that broker serves it ("not the
+ * leader for that topic-partition"), which a caller reading offsets right away would otherwise see.
+ */
+async function untilReadable(kafka: Kafka, topics: string[]): Promise<void> {
+  if (topics.length === 0) return;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        for (const topic of topics) await admin.fetchTopicOffsets(topic);
+        return;
+      } catch (error) {
+        if (attempt >= 40) throw error;
+        await pause(250);
+      }
+    }
+  } finally {
+    await admin.disconnect();
   }
 }
