@@ -415,6 +415,9 @@ describe('exports: CSV, PDF report, DCAT-AP.de, OGC API Records (real PostgreSQL
         geometry: { type: 'Point', coordinates: [10, 53.55] },
         properties: { type: 'platform', title: 'Urban Data Platform Hamburg', landCode: 'DE-HH' },
       });
+      expect(record.time).toBeNull(); // a platform has no temporal extent
+      const dataset = JSON.parse((await raw(`${base}/${HH_DATASET}`)).body);
+      expect(dataset.time).toEqual({ interval: ['2021-01-01', '..'] });
       const future = JSON.parse((await raw(`${base}?datetime=2999-01-01T00:00:00Z/..`)).body);
       expect(future.numberMatched).toBe(0);
       const past = JSON.parse((await raw(`${base}?datetime=2000-01-01/..&limit=1`)).body);

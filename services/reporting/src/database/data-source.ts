@@ -7,6 +7,7 @@ import { TwinItems1763900000006 } from './migrations/1763900000006-twin-items';
 import { ReadModels1763900000010 } from './migrations/1763900000010-read-models';
 import { UnpublishedRecords1763900000020 } from './migrations/1763900000020-unpublished-records';
 import { InventoryPublished1763900000030 } from './migrations/1763900000030-inventory-published';
+import { DatasetTemporalDetail1763900000040 } from './migrations/1763900000040-dataset-temporal-detail';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -21,6 +22,7 @@ export function reportingDataSourceOptions(
       ReadModels1763900000010,
       UnpublishedRecords1763900000020,
       InventoryPublished1763900000030,
+      DatasetTemporalDetail1763900000040,
     ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',

@@ -1,18 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { INVENTORY_ITEM_VIEW_V1 } from './1763900000010-read-models';
 
-/**
- * The view `inventory_item` says itself whether the public may see a row (`published`: not a
- * platform or dataset registered NON_PUBLIC, the rows of `unpublished_record`), so a public list
- * filters each row instead of anti-joining the unpublished ids; the Land's name is read per row
- * instead of by a join (see services/reporting/README.md, "Public and reviewer views").
- */
-export class InventoryPublished1763900000030 implements MigrationInterface {
-  name = 'InventoryPublished1763900000030';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query('DROP VIEW inventory_item');
-    await q.query(`CREATE VIEW inventory_item AS
+/** The view as this migration creates it (a later migration's down() restores it). */
+export const INVENTORY_ITEM_VIEW_V2 = `CREATE VIEW inventory_item AS
       SELECT i.*, (SELECT l.name FROM land l WHERE l.code = i.land_code) AS land_name FROM (
         SELECT 'platform'::text AS kind, p.id, p.land_code, p.name AS title, p.description,
           p.type, p.status, p.themes, NULL::integer AS maturity_level, NULL::boolean AS open_data,
@@ -53,7 +43,20 @@ export class InventoryPublished1763900000030 implements MigrationInterface {
             'capabilitiesUrl', e.capabilities_url, 'crs', to_jsonb(e.crs)),
           e.source, e.updated_at, true
         FROM endpoint_item e WHERE NOT e.deleted
-      ) i`);
+      ) i`;
+
+/**
+ * The view `inventory_item` says itself whether the public may see a row (`published`: not a
+ * platform or dataset registered NON_PUBLIC, the rows of `unpublished_record`), so a public list
+ * filters each row instead of anti-joining the unpublished ids; the Land's name is read per row
+ * instead of by a join (see services/reporting/README.md, "Public and reviewer views").
+ */
+export class InventoryPublished1763900000030 implements MigrationInterface {
+  name = 'InventoryPublished1763900000030';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('DROP VIEW inventory_item');
+    await q.query(INVENTORY_ITEM_VIEW_V2);
   }
 
   async down(q: QueryRunner): Promise<void> {

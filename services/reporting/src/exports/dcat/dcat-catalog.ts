@@ -14,6 +14,7 @@ import {
 } from '@dpi/domain';
 import type { Quad_Subject } from 'n3';
 import { DcatDatasetRow, DcatEndpointRow } from '../exports.repository';
+import { isoDateOrInstant } from '../iso-dates';
 import { blank, datatyped, Graph, iri, ns, PREFIXES, text, typed } from './rdf';
 
 const EU = 'http://publications.europa.eu/resource/authority/';
@@ -109,12 +110,9 @@ export function licenceIri(value: string | null | undefined): string | null {
 
 /** xsd:date or xsd:dateTime literal of an ISO date text, or null when it is neither. */
 export function dateLiteral(value: string | null | undefined) {
-  if (!value) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))
-    return typed(value, 'date');
-  if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)))
-    return typed(new Date(value).toISOString(), 'dateTime');
-  return null;
+  const date = isoDateOrInstant(value);
+  if (!date) return null;
+  return typed(date.value, date.kind === 'date' ? 'date' : 'dateTime');
 }
 
 /**

@@ -3,6 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { validationProblem } from '@dpi/service-kit';
 import { parseBbox } from '../../overview/dto/queries';
 import { ExportsRepository, RecordRow } from '../exports.repository';
+import { isoDateOrInstant } from '../iso-dates';
 import { KIND_LABELS } from '../labels';
 import { OgcItemsQuery } from './ogc-records.query';
 
@@ -62,6 +63,23 @@ export function parseDatetime(text: string): { from?: Date; to?: Date } | null {
   if (from === null || to === null || (from === undefined && to === undefined)) return null;
   if (from && to && from > to) return null;
   return { from, to };
+}
+
+/**
+ * The `time` of a record (Records Part 1, time.yaml) from a temporal extent: one day or instant,
+ * or an interval of dates and UTC instants with `..` for an open end; null when neither end is a
+ * date (a year alone, free text, nothing).
+ */
+export function recordTime(
+  start: unknown,
+  end: unknown,
+): { date: string } | { timestamp: string } | { interval: [string, string] } | null {
+  const from = isoDateOrInstant(typeof start === 'string' ? start : null);
+  const to = isoDateOrInstant(typeof end === 'string' ? end : null);
+  if (!from && !to) return null;
+  if (from && to && from.kind === to.kind && from.value === to.value)
+    return from.kind === 'date' ? { date: from.value } : { timestamp: from.value };
+  return { interval: [from?.value ?? '..', to?.value ?? '..'] };
 }
 
 /** OGC API – Records Part 1 (Core) over the inventory: one collection of GeoJSON records. */
@@ -235,7 +253,7 @@ export class OgcRecordsService {
       conformsTo: ['http://www.opengis.net/spec/ogcapi-records-1/1.0/req/record-core'],
       geometry: r.geometry ? JSON.parse(r.geometry) : null,
       ...(r.bbox ? { bbox: JSON.parse(r.bbox) as number[] } : {}),
-      time: null,
+      time: recordTime(detail.temporalStart, detail.temporalEnd),
       properties: {
         type: r.kind,
         title: r.title,
