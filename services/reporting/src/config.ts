@@ -38,6 +38,16 @@ export const reportingEnvSchema = baseEnvSchema
     REGISTRY_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     /** How long a token check may take before the request fails with 503. */
     REGISTRY_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+    /**
+     * GovData's ID of the body that publishes this catalogue (dcatde:contributorID, an IRI of
+     * http://dcat-ap.de/def/contributors/…), given once it is registered with GovData; unset: none.
+     */
+    DCAT_CONTRIBUTOR_ID: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, {
+        message: 'must be an IRI such as http://dcat-ap.de/def/contributors/…',
+      })
+      .optional(),
     /** The precomputed aggregates are refreshed at most once per this gap while changes arrive… */
     AGGREGATES_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(500),
     /** …and completely at least this often (time-based: stale harvest sources; a rebuild). */

@@ -61,6 +61,9 @@ function parseCsv(text: string, delimiter = ','): string[][] {
   return rows;
 }
 
+/** A Datenbereitsteller-ID as GovData assigns them (made up: the AG has none yet). */
+const CONTRIBUTOR_ID = 'http://dcat-ap.de/def/contributors/agIntegrierteDatenplattformen';
+
 describe('exports: CSV, PDF report, DCAT-AP.de, OGC API Records (real PostgreSQL and Kafka)', () => {
   let r: ReportingUnderTest;
   let py: string;
@@ -74,7 +77,10 @@ describe('exports: CSV, PDF report, DCAT-AP.de, OGC API Records (real PostgreSQL
   beforeAll(async () => {
     py = python();
     work = mkdtempSync(join(tmpdir(), 'dpi-exports-'));
-    r = await startReporting('exports', { FINDINGS_DEBOUNCE_MS: '50' });
+    r = await startReporting('exports', {
+      FINDINGS_DEBOUNCE_MS: '50',
+      DCAT_CONTRIBUTOR_ID: CONTRIBUTOR_ID,
+    });
     const point = (lon: number, lat: number) =>
       JSON.stringify({ type: 'Point', coordinates: [lon, lat] });
     await r.producer.send([
@@ -321,6 +327,8 @@ describe('exports: CSV, PDF report, DCAT-AP.de, OGC API Records (real PostgreSQL
       expect(first.body).toContain('<http://dcat-ap.de/def/politicalGeocoding/stateKey/02>');
       expect(first.body).toContain('<http://dcat-ap.de/def/licenses/dl-by-de/2.0>');
       expect(first.body).toContain('hydra:PagedCollection');
+      // GovData's Datenbereitsteller-ID on every dataset, stated in its vocabulary.
+      expect(first.body.split(`dcatde:contributorID <${CONTRIBUTOR_ID}>`)).toHaveLength(101);
       const last = await raw(
         `/api/v1/dcat/catalog.jsonld?pageSize=100&page=${Math.ceil((BULK + 4) / 100)}`,
       );

@@ -26,6 +26,7 @@ const SCHEMES = {
   fileType: `${EU}file-type`,
   licence: 'http://dcat-ap.de/def/licenses',
   geocodingLevel: 'http://dcat-ap.de/def/politicalGeocoding/Level',
+  contributor: 'http://dcat-ap.de/def/contributors',
 } as const;
 
 /** Free-text formats of distributions → codes of the EU file-type table. */
@@ -88,6 +89,8 @@ export interface CatalogPage {
   modified: Date | null;
   datasets: DcatDatasetRow[];
   endpoints: DcatEndpointRow[];
+  /** dcatde:contributorID of every dataset and data service (GovData's ID of the publisher). */
+  contributorId?: string;
 }
 
 /** An http(s) URL as a valid IRI (percent-encoded by the URL parser), or null. */
@@ -139,6 +142,7 @@ export function buildCatalogPage(page: CatalogPage): Graph {
     return node;
   };
 
+  const contributor = page.contributorId ? concept('contributor', page.contributorId) : null;
   const catalog = iri(page.catalogIri);
   g.type(catalog, 'dcat', 'Catalog')
     .add(catalog, ns('dct', 'title'), text('Datenplattform-Inventar der Länder', 'de'))
@@ -195,7 +199,8 @@ export function buildCatalogPage(page: CatalogPage): Graph {
     g.type(dataset, 'dcat', 'Dataset')
       .add(dataset, ns('dct', 'identifier'), text(d.id))
       .add(dataset, ns('dct', 'title'), text(d.title, 'de'))
-      .add(dataset, ns('dct', 'description'), d.description ? text(d.description, 'de') : null);
+      .add(dataset, ns('dct', 'description'), d.description ? text(d.description, 'de') : null)
+      .add(dataset, ns('dcatde', 'contributorID'), contributor);
     const land = spatial(dataset, d.land_code);
     // The registering Land publishes a record that names no publisher of its own.
     g.add(dataset, ns('dct', 'publisher'), agent(d.publisher ?? land?.name ?? 'Bund'));
@@ -303,7 +308,8 @@ export function buildCatalogPage(page: CatalogPage): Graph {
     g.type(service, 'dcat', 'DataService')
       .add(service, ns('dct', 'identifier'), text(e.id))
       .add(service, ns('dct', 'title'), text(e.name, 'de'))
-      .add(service, ns('dcat', 'endpointURL'), iri(endpointUrl));
+      .add(service, ns('dcat', 'endpointURL'), iri(endpointUrl))
+      .add(service, ns('dcatde', 'contributorID'), contributor);
     const description = httpIri(e.capabilities_url);
     if (description) g.add(service, ns('dcat', 'endpointDescription'), iri(description));
     const land = spatial(service, e.land_code);

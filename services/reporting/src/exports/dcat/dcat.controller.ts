@@ -1,4 +1,14 @@
-import { Controller, Get, Headers, NotFoundException, Query, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  NotFoundException,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import {
   ApiHeader,
   ApiNotFoundResponse,
@@ -11,6 +21,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ReportingEnv } from '../../config';
 import { ExportsRepository } from '../exports.repository';
 import { publicBaseUrl } from '../public-url';
 import { recordUrl } from '../ogc/ogc-records.service';
@@ -66,7 +77,14 @@ const DESCRIPTION =
 @ApiTags('dcat')
 @Controller('api/v1/dcat')
 export class DcatController {
-  constructor(private readonly repository: ExportsRepository) {}
+  private readonly contributorId: string | undefined;
+
+  constructor(
+    private readonly repository: ExportsRepository,
+    @Inject(ConfigService) config: ConfigService<ReportingEnv, true>,
+  ) {
+    this.contributorId = config.get('DCAT_CONTRIBUTOR_ID', { infer: true });
+  }
 
   @Get('catalog')
   @ApiOperation({
@@ -143,6 +161,7 @@ export class DcatController {
       modified: modified ? new Date(modified) : null,
       datasets,
       endpoints,
+      contributorId: this.contributorId,
     });
     reply.header('cache-control', 'no-store');
     if (format === 'jsonld')
