@@ -291,6 +291,66 @@ describe('exports: CSV, PDF report, DCAT-AP.de, OGC API Records (real PostgreSQL
       expect(text).toContain(expected);
     expect(text).toMatch(/Stand: \d{2}\.\d{2}\.\d{4}/);
     expect(text).toMatch(new RegExp(`Seite 1 von ${total}`));
+
+    // Tagged: pdf.js reads the structure tree of every page, and no text is outside it (the
+    // footer is an artifact).
+    const structure = await promisify(execFile)(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+       import { readFileSync } from 'node:fs';
+       const pdf = await getDocument({ data: new Uint8Array(readFileSync(process.argv[1])) }).promise;
+       const roles = {}, alts = [];
+       let untagged = 0, tagged = 0, artifacts = 0;
+       const walk = (node) => {
+         if (node.role) roles[node.role] = (roles[node.role] ?? 0) + 1;
+         if (node.alt) alts.push(node.alt);
+         for (const child of node.children ?? []) walk(child);
+       };
+       for (let n = 1; n <= pdf.numPages; n++) {
+         const page = await pdf.getPage(n);
+         walk((await page.getStructTree()) ?? {});
+         const stack = [];
+         for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+           if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push(item.tag);
+           else if (item.type === 'endMarkedContent') stack.pop();
+           else if (item.str && item.str.trim()) {
+             if (stack.length === 0) untagged++;
+             else if (stack.includes('Artifact')) artifacts++;
+             else tagged++;
+           }
+         }
+       }
+       const markInfo = (await pdf.getMarkInfo())?.Marked ?? false;
+       console.log(JSON.stringify({ roles, alts, untagged, tagged, artifacts, markInfo }));`,
+      file,
+    ]);
+    const tags = JSON.parse(structure.stdout) as {
+      roles: Record<string, number>;
+      alts: string[];
+      untagged: number;
+      tagged: number;
+      artifacts: number;
+      markInfo: boolean;
+    };
+    expect(tags.markInfo).toBe(true);
+    expect(tags.untagged).toBe(0);
+    expect(tags.tagged).toBeGreaterThan(200);
+    expect(tags.artifacts).toBeGreaterThanOrEqual(total); // one footer per page
+    // pdf.js gives each page the part of the tree its content belongs to: the root once per page.
+    expect(tags.roles).toMatchObject({
+      Document: total,
+      H1: 5,
+      Figure: 1,
+      L: expect.any(Number),
+      LI: expect.any(Number),
+    });
+    // Title page facts, map numbers, Länder overview and the two coverage matrices (a table
+    // continued on the next page would count twice).
+    expect(tags.roles.Table).toBeGreaterThanOrEqual(5);
+    expect(tags.roles.TH).toBeGreaterThan(16 * 5);
+    expect(tags.roles.TD).toBeGreaterThan(16 * 8);
+    expect(tags.alts).toEqual([expect.stringContaining('Karte Deutschlands')]);
   });
 
   describe('DCAT-AP.de', () => {

