@@ -97,6 +97,25 @@ describe('BatchConsumer (real Kafka)', () => {
     await eventually(() => expect(second).toEqual([later]), { timeoutMs: 20_000 });
     await quietPeriod(300);
     expect(second).toEqual([later]);
+    // Committed within the commit interval, without another batch or a stop to trigger it.
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const written = (await admin.fetchTopicOffsets(topic))
+        .filter((p) => p.high !== '0')
+        .map((p) => `${p.partition}:${p.high}`)
+        .sort();
+      await eventually(async () => {
+        const [group] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        const committed = group.partitions
+          .filter((p) => p.offset !== '-1')
+          .map((p) => `${p.partition}:${p.offset}`)
+          .sort();
+        expect(committed).toEqual(written);
+      });
+    } finally {
+      await admin.disconnect();
+    }
     await dlq.stop();
   });
 });

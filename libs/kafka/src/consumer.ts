@@ -37,6 +37,18 @@ export interface BatchConsumerOptions<T> {
   logger?: KafkaLogger;
   /** Read from the earliest offset when the group has none yet (default true: rebuildable read models). */
   fromBeginning?: boolean;
+  /**
+   * Applied offsets are committed at most this often, and when the consumer stops (default 200).
+   * A commit per batch made the broker's offset log a large share of its work under load; after a
+   * crash, at most this much more is delivered again, which the idempotent handlers absorb.
+   */
+  commitIntervalMs?: number;
+}
+
+interface PartitionOffset {
+  topic: string;
+  partition: number;
+  offset: string;
 }
 
 const DEFAULT_RETRY: RetryPolicy = { retries: 5, initialMs: 100, maxMs: 5000 };
@@ -62,17 +74,24 @@ function describe(error: unknown): string {
 
 /**
  * Batch consumer with manual offset commits: a batch's offsets are committed only after it was
- * applied (or dead-lettered), so a crash means redelivery, never loss. Failed batches are retried
+ * applied (or dead-lettered), at most every `commitIntervalMs`, so a crash means redelivery,
+ * never loss. Failed batches are retried
  * with exponential backoff, then split into single records; a record that still fails goes to
  * `<topic>.dlq` with the error and its origin in headers, and consumption continues.
  */
 export class BatchConsumer<T> {
   private readonly consumer: Consumer;
   private readonly retry: RetryPolicy;
+  private readonly commitIntervalMs: number;
   private running = false;
+  /** Per topic and partition, the offset after the last applied batch, not committed yet. */
+  private readonly uncommitted = new Map<string, PartitionOffset>();
+  private lastCommitAt = 0;
+  private commitTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: BatchConsumerOptions<T>) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.commitIntervalMs = options.commitIntervalMs ?? 200;
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
@@ -103,7 +122,34 @@ export class BatchConsumer<T> {
 
   async stop(): Promise<void> {
     this.running = false;
+    await this.commitApplied().catch((error: unknown) =>
+      this.options.logger?.warn({ error: describe(error) }, 'offset commit on stop failed'),
+    );
     await this.consumer.disconnect();
+  }
+
+  /** Commits the offsets of the batches applied since the last commit. */
+  private async commitApplied(): Promise<void> {
+    if (this.commitTimer) clearTimeout(this.commitTimer);
+    this.commitTimer = null;
+    if (this.uncommitted.size === 0) return;
+    const offsets = [...this.uncommitted.values()];
+    this.uncommitted.clear();
+    this.lastCommitAt = Date.now();
+    await this.consumer.commitOffsets(offsets);
+  }
+
+  /** After a batch: commit now if the interval has passed, else when it has (if still pending). */
+  private async commitSoon(): Promise<void> {
+    const wait = this.lastCommitAt + this.commitIntervalMs - Date.now();
+    if (wait <= 0) return this.commitApplied();
+    this.commitTimer ??= setTimeout(() => {
+      this.commitTimer = null;
+      // A rebalance may have moved the partitions: the new owner then repeats a few records.
+      this.commitApplied().catch((error: unknown) =>
+        this.options.logger?.warn({ error: describe(error) }, 'offset commit failed'),
+      );
+    }, wait);
   }
 
   private async onBatch({
@@ -159,9 +205,12 @@ export class BatchConsumer<T> {
     }
     const last = batch.messages[batch.messages.length - 1].offset;
     resolveOffset(last);
-    await this.consumer.commitOffsets([
-      { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
-    ]);
+    this.uncommitted.set(`${batch.topic}\u0000${batch.partition}`, {
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: (BigInt(last) + 1n).toString(),
+    });
+    await this.commitSoon();
     await heartbeat();
   }
 

@@ -15,6 +15,8 @@ export async function watchTopic({ brokers, topic, groupId }) {
   await consumer.subscribe({ topic, fromBeginning: true });
   const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
   await consumer.run({
+    // Nothing to resume later: committing after every batch would only load the broker.
+    autoCommit: false,
     partitionsConsumedConcurrently: 6,
     eachBatch: async ({ batch }) => {
       const receivedAt = Date.now();
