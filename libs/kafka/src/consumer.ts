@@ -75,9 +75,9 @@ function describe(error: unknown): string {
 /**
  * Batch consumer with manual offset commits: a batch's offsets are committed only after it was
  * applied (or dead-lettered), at most every `commitIntervalMs`, so a crash means redelivery,
- * never loss. Failed batches are retried
- * with exponential backoff, then split into single records; a record that still fails goes to
- * `<topic>.dlq` with the error and its origin in headers, and consumption continues.
+ * never loss. Failed batches are retried with exponential backoff, then split into single
+ * records; a record that still fails goes to `<topic>.dlq` with the error and its origin in
+ * headers, and consumption continues.
  */
 export class BatchConsumer<T> {
   private readonly consumer: Consumer;
@@ -143,6 +143,8 @@ export class BatchConsumer<T> {
   private async commitSoon(): Promise<void> {
     const wait = this.lastCommitAt + this.commitIntervalMs - Date.now();
     if (wait <= 0) return this.commitApplied();
+    // Stopping: a batch that ends after stop() committed is read again by the next consumer.
+    if (!this.running) return;
     this.commitTimer ??= setTimeout(() => {
       this.commitTimer = null;
       // A rebalance may have moved the partitions: the new owner then repeats a few records.
