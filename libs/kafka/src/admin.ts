@@ -1,5 +1,5 @@
 import { TopicSpec } from '@dpi/contracts';
-import { Kafka } from 'kafkajs';
+import { Admin, Kafka } from 'kafkajs';
 import { dlqTopic, prefixedTopic } from './topics';
 
 export interface EnsureTopicsResult {
@@ -7,7 +7,10 @@ export interface EnsureTopicsResult {
   existing: string[];
 }
 
-/** Creates the missing topics (and their DLQs); leaves existing ones alone. Idempotent. */
+/**
+ * Creates the missing topics (and their DLQs) and returns once they serve requests; leaves existing
+ * ones alone. Idempotent.
+ */
 export async function ensureTopics(
   kafka: Kafka,
   specs: readonly TopicSpec[],
@@ -50,8 +53,10 @@ export async function ensureTopics(
         if (missing.some((t) => !now.has(t.topic))) throw error;
       }
     }
+    const created = missing.map((t) => t.topic);
+    await untilReadable(admin, created);
     return {
-      created: missing.map((t) => t.topic),
+      created,
       existing: wanted.filter((t) => existing.has(t.topic)).map((t) => t.topic),
     };
   } finally {
@@ -84,18 +89,14 @@ export async function recreateTopics(
   } finally {
     await admin.disconnect();
   }
-  let result: EnsureTopicsResult;
   for (let attempt = 1; ; attempt++) {
     try {
-      result = await ensureTopics(kafka, specs, prefix);
-      break;
+      return await ensureTopics(kafka, specs, prefix);
     } catch (error) {
       if (attempt >= 20) throw error; // the deletion may still be settling in the broker
       await pause(500);
     }
   }
-  await untilReadable(kafka, result.created);
-  return result;
 }
 
 /**
@@ -103,21 +104,14 @@ export async function recreateTopics(
  * `waitForLeaders` has a leader in the metadata a moment before that broker serves it ("not the
  * leader for that topic-partition"), which a caller reading offsets right away would otherwise see.
  */
-async function untilReadable(kafka: Kafka, topics: string[]): Promise<void> {
-  if (topics.length === 0) return;
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        for (const topic of topics) await admin.fetchTopicOffsets(topic);
-        return;
-      } catch (error) {
-        if (attempt >= 40) throw error;
-        await pause(250);
-      }
+async function untilReadable(admin: Admin, topics: string[]): Promise<void> {
+  for (let attempt = 1; topics.length > 0; attempt++) {
+    try {
+      for (const topic of topics) await admin.fetchTopicOffsets(topic);
+      return;
+    } catch (error) {
+      if (attempt >= 40) throw error;
+      await pause(250);
     }
-  } finally {
-    await admin.disconnect();
   }
 }
