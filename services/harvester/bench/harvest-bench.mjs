@@ -14,7 +14,7 @@
 //      from the server's first request to the last of the records upserted into the registry's
 //      datasets (registry rows' updated_at). Meanwhile the harvester's RSS is sampled.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ import {
 } from '../../../deploy/local/lib.mjs';
 // The registry benchmark's helper: which PostgreSQL backends serve a process (by client port).
 import { backendsOf } from '../../registry/bench/database.mjs';
+import { cpuBetween, cpuSnapshot, machineTicks } from '../../registry/bench/machine-cpu.mjs';
 import { bytesPerRecord, loadTemplates } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
@@ -81,53 +82,6 @@ function rssBytes(pid) {
   } catch {
     return null;
   }
-}
-
-function machineTicks() {
-  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const n = values.map(Number);
-  return {
-    busy: n.reduce((a, b) => a + b, 0) - n[3] - (n[4] ?? 0),
-    total: n.reduce((a, b) => a + b, 0),
-  };
-}
-
-/** CPU seconds of every process on the machine by pid, with its command name. */
-function cpuSnapshot() {
-  const snapshot = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    snapshot.set(Number(entry), { comm, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
-  }
-  return snapshot;
-}
-
-/**
- * CPU seconds used per group between two snapshots: `named` maps pids to a group (our processes,
- * the PostgreSQL backends serving them), the rest is grouped by command. Processes that ended
- * meanwhile are missed.
- */
-function cpuBetween(before, after, named) {
-  const groups = {};
-  for (const [pid, { comm, seconds }] of after) {
-    const group =
-      named.get(pid) ??
-      (comm === 'postgres'
-        ? 'postgres (other)'
-        : comm === 'java'
-          ? 'kafka (java)'
-          : 'other processes');
-    groups[group] = (groups[group] ?? 0) + seconds - (before.get(pid)?.seconds ?? 0);
-  }
-  return groups;
 }
 
 const hasTaskset = () => ['/usr/bin/taskset', '/bin/taskset'].some((p) => existsSync(p));

@@ -16,7 +16,7 @@
 //   5. the dashboard's first render in headless Chromium (/usr/bin/chromium, playwright-core);
 //   6. the `rebuild` CLI over everything on the topics: events/s, and its ratio to step 1's rate.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,7 @@ import { ensureVegeta } from '../../../deploy/local/vegeta.mjs';
 // The registry benchmark's pieces: load runs in a child process (autocannon / vegeta) with CPU
 // accounting, the registry schema reset, PostgreSQL backends of a process, the topic watcher.
 import { backendsOf, connect, resetSchema } from '../../registry/bench/database.mjs';
+import { cpuBetween, cpuSnapshot, machineTicks } from '../../registry/bench/machine-cpu.mjs';
 import { runLoad } from '../../registry/bench/load.mjs';
 import { watchTopic } from '../../registry/bench/relay-lag.mjs';
 import {
@@ -230,28 +231,6 @@ async function stopWithin(service, ms = 15_000) {
   );
   await service.kill9();
   return `did not exit within ${ms / 1000} s of SIGTERM; killed`;
-}
-
-/** CPU seconds (user + system) used so far by each pid that still runs. */
-function cpuByPid(pids) {
-  const used = new Map();
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      used.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // USER_HZ
-    } catch {
-      // exited
-    }
-  }
-  return used;
-}
-
-/** CPU used between two cpuByPid samples (processes gone by the second one are left out). */
-function cpuBetween(before, after) {
-  let total = 0;
-  for (const [pid, used] of after) total += used - (before.get(pid) ?? 0);
-  return total;
 }
 
 /** Resolves with `promise`, or after `ms` with undefined (cleanup that must not hang the run). */
@@ -486,10 +465,10 @@ async function main() {
         `POST /api/v1/platforms at ${opt.postRate}/s for ${opt.postSeconds} s (after a 3 s warm-up at that rate), ` +
           'SSE subscriber on reporting, reporting lag sampled every 100 ms',
       );
-      const reportingDb = dbOf(reporting);
-      const reportingPids = async () => [pidOf(reporting), ...(await reportingDb())];
+      // Every process's CPU over the run (warm-up included): who the two cores went to.
       const cpuFrom = Date.now();
-      const cpuBefore = cpuByPid(await reportingPids());
+      const cpuBefore = cpuSnapshot();
+      const ticksBefore = machineTicks();
       const run = await runLoad(
         {
           url: registry.url,
@@ -509,9 +488,35 @@ async function main() {
         dbOf(registry),
       );
       console.log(line('POST registry', run, 'registry'));
-      const cpuAfter = cpuByPid([...new Set([...cpuBefore.keys(), ...(await reportingPids())])]);
+      const cpuAfter = cpuSnapshot();
+      const ticksAfter = machineTicks();
+      const cpuSeconds = (Date.now() - cpuFrom) / 1000;
+      const named = new Map([
+        [pidOf(registry), 'registry'],
+        [pidOf(reporting), 'reporting'],
+        [process.pid, 'benchmark (SSE subscriber, topic watcher)'],
+      ]);
+      for (const [name, service] of [
+        ['registry', registry],
+        ['reporting', reporting],
+      ])
+        for (const pid of await dbOf(service)()) named.set(pid, `postgres (${name})`);
+      const byGroup = cpuBetween(cpuBefore, cpuAfter, named);
+      // vegeta and its runner have exited by now: what the machine did beyond the processes seen.
+      const accounted = Object.values(byGroup).reduce((a, b) => a + b, 0);
+      byGroup['processes that ended meanwhile (vegeta, its runner)'] = Math.max(
+        0,
+        (ticksAfter.busy - ticksBefore.busy) / 100 - accounted,
+      );
+      const cpuPercentByGroup = Object.fromEntries(
+        Object.entries(byGroup)
+          .map(([group, seconds]) => [group, (100 * seconds) / cpuSeconds])
+          .sort((a, b) => b[1] - a[1]),
+      );
       const reportingCpuPercent =
-        (100 * cpuBetween(cpuBefore, cpuAfter)) / ((Date.now() - cpuFrom) / 1000);
+        (cpuPercentByGroup.reporting ?? 0) + (cpuPercentByGroup['postgres (reporting)'] ?? 0);
+      const burstBusyPercent =
+        (100 * (ticksAfter.busy - ticksBefore.busy)) / (ticksAfter.total - ticksBefore.total);
       // The burst ends when vegeta stops sending; slow answers may come in later (run.finish).
       const burstEnd = Date.parse(run.start) + opt.postSeconds * 1000;
       const lastResponse = Date.parse(run.finish);
@@ -559,6 +564,8 @@ async function main() {
         sseEvents: live.events,
         // reporting's process and its database backends (projector, rules, SSE) over the run.
         reportingCpuPercent,
+        cpuPercentByGroup,
+        burstBusyPercent,
         responseToVisibleMs: summarize(visible.map((r) => r.visibleAt - r.respondedAt)),
         occurredToVisibleMs: summarize(withTopic.map((r) => r.visibleAt - r.occurredAt)),
         occurredToTopicMs: summarize(withTopic.map((r) => r.receivedAt - r.occurredAt)),
@@ -686,6 +693,12 @@ ${READ_PATHS.filter((x) => x.name !== 'summary')
   .join('\n')}
   ${v(checks.coverageP99)} GET /coverage (worst)          p99 ${ms(worstRead)}   goal ${checks.coverageP99.goal} ms
   registrations: POST /api/v1/platforms at ${opt.postRate}/s for ${opt.postSeconds} s to a registry process (POST p50 ${ms(p.latencyMs.p50)}, p99 ${ms(p.latencyMs.p99)}; machine busy ${pct(p.machineBusyPercent)}; CPU: registry ${pct(p.serverCpuPercent)} + its backends ${pct(p.dbCpuPercent)}, reporting + its backends ${pct(p.reportingCpuPercent)} of a core)
+         CPU of every process over the run with its warm-up, % of a core: ${Object.entries(
+           p.cpuPercentByGroup ?? {},
+         )
+           .filter(([, percent]) => percent >= 0.5)
+           .map(([group, percent]) => `${group} ${percent.toFixed(0)}`)
+           .join(', ')} (machine ${pct(p.burstBusyPercent)} busy)
   ${v(checks.postRate)} achieved POST rate      ${rps(p.okPerSecond)} (${p.ok} of ${p.requests} created)   condition ${checks.postRate.goal}/s
   ${v(checks.visibleP50)} POST response → visible p50 ${ms(p.responseToVisibleMs.p50)}   goal ${checks.visibleP50.goal} ms   (SSE subscriber; ${p.visible}/${p.posted} seen)
   ${v(checks.visibleP99)} POST response → visible p99 ${ms(p.responseToVisibleMs.p99)}   goal ${checks.visibleP99.goal} ms   (max ${ms(p.responseToVisibleMs.max)})
