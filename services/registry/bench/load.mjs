@@ -5,33 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { machineTicks, processCpuSeconds } from './machine-cpu.mjs';
 
 const RUNNER = fileURLToPath(new URL('./load-runner.mjs', import.meta.url));
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-
-/** CPU seconds (user + system) a process has used so far; null when unknown. */
-function processCpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-/** Busy and total jiffies of all cores. */
-function machineTicks() {
-  try {
-    const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-    const n = values.map(Number);
-    const idle = n[3] + (n[4] ?? 0);
-    const total = n.reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return null;
-  }
-}
 
 /** CPU seconds used so far by each of `pids` (processes that are gone are left out). */
 function cpuByPid(pids) {

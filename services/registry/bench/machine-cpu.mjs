@@ -1,6 +1,9 @@
-// CPU time of every process on the machine, read from /proc, grouped: the benchmarks' own services
-// and their PostgreSQL backends by name, the rest by command (Kafka's JVM, vegeta, other).
+// CPU time from /proc: of the whole machine, of one process, and of every process grouped (the
+// benchmarks' own services and their PostgreSQL backends by name, the rest by command: Kafka's
+// JVM, vegeta, other).
 import { readdirSync, readFileSync } from 'node:fs';
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /** Busy and total clock ticks of the whole machine so far (/proc/stat). */
 export function machineTicks() {
@@ -12,20 +15,31 @@ export function machineTicks() {
   };
 }
 
+/** Command name and CPU seconds (user + system) of a process so far; null when it is gone. */
+function statOf(pid) {
+  let stat;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { comm, seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+}
+
+/** CPU seconds (user + system) a process has used so far; null when unknown. */
+export function processCpuSeconds(pid) {
+  return statOf(pid)?.seconds ?? null;
+}
+
 /** CPU seconds of every process on the machine by pid, with its command name. */
 export function cpuSnapshot() {
   const snapshot = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    snapshot.set(Number(entry), { comm, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+    const stat = statOf(entry);
+    if (stat) snapshot.set(Number(entry), stat); // else gone meanwhile
   }
   return snapshot;
 }
