@@ -3,7 +3,7 @@
 // the demo CSW source, prints the URLs. Ctrl-C stops the services.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ensureDependencies,
@@ -177,14 +177,15 @@ async function main() {
   const logDir = join(ROOT, '.infra/logs');
   mkdirSync(logDir, { recursive: true });
   const start = (service, extraEnv) => {
-    const out = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
+    // The service writes its log straight into the file: piped through this process, it would
+    // block on its synchronous stdout whenever this process is slow to read.
+    const out = openSync(join(logDir, `${service.name}.log`), 'a');
     const child = spawn(process.execPath, [service.entry], {
       cwd: ROOT,
       env: { ...env, ...SERVICE_RUNTIME_ENV[service.name], ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', out, out],
     });
-    child.stdout.pipe(out);
-    child.stderr.pipe(out);
+    closeSync(out);
     child.once('exit', (code, signal) => {
       if (!stopping) {
         console.error(

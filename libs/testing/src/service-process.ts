@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKSPACE_ROOT } from './infra';
 import { eventually } from './eventually';
@@ -29,13 +29,19 @@ export class ServiceProcess {
     timeoutMs = 30_000,
     waitFor = 'ready',
   }: { timeoutMs?: number; waitFor?: 'ready' | 'live' } = {}): Promise<void> {
-    const log = createWriteStream(this.logFile, { flags: 'a' });
-    this.child = spawn(process.execPath, [this.entry], {
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout?.pipe(log);
-    this.child.stderr?.pipe(log);
+    // The service writes its log straight into the file, as it would to a file or journal in
+    // production. Piped through this process instead, a service that logs a lot blocks on its
+    // (synchronous) stdout whenever this process is busy: that measured the test runner, not the
+    // service.
+    const logFd = openSync(this.logFile, 'a');
+    try {
+      this.child = spawn(process.execPath, [this.entry], {
+        env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
+        stdio: ['ignore', logFd, logFd],
+      });
+    } finally {
+      closeSync(logFd);
+    }
     const child = this.child;
     let onExit: () => void = () => undefined;
     const exited = new Promise<never>((_, reject) => {
