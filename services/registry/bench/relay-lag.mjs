@@ -6,10 +6,15 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { createKafka, headersToStrings, HEADERS } = require('@dpi/kafka');
 
-export async function watchTopic({ brokers, topic, groupId }) {
+/**
+ * `maxWaitMs`/`minBytes` are the consumer's fetch settings. The defaults (short waits, so that the
+ * consumer's own polling does not show up as relay lag) make it fetch as soon as anything arrived:
+ * hundreds of small fetches per second at 500 events/s, which cost the broker and this process
+ * CPU. A caller that needs only `producedAt`/`occurredAt` can fetch lazily.
+ */
+export async function watchTopic({ brokers, topic, groupId, maxWaitMs = 20, minBytes = 1 }) {
   const kafka = createKafka({ KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: '' }, 'registry-bench');
-  // Short fetch waits: the consumer's own polling should not show up as relay lag.
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 20, minBytes: 1 });
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: maxWaitMs, minBytes });
   const seen = new Map();
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });

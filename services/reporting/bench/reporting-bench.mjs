@@ -11,7 +11,8 @@
 //   2. GET /api/v1/summary and /coverage?dimension=… at a fixed moderate rate (vegeta) after warm-up;
 //   3. a real registry process (same topic prefix) takes POST /api/v1/platforms at a fixed rate
 //      (vegeta, every response id recorded); an SSE subscriber on reporting's /api/v1/events notes
-//      when each id becomes visible; a Kafka consumer notes occurred-at and arrival on the topic;
+//      when each id becomes visible; a Kafka consumer notes occurred-at and the relay's produce
+//      time (Kafka CreateTime);
 //   4. the reporting group's lag, sampled during and after that burst, until it is back at 0;
 //   5. the dashboard's first render in headless Chromium (/usr/bin/chromium, playwright-core);
 //   6. the `rebuild` CLI over everything on the topics: events/s, and its ratio to step 1's rate.
@@ -62,6 +63,8 @@ const { values: args } = parseArgs({
     loads: { type: 'string', default: '5' },
     'log-level': { type: 'string', default: 'info' },
     'no-build': { type: 'boolean', default: false },
+    // Diagnosis, not for measured figures: CPU profiles of the reporting and registry processes.
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
 const fullSize = Number(args.platforms) >= 50_000 && Number(args.datasets) >= 200_000;
@@ -76,6 +79,7 @@ const opt = {
   postSeconds: Number(args['post-seconds'] ?? (fullSize ? 10 : 5)),
   loads: Number(args.loads),
   logLevel: args['log-level'],
+  cpuProfile: args['cpu-prof'],
 };
 
 const SCHEMA = 'bench_reporting';
@@ -108,19 +112,27 @@ const pidOf = (service) => service.child?.pid;
 const loads = (l) => l.map((v) => v.toFixed(2)).join(' ');
 const seconds = (t) => (t == null ? 'n/a' : `${(t / 1000).toFixed(2)} s`);
 
-function serviceEnv(base, schema) {
+function serviceEnv(base, schema, service) {
   return {
     ...base,
     NODE_ENV: 'production',
     LOG_LEVEL: opt.logLevel,
     DB_SCHEMA: schema,
     KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
-    NODE_OPTIONS: '',
+    // --cpu-prof: the whole-process profiler of the harvest benchmark, written when the process ends.
+    NODE_OPTIONS: opt.cpuProfile
+      ? `--require ${join(ROOT, 'services/harvester/bench/cpu-profile.cjs')}`
+      : '',
+    BENCH_CPU_PROFILE_DIR: join(BENCH_DIR, 'results/profiles'),
+    BENCH_CPU_PROFILE_NAME: service,
   };
 }
-const reportingEnv = (base) => ({ ...serviceEnv(base, SCHEMA), KAFKA_GROUP_ID: GROUP_ID });
+const reportingEnv = (base) => ({
+  ...serviceEnv(base, SCHEMA, 'reporting'),
+  KAFKA_GROUP_ID: GROUP_ID,
+});
 const registryEnv = (base) => ({
-  ...serviceEnv(base, REGISTRY_SCHEMA),
+  ...serviceEnv(base, REGISTRY_SCHEMA, 'registry'),
   DPI_ADMIN_TOKEN: ADMIN_TOKEN,
 });
 
@@ -193,10 +205,19 @@ async function deadLetters(kafka) {
 }
 
 /** Samples a lag probe every `intervalMs` in the background: [{ at, lag }] (at = request start). */
-function sampleLag(probe, intervalMs = 100) {
+/**
+ * Samples the reporting group's lag every `intervalMs` until stopped; `fine()` switches to every
+ * `fineMs` from then on. Each sample costs the benchmark process a few Kafka requests (one
+ * OffsetFetch, and a Metadata plus two ListOffsets per topic), which the machine under test pays
+ * for too: the run samples coarsely while the registrations come in and finely from shortly before
+ * the burst's end, where "back to 0" is timed.
+ */
+function sampleLag(probe, { intervalMs, fineMs }) {
   const samples = [];
   const errors = [];
   let running = true;
+  let every = intervalMs;
+  let wake = null;
   const loop = (async () => {
     while (running) {
       const at = Date.now();
@@ -206,14 +227,26 @@ function sampleLag(probe, intervalMs = 100) {
       } catch (error) {
         errors.push(`${new Date(at).toISOString()} ${error.message}`);
       }
-      await sleep(intervalMs);
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, every);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
     }
   })();
   return {
     samples,
     errors,
+    fine() {
+      every = fineMs;
+      wake?.();
+    },
     async stop() {
       running = false;
+      wake?.();
       await loop;
     },
   };
@@ -457,13 +490,23 @@ async function main() {
       brokers: base.KAFKA_BROKERS,
       topic: kafkaLib.prefixedTopic(TOPICS.registryPlatform, TOPIC_PREFIX),
       groupId: watchGroup,
+      // Only the event's produce time (Kafka CreateTime, set by the relay) and occurred-at are used:
+      // fetch at most every 250 ms instead of after every event, which loaded Kafka and this process.
+      maxWaitMs: 250,
+      minBytes: 1 << 20,
     });
     let post;
     try {
-      const sampler = sampleLag(probe, 100);
+      const warmupSeconds = 3;
+      const sampler = sampleLag(probe, { intervalMs: 1000, fineMs: 100 });
+      // Every 100 ms from a second before the burst is due to end (vegeta starts within ms).
+      const fineTimer = setTimeout(
+        () => sampler.fine(),
+        (warmupSeconds + opt.postSeconds - 1) * 1000,
+      );
       log(
-        `POST /api/v1/platforms at ${opt.postRate}/s for ${opt.postSeconds} s (after a 3 s warm-up at that rate), ` +
-          'SSE subscriber on reporting, reporting lag sampled every 100 ms',
+        `POST /api/v1/platforms at ${opt.postRate}/s for ${opt.postSeconds} s (after a ${warmupSeconds} s warm-up at that rate), ` +
+          'SSE subscriber on reporting, reporting lag sampled every second, every 100 ms from 1 s before the end',
       );
       // Every process's CPU over the run (warm-up included): who the two cores went to.
       const cpuFrom = Date.now();
@@ -481,13 +524,15 @@ async function main() {
           seconds: opt.postSeconds,
           // Steady state, as the registry benchmark measures it: a cold registry (JIT, pool)
           // builds a backlog in its first second at 500/s that the measured run would inherit.
-          warmupSeconds: 3,
+          warmupSeconds,
           recordResponses: true,
         },
         pidOf(registry),
         dbOf(registry),
       );
       console.log(line('POST registry', run, 'registry'));
+      clearTimeout(fineTimer);
+      sampler.fine();
       const cpuAfter = cpuSnapshot();
       const ticksAfter = machineTicks();
       const cpuSeconds = (Date.now() - cpuFrom) / 1000;
@@ -554,7 +599,7 @@ async function main() {
         ...live.seen.get(id),
       }));
       const visible = rows.filter((r) => r.visibleAt);
-      const withTopic = visible.filter((r) => r.receivedAt);
+      const withTopic = visible.filter((r) => r.producedAt);
       post = {
         ...run,
         responses: undefined,
@@ -568,8 +613,8 @@ async function main() {
         burstBusyPercent,
         responseToVisibleMs: summarize(visible.map((r) => r.visibleAt - r.respondedAt)),
         occurredToVisibleMs: summarize(withTopic.map((r) => r.visibleAt - r.occurredAt)),
-        occurredToTopicMs: summarize(withTopic.map((r) => r.receivedAt - r.occurredAt)),
-        topicToVisibleMs: summarize(withTopic.map((r) => r.visibleAt - r.receivedAt)),
+        occurredToTopicMs: summarize(withTopic.map((r) => r.producedAt - r.occurredAt)),
+        topicToVisibleMs: summarize(withTopic.map((r) => r.visibleAt - r.producedAt)),
         appliedToVisibleMs: summarize(visible.map((r) => r.visibleAt - r.appliedAt)),
         lag: {
           burstEnd: new Date(burstEnd).toISOString(),
