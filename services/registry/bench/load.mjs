@@ -19,8 +19,10 @@ function cpuByPid(pids) {
  * or none), connections, seconds, rate (overallRate, optional), warmupSeconds, recordResponses.
  * `serverPid`: the process whose CPU use is reported beside the figures; `dbPids`: async, the
  * PostgreSQL backends serving it (their CPU is the database's share of each request).
+ * `marks.measure` / `marks.done`: called (synchronously) when the measured run starts and ends,
+ * after any warm-up, for a caller that samples more than the server.
  */
-export async function runLoad(config, serverPid, dbPids = async () => []) {
+export async function runLoad(config, serverPid, dbPids = async () => [], marks = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'registry-bench-'));
   const out = join(dir, 'result.json');
   const sample = async () => {
@@ -43,8 +45,14 @@ export async function runLoad(config, serverPid, dbPids = async () => []) {
       // The runner prints "measure" after its warm-up and "done" after the measured run.
       child.stdout.on('data', (chunk) => {
         const text = chunk.toString();
-        if (text.includes('measure')) before = sample();
-        if (text.includes('done')) after = sample();
+        if (text.includes('measure')) {
+          marks.measure?.();
+          before = sample();
+        }
+        if (text.includes('done')) {
+          marks.done?.();
+          after = sample();
+        }
       });
       child.on('error', reject);
     });

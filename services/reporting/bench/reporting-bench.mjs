@@ -508,10 +508,10 @@ async function main() {
         `POST /api/v1/platforms at ${opt.postRate}/s for ${opt.postSeconds} s (after a ${warmupSeconds} s warm-up at that rate), ` +
           'SSE subscriber on reporting, reporting lag sampled every second, every 100 ms from 1 s before the end',
       );
-      // Every process's CPU over the run (warm-up included): who the two cores went to.
-      const cpuFrom = Date.now();
-      const cpuBefore = cpuSnapshot();
-      const ticksBefore = machineTicks();
+      // Every process's CPU over the measured run (between the runner's marks, so without its
+      // start, the warm-up and the decoding of vegeta's results): who the two cores went to.
+      const cpuWindow = {};
+      const snapshot = () => ({ at: Date.now(), cpu: cpuSnapshot(), ticks: machineTicks() });
       const run = await runLoad(
         {
           url: registry.url,
@@ -529,13 +529,17 @@ async function main() {
         },
         pidOf(registry),
         dbOf(registry),
+        {
+          measure: () => (cpuWindow.before = snapshot()),
+          done: () => (cpuWindow.after = snapshot()),
+        },
       );
       console.log(line('POST registry', run, 'registry'));
       clearTimeout(fineTimer);
       sampler.fine();
-      const cpuAfter = cpuSnapshot();
-      const ticksAfter = machineTicks();
-      const cpuSeconds = (Date.now() - cpuFrom) / 1000;
+      const { cpu: cpuBefore, ticks: ticksBefore, at: cpuFrom } = cpuWindow.before;
+      const { cpu: cpuAfter, ticks: ticksAfter, at: cpuTo } = cpuWindow.after;
+      const cpuSeconds = (cpuTo - cpuFrom) / 1000;
       const named = new Map([
         [pidOf(registry), 'registry'],
         [pidOf(reporting), 'reporting'],
@@ -547,9 +551,9 @@ async function main() {
       ])
         for (const pid of await dbOf(service)()) named.set(pid, `postgres (${name})`);
       const byGroup = cpuBetween(cpuBefore, cpuAfter, named);
-      // vegeta and its runner have exited by now: what the machine did beyond the processes seen.
+      // vegeta has exited by now: what the machine did beyond the processes seen.
       const accounted = Object.values(byGroup).reduce((a, b) => a + b, 0);
-      byGroup['processes that ended meanwhile (vegeta, its runner)'] = Math.max(
+      byGroup['processes that ended meanwhile (vegeta)'] = Math.max(
         0,
         (ticksAfter.busy - ticksBefore.busy) / 100 - accounted,
       );
@@ -738,7 +742,7 @@ ${READ_PATHS.filter((x) => x.name !== 'summary')
   .join('\n')}
   ${v(checks.coverageP99)} GET /coverage (worst)          p99 ${ms(worstRead)}   goal ${checks.coverageP99.goal} ms
   registrations: POST /api/v1/platforms at ${opt.postRate}/s for ${opt.postSeconds} s to a registry process (POST p50 ${ms(p.latencyMs.p50)}, p99 ${ms(p.latencyMs.p99)}; machine busy ${pct(p.machineBusyPercent)}; CPU: registry ${pct(p.serverCpuPercent)} + its backends ${pct(p.dbCpuPercent)}, reporting + its backends ${pct(p.reportingCpuPercent)} of a core)
-         CPU of every process over the run with its warm-up, % of a core: ${Object.entries(
+         CPU of every process over the measured run, % of a core: ${Object.entries(
            p.cpuPercentByGroup ?? {},
          )
            .filter(([, percent]) => percent >= 0.5)
