@@ -204,9 +204,9 @@ async function deadLetters(kafka) {
   }
 }
 
-/** Samples a lag probe every `intervalMs` in the background: [{ at, lag }] (at = request start). */
 /**
- * Samples the reporting group's lag every `intervalMs` until stopped; `fine()` switches to every
+ * Samples the reporting group's lag in the background ([{ at, lag, tookMs }], at = request start)
+ * every `intervalMs` until stopped; `fine()` switches to every
  * `fineMs` from then on. Each sample costs the benchmark process a few Kafka requests (one
  * OffsetFetch, and a Metadata plus two ListOffsets per topic), which the machine under test pays
  * for too: the run samples coarsely while the registrations come in and finely from shortly before
