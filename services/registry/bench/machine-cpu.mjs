@@ -3,7 +3,7 @@
 // JVM, vegeta, other).
 import { readdirSync, readFileSync } from 'node:fs';
 
-const CLOCK_TICKS = 100; // USER_HZ on Linux
+export const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /** Busy and total clock ticks of the whole machine so far (/proc/stat). */
 export function machineTicks() {

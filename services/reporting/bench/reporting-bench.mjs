@@ -27,7 +27,12 @@ import { ensureVegeta } from '../../../deploy/local/vegeta.mjs';
 // The registry benchmark's pieces: load runs in a child process (autocannon / vegeta) with CPU
 // accounting, the registry schema reset, PostgreSQL backends of a process, the topic watcher.
 import { backendsOf, connect, resetSchema } from '../../registry/bench/database.mjs';
-import { cpuBetween, cpuSnapshot, machineTicks } from '../../registry/bench/machine-cpu.mjs';
+import {
+  CLOCK_TICKS,
+  cpuBetween,
+  cpuSnapshot,
+  machineTicks,
+} from '../../registry/bench/machine-cpu.mjs';
 import { runLoad } from '../../registry/bench/load.mjs';
 import { watchTopic } from '../../registry/bench/relay-lag.mjs';
 import {
@@ -555,7 +560,7 @@ async function main() {
       const accounted = Object.values(byGroup).reduce((a, b) => a + b, 0);
       byGroup['processes that ended meanwhile (vegeta)'] = Math.max(
         0,
-        (ticksAfter.busy - ticksBefore.busy) / 100 - accounted,
+        (ticksAfter.busy - ticksBefore.busy) / CLOCK_TICKS - accounted,
       );
       const cpuPercentByGroup = Object.fromEntries(
         Object.entries(byGroup)
@@ -564,8 +569,6 @@ async function main() {
       );
       const reportingCpuPercent =
         (cpuPercentByGroup.reporting ?? 0) + (cpuPercentByGroup['postgres (reporting)'] ?? 0);
-      const burstBusyPercent =
-        (100 * (ticksAfter.busy - ticksBefore.busy)) / (ticksAfter.total - ticksBefore.total);
       // The burst ends when vegeta stops sending; slow answers may come in later (run.finish).
       const burstEnd = Date.parse(run.start) + opt.postSeconds * 1000;
       const lastResponse = Date.parse(run.finish);
@@ -614,7 +617,6 @@ async function main() {
         // reporting's process and its database backends (projector, rules, SSE) over the run.
         reportingCpuPercent,
         cpuPercentByGroup,
-        burstBusyPercent,
         responseToVisibleMs: summarize(visible.map((r) => r.visibleAt - r.respondedAt)),
         occurredToVisibleMs: summarize(withTopic.map((r) => r.visibleAt - r.occurredAt)),
         occurredToTopicMs: summarize(withTopic.map((r) => r.producedAt - r.occurredAt)),
@@ -747,7 +749,7 @@ ${READ_PATHS.filter((x) => x.name !== 'summary')
          )
            .filter(([, percent]) => percent >= 0.5)
            .map(([group, percent]) => `${group} ${percent.toFixed(0)}`)
-           .join(', ')} (machine ${pct(p.burstBusyPercent)} busy)
+           .join(', ')}
   ${v(checks.postRate)} achieved POST rate      ${rps(p.okPerSecond)} (${p.ok} of ${p.requests} created)   condition ${checks.postRate.goal}/s
   ${v(checks.visibleP50)} POST response → visible p50 ${ms(p.responseToVisibleMs.p50)}   goal ${checks.visibleP50.goal} ms   (SSE subscriber; ${p.visible}/${p.posted} seen)
   ${v(checks.visibleP99)} POST response → visible p99 ${ms(p.responseToVisibleMs.p99)}   goal ${checks.visibleP99.goal} ms   (max ${ms(p.responseToVisibleMs.max)})
