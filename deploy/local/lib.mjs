@@ -62,11 +62,16 @@ export const SERVICE_RUNTIME_ENV = {
   harvester: { MALLOC_ARENA_MAX: '2' },
 };
 
-/** Effective server addresses (external ones when DATABASE_URL / KAFKA_BROKERS point at them). */
+/**
+ * Effective server addresses: external ones when DATABASE_URL / KAFKA_BROKERS point at them, else
+ * the local servers of infra.sh on its ports (INFRA_PG_PORT, INFRA_KAFKA_PORT, as infra.sh reads them).
+ */
 export function infraEnv() {
+  const pgPort = process.env.INFRA_PG_PORT || '55432';
+  const kafkaPort = process.env.INFRA_KAFKA_PORT || '59092';
   return {
-    DATABASE_URL: process.env.DATABASE_URL || 'postgres://dpi:dpi@127.0.0.1:55432/dpi',
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS || '127.0.0.1:59092',
+    DATABASE_URL: process.env.DATABASE_URL || `postgres://dpi:dpi@127.0.0.1:${pgPort}/dpi`,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS || `127.0.0.1:${kafkaPort}`,
   };
 }
 

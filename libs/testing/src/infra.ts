@@ -6,8 +6,9 @@ export const WORKSPACE_ROOT = join(__dirname, '../../..');
 /** Shared fixtures and reference facts live beside the project, never inside it. */
 export const SHARED_DIR = join(WORKSPACE_ROOT, '../shared');
 
-export const DEFAULT_DATABASE_URL = 'postgres://dpi:dpi@127.0.0.1:55432/dpi';
-export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:59092';
+/** infra.sh's local servers, on the ports it uses (INFRA_PG_PORT, INFRA_KAFKA_PORT when set). */
+export const DEFAULT_DATABASE_URL = `postgres://dpi:dpi@127.0.0.1:${process.env.INFRA_PG_PORT || '55432'}/dpi`;
+export const DEFAULT_KAFKA_BROKERS = `127.0.0.1:${process.env.INFRA_KAFKA_PORT || '59092'}`;
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
