@@ -6,3 +6,4 @@ export * from './outbox/outbox.migration-sql';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
 export * from './statement';
+export * from './prepared';

@@ -112,14 +112,15 @@ async function register(body) {
   const row = platformRow(body, now);
   const changes = Object.entries(body).map(([field, value]) => ({ field, old: null, new: value }));
   const value = Buffer.from(JSON.stringify(row)); // the registry stores protobuf here
-  await pool.query(statements.insert.text, [
+  // Named (prepared once per connection), as the registry runs it.
+  await pool.query({ name: 'register', text: statements.insert.text, values: [
     ...insertColumns.map((c) => row[c]),
     'platform', row.id, 1, 'create', row.created_by, now, JSON.stringify(changes), randomUUID(),
     statements.outboxTopic,
     row.id,
     value,
     JSON.stringify({ 'dpi-occurred-at': now.toISOString(), 'dpi-entity-version': '1' }),
-  ]); // prettier-ignore
+  ] }); // prettier-ignore
   return row;
 }
 

@@ -1,4 +1,11 @@
-import { appendToOutbox, oneStatement, OutboxEvent, outboxInsert } from '@dpi/db';
+import {
+  appendToOutbox,
+  oneStatement,
+  OutboxEvent,
+  outboxInsert,
+  PreparedStatements,
+  SqlPart,
+} from '@dpi/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -6,6 +13,7 @@ import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { appendChange, changeInsert } from '../history/history';
 import { JsonRows, jsonRowsOf } from './json-rows';
 import { buildListSql, FacetRow, ListParams, ListSpec } from './list-spec';
+import { rowInsertOf } from './row-insert';
 
 /** What a write stores beside the row: its history entry and its events, in one transaction. */
 export interface WriteRecord {
@@ -21,7 +29,11 @@ export interface WriteRecord {
 /** Writes of every versioned record kind: row + history + outbox, atomically. */
 @Injectable()
 export class RecordsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly prepared: PreparedStatements;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.prepared = new PreparedStatements(dataSource, 'registry');
+  }
 
   async insert<E extends ObjectLiteral>(
     entity: EntityTarget<E>,
@@ -29,21 +41,15 @@ export class RecordsRepository {
     write: WriteRecord,
   ): Promise<void> {
     // Row, history entry and events in one statement: one round trip instead of five.
-    const [rowSql, rowValues] = this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(record)
-      .updateEntity(false)
-      .getQueryAndParameters();
     const statement = oneStatement([
-      { text: rowSql, values: rowValues },
+      this.rowInsert(entity)(record),
       changeInsert(write.change),
       outboxInsert(write.events),
     ]);
     const check = write.check;
     if (!check) {
-      await this.dataSource.query(statement.text, statement.values);
+      // Prepared: the same few texts on every registration (see PreparedStatements).
+      await this.prepared.run(statement);
       return;
     }
     await this.dataSource.transaction(async (manager) => {
@@ -100,6 +106,20 @@ export class RecordsRepository {
     const [result]: { items: Record<string, unknown>[]; facets: FacetRow[] | null }[] =
       await this.dataSource.query(query, parameters);
     return { items: result.items.map((row) => rows.revive(row)), facetRows: result.facets ?? [] };
+  }
+
+  private readonly insertByEntity = new Map<
+    EntityTarget<ObjectLiteral>,
+    (record: ObjectLiteral) => SqlPart
+  >();
+
+  private rowInsert<E extends ObjectLiteral>(entity: EntityTarget<E>): (record: E) => SqlPart {
+    let insert = this.insertByEntity.get(entity);
+    if (!insert) {
+      insert = rowInsertOf(this.dataSource, entity) as (record: ObjectLiteral) => SqlPart;
+      this.insertByEntity.set(entity, insert);
+    }
+    return insert;
   }
 
   private readonly rowsByEntity = new Map<EntityTarget<ObjectLiteral>, JsonRows<ObjectLiteral>>();
