@@ -84,9 +84,21 @@ export class AggregatesRepository {
 
   async readModel(model: ReadModelName): Promise<PartAggregates> {
     const [facets, quality] = await Promise.all([
-      this.dataSource.query<FacetRow[]>(FACET_SQL[model]),
-      model === 'dataset' ? this.dataSource.query<QualityRow[]>(QUALITY_SQL) : undefined,
+      this.serial<FacetRow[]>(FACET_SQL[model]),
+      model === 'dataset' ? this.serial<QualityRow[]>(QUALITY_SQL) : undefined,
     ]);
     return { facets, quality };
+  }
+
+  /**
+   * Runs a background scan without parallel workers: they finish a scan sooner but spend more CPU
+   * on it (the platform aggregates at 56,500 items: 108–119 ms of CPU with two workers, 81 ms
+   * without), and these refreshes run while changes arrive, beside the projector and the registry.
+   */
+  private serial<T>(sql: string): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL max_parallel_workers_per_gather = 0');
+      return manager.query<T>(sql);
+    });
   }
 }

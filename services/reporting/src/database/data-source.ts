@@ -8,6 +8,7 @@ import { ReadModels1763900000010 } from './migrations/1763900000010-read-models'
 import { UnpublishedRecords1763900000020 } from './migrations/1763900000020-unpublished-records';
 import { InventoryPublished1763900000030 } from './migrations/1763900000030-inventory-published';
 import { DatasetTemporalDetail1763900000040 } from './migrations/1763900000040-dataset-temporal-detail';
+import { FacetIndexes1763900000050 } from './migrations/1763900000050-facet-indexes';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -23,6 +24,7 @@ export function reportingDataSourceOptions(
       UnpublishedRecords1763900000020,
       InventoryPublished1763900000030,
       DatasetTemporalDetail1763900000040,
+      FacetIndexes1763900000050,
     ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',
