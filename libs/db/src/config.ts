@@ -18,5 +18,6 @@ export const schemaNameSchema = z
 export const outboxEnvSchema = z.object({
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(5),
 });
 export type OutboxEnv = z.infer<typeof outboxEnvSchema>;

@@ -7,8 +7,11 @@
 //   … change, build …                                      #  stay below services/registry to
 //   cp -r services/registry/dist services/registry/.ab/b    #  resolve their packages)
 //   node services/registry/bench/post-ab.mjs --rounds 3 services/registry/.ab/a services/registry/.ab/b
+//   (--cpu-prof: a CPU profile of each measured run in bench/results/profiles; a build may carry
+//   settings for the registry: services/registry/.ab/b,OUTBOX_LINGER_MS=0)
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { infraEnv, log } from '../../../deploy/local/lib.mjs';
 import { ensureVegeta } from '../../../deploy/local/vegeta.mjs';
@@ -26,11 +29,15 @@ const { values: args, positionals: builds } = parseArgs({
     rounds: { type: 'string', default: '3' },
     rate: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '8' },
+    // Writes a CPU profile of each measured run (cpu-profile.cjs) to results/profiles.
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
 if (builds.length === 0)
   throw new Error('usage: post-ab.mjs [--rounds N] <dist dir> [<dist dir> …]');
 
+const BENCH_DIR = import.meta.dirname;
+mkdirSync(join(BENCH_DIR, 'results/profiles'), { recursive: true });
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const base = infraEnv();
 const monitor = new pg.Client({ connectionString: base.DATABASE_URL });
@@ -41,6 +48,9 @@ try {
   for (let round = 0; round < Number(args.rounds); round++) {
     // ABBA: alternate the order so that drift over time falls on both builds.
     for (const build of round % 2 ? [...builds].reverse() : builds) {
+      // `<dist dir>[,NAME=value…]`: the build, with extra environment for the registry.
+      const [dir, ...settings] = build.split(',');
+      const extraEnv = Object.fromEntries(settings.map((s) => s.split('=', 2)));
       const registry = new testing.ServiceProcess(
         'registry',
         {
@@ -51,10 +61,15 @@ try {
           DB_POOL_SIZE: '10',
           KAFKA_TOPIC_PREFIX: 'bench.',
           DPI_ADMIN_TOKEN: ADMIN_TOKEN,
-          NODE_OPTIONS: '',
+          ...extraEnv,
+          NODE_OPTIONS: args['cpu-prof'] ? `--require ${join(BENCH_DIR, 'cpu-profile.cjs')}` : '',
+          BENCH_CPU_PROFILE: join(
+            BENCH_DIR,
+            `results/profiles/post-ab-${basename(dir)}-${round}.cpuprofile`,
+          ),
         },
         await testing.freePort(),
-        join(resolve(build), 'main.js'),
+        join(resolve(dir), 'main.js'),
       );
       await registry.start();
       const pid = registry.child.pid;
@@ -74,6 +89,13 @@ try {
           },
           pid,
           backendsOf(monitor, base.DATABASE_URL, pid),
+          // The profiler's first signal starts it, the second writes the profile.
+          args['cpu-prof']
+            ? {
+                measure: () => process.kill(pid, 'SIGWINCH'),
+                done: () => process.kill(pid, 'SIGWINCH'),
+              }
+            : {},
         );
         runs.get(build).push(run);
         log(

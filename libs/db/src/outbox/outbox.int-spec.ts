@@ -29,13 +29,17 @@ describe('outbox relay (real PostgreSQL)', () => {
   const published: OutboxEvent[] = [];
   const relays: OutboxRelay[] = [];
 
-  const newRelay = (publish = async (events: OutboxEvent[]) => void published.push(...events)) => {
+  const newRelay = (
+    publish = async (events: OutboxEvent[]) => void published.push(...events),
+    lingerMs = 0,
+  ) => {
     const relay = new OutboxRelay({
       url: options.url,
       schema: options.schema,
       publish,
       pollIntervalMs: 100,
       batchSize: 7,
+      lingerMs,
     });
     relays.push(relay);
     return relay;
@@ -109,5 +113,19 @@ describe('outbox relay (real PostgreSQL)', () => {
       timeoutMs: 15_000,
     });
     expect(second.getStats().leader).toBe(true);
+  });
+
+  it('publishes the commits of its linger time together', async () => {
+    await Promise.all(relays.map((r) => r.stop()));
+    const batches: string[][] = [];
+    const lingering = newRelay(async (events) => void batches.push(events.map((e) => e.key)), 300);
+    lingering.start();
+    await eventually(() => expect(lingering.getStats().leader).toBe(true));
+    // Ten commits, a few ms apart: a relay reading after every commit would publish ten batches.
+    const keys = Array.from({ length: 10 }, (_, i) => `l${i}`);
+    for (const key of keys) await dataSource.transaction((m) => appendToOutbox(m, [event(key)]));
+    await eventually(() => expect(batches.flat()).toEqual(keys));
+    // A drain may fall between two of the commits, no more than once in 300 ms.
+    expect(batches.length).toBeLessThanOrEqual(2);
   });
 });

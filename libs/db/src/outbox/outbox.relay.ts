@@ -18,6 +18,13 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Poll interval when no notification arrives (notifications are the fast path). */
   pollIntervalMs?: number;
+  /**
+   * After a batch that did not fill up, wait this long before reading the next, so that the
+   * commits of those milliseconds travel together (as the Kafka producer's linger.ms): fewer,
+   * larger produce requests and outbox reads under a stream of single-record commits, for at
+   * most this much more latency. 0 = read again at once.
+   */
+  lingerMs?: number;
   logger?: RelayLogger;
 }
 
@@ -39,6 +46,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly lingerMs: number;
   private readonly schema: string;
   private stopping = false;
   private loop: Promise<void> | null = null;
@@ -59,6 +67,7 @@ export class OutboxRelay {
     this.schema = schemaNameSchema.parse(options.schema);
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.lingerMs = options.lingerMs ?? 0;
   }
 
   start(): void {
@@ -133,11 +142,13 @@ export class OutboxRelay {
       // Cleared before reading: a commit notified during the drain triggers another drain.
       this.notified = false;
       const drained = await this.drainOnce(client);
-      if (drained < this.batchSize && !this.notified) {
+      if (drained >= this.batchSize) continue; // a backlog: the next batch at once
+      if (!this.notified) {
         // Idle: delete the acknowledged rows now rather than with the next batch.
         await this.deleteAcknowledged(client);
         await this.sleepUntilWoken(this.pollIntervalMs);
       }
+      if (this.lingerMs > 0 && !this.stopping) await sleep(this.lingerMs);
     }
   }
 

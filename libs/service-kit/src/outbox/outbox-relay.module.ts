@@ -32,6 +32,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       schema: config.get('DB_SCHEMA', { infer: true }),
       batchSize: config.get('OUTBOX_BATCH_SIZE', { infer: true }),
       pollIntervalMs: config.get('OUTBOX_POLL_INTERVAL_MS', { infer: true }),
+      lingerMs: config.get('OUTBOX_LINGER_MS', { infer: true }),
       publish: (events) => producer.send(events),
       logger: logger.logger,
     });
