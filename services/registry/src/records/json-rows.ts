@@ -54,10 +54,7 @@ export function jsonRowsOf<E extends ObjectLiteral>(
     })
     .join(', ');
   const properties = columns.map((c) => ({ name: c.propertyName, date: c.type === 'timestamptz' }));
-  const table = metadata.tablePath
-    .split('.')
-    .map((part) => `"${part}"`)
-    .join('.');
+  const table = quotedTable(metadata);
   const upsertText = upsertSql(
     table,
     metadata.columns.filter((c) => c.isInsert),
@@ -82,6 +79,14 @@ export function jsonRowsOf<E extends ObjectLiteral>(
 }
 
 type Metadata = ReturnType<DataSource['getMetadata']>;
+
+/** The entity's table, quoted and schema-qualified as TypeORM names it. */
+export function quotedTable(metadata: Metadata): string {
+  return metadata.tablePath
+    .split('.')
+    .map((part) => `"${part}"`)
+    .join('.');
+}
 
 function upsertSql(table: string, columns: Metadata['columns'], metadata: Metadata): string {
   const keys = metadata.primaryColumns.map((c) => `"${c.databaseName}"`);

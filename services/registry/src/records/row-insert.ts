@@ -1,5 +1,6 @@
 import { SqlPart } from '@dpi/db';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { quotedTable } from './json-rows';
 
 type Column = ReturnType<DataSource['getMetadata']>['columns'][number];
 
@@ -17,10 +18,7 @@ export function rowInsertOf<E extends ObjectLiteral>(
 ): (record: E) => SqlPart {
   const metadata = dataSource.getMetadata(entity);
   const columns = metadata.columns.filter((c) => c.isInsert);
-  const table = metadata.tablePath
-    .split('.')
-    .map((part) => `"${part}"`)
-    .join('.');
+  const table = quotedTable(metadata);
   const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
   const convert = columns.map(converterOf);
   const texts = new Map<string, string>();
