@@ -50,7 +50,9 @@ try {
     for (const build of round % 2 ? [...builds].reverse() : builds) {
       // `<dist dir>[,NAME=value…]`: the build, with extra environment for the registry.
       const [dir, ...settings] = build.split(',');
-      const extraEnv = Object.fromEntries(settings.map((s) => s.split('=', 2)));
+      const extraEnv = Object.fromEntries(
+        settings.map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]),
+      );
       const registry = new testing.ServiceProcess(
         'registry',
         {
@@ -61,12 +63,12 @@ try {
           DB_POOL_SIZE: '10',
           KAFKA_TOPIC_PREFIX: 'bench.',
           DPI_ADMIN_TOKEN: ADMIN_TOKEN,
-          ...extraEnv,
           NODE_OPTIONS: args['cpu-prof'] ? `--require ${join(BENCH_DIR, 'cpu-profile.cjs')}` : '',
           BENCH_CPU_PROFILE: join(
             BENCH_DIR,
             `results/profiles/post-ab-${basename(dir)}-${round}.cpuprofile`,
           ),
+          ...extraEnv,
         },
         await testing.freePort(),
         join(resolve(dir), 'main.js'),
