@@ -9,6 +9,18 @@ import { machineTicks, processCpuSeconds } from './machine-cpu.mjs';
 
 const RUNNER = fileURLToPath(new URL('./load-runner.mjs', import.meta.url));
 
+/**
+ * The load every benchmark registers platforms with: POST /api/v1/platforms with `token`, a new
+ * generated platform per request (fixtures.mjs, platformBodies). Spread into a runLoad config.
+ */
+export const platformRegistrations = (url, token) => ({
+  url,
+  method: 'POST',
+  path: '/api/v1/platforms',
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  body: 'platform',
+});
+
 /** CPU seconds used so far by each of `pids` (processes that are gone are left out). */
 function cpuByPid(pids) {
   return new Map(pids.map((pid) => [pid, processCpuSeconds(pid)]).filter(([, cpu]) => cpu != null));

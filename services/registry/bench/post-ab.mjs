@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { infraEnv, log } from '../../../deploy/local/lib.mjs';
 import { ensureVegeta } from '../../../deploy/local/vegeta.mjs';
 import { backendsOf } from './database.mjs';
-import { runLoad } from './load.mjs';
+import { platformRegistrations, runLoad } from './load.mjs';
 import { ms } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -78,11 +78,7 @@ try {
       try {
         const run = await runLoad(
           {
-            url: registry.url,
-            method: 'POST',
-            path: '/api/v1/platforms',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-            body: 'platform',
+            ...platformRegistrations(registry.url, ADMIN_TOKEN),
             rate: Number(args.rate),
             vegeta,
             seconds: Number(args.seconds),

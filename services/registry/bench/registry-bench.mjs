@@ -29,7 +29,7 @@ import {
   selectivity,
 } from './database.mjs';
 import { platformBodies, QUERY_WORD } from './fixtures.mjs';
-import { runLoad } from './load.mjs';
+import { platformRegistrations, runLoad } from './load.mjs';
 import { watchTopic } from './relay-lag.mjs';
 import { atLeast, atMost, median, ms, pct, rps, summarize, verdict } from './stats.mjs';
 
@@ -203,11 +203,7 @@ const listLoad = (url, extra) => ({
 });
 
 const postLoad = (url, extra) => ({
-  url,
-  method: 'POST',
-  path: '/api/v1/platforms',
-  headers: postHeaders,
-  body: 'platform',
+  ...platformRegistrations(url, ADMIN_TOKEN),
   connections: opt.connections,
   seconds: opt.seconds,
   warmupSeconds: opt.warmup,

@@ -33,7 +33,7 @@ import {
   cpuSnapshot,
   machineTicks,
 } from '../../registry/bench/machine-cpu.mjs';
-import { runLoad } from '../../registry/bench/load.mjs';
+import { platformRegistrations, runLoad } from '../../registry/bench/load.mjs';
 import { watchTopic } from '../../registry/bench/relay-lag.mjs';
 import {
   atLeast,
@@ -519,11 +519,7 @@ async function main() {
       const snapshot = () => ({ at: Date.now(), cpu: cpuSnapshot(), ticks: machineTicks() });
       const run = await runLoad(
         {
-          url: registry.url,
-          method: 'POST',
-          path: '/api/v1/platforms',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-          body: 'platform',
+          ...platformRegistrations(registry.url, ADMIN_TOKEN),
           rate: opt.postRate,
           vegeta,
           seconds: opt.postSeconds,
