@@ -26,11 +26,13 @@ describe('BatchConsumer (real Kafka)', () => {
   const consumer = (
     handle: (events: RawEvent[]) => Promise<void>,
     isTransient?: (e: unknown) => boolean,
+    options: { topic?: string; groupId?: string; concurrentPartitions?: number } = {},
   ) => {
     const c = new BatchConsumer<RawEvent>({
       kafka,
-      groupId,
-      topics: [topic],
+      groupId: options.groupId ?? groupId,
+      topics: [options.topic ?? topic],
+      concurrentPartitions: options.concurrentPartitions,
       decode: (raw) => {
         if (raw.headers.poison) throw new Error('undecodable');
         return raw;
@@ -43,11 +45,13 @@ describe('BatchConsumer (real Kafka)', () => {
     consumers.push(c);
     return c;
   };
-  const send = (keys: string[], headers: Record<string, string> = {}) =>
-    producer.send(keys.map((key) => ({ topic, key, value: Buffer.from(key), headers })));
+  const send = (keys: string[], headers: Record<string, string> = {}, to = topic) =>
+    producer.send(keys.map((key) => ({ topic: to, key, value: Buffer.from(key), headers })));
+  let topicPrefix: string;
 
   beforeAll(async () => {
     const ns = await createTestNamespace('consumer');
+    topicPrefix = ns.topicPrefix;
     topic = prefixedTopic(TOPICS.registryPlatform, ns.topicPrefix);
     groupId = `${ns.topicPrefix}group`;
     producer = new ManagedProducer(kafka);
@@ -116,6 +120,33 @@ describe('BatchConsumer (real Kafka)', () => {
     } finally {
       await admin.disconnect();
     }
+    await dlq.stop();
+  });
+
+  it('hands the batches of several partitions to one call, and a bad record fails only its own batch', async () => {
+    const multi = prefixedTopic(TOPICS.registryDataset, topicPrefix); // 6 partitions
+    const dlq = await new KafkaProbe(dlqTopic(multi)).start();
+    const calls: RawEvent[][] = [];
+    const applied: string[] = [];
+    const merged = consumer(
+      async (events) => {
+        calls.push(events);
+        if (events.some((e) => e.key === 'bad')) throw new Error('cannot apply bad');
+        applied.push(...events.map((e) => e.key));
+      },
+      undefined,
+      { topic: multi, groupId: `${groupId}-merged`, concurrentPartitions: 6 },
+    );
+    await merged.start();
+    const keys = Array.from({ length: 60 }, () => randomUUID());
+    await send([...keys.slice(0, 30), 'bad', ...keys.slice(30)], {}, multi);
+    await eventually(() => expect([...applied].sort()).toEqual([...keys].sort()), {
+      timeoutMs: 20_000,
+    });
+    await eventually(() => expect(dlq.messages.map((m) => m.key)).toEqual(['bad']));
+    // One send spreads the keys over the partitions; one fetch brings them, one call applies them.
+    const partitionsPerCall = calls.map((events) => new Set(events.map((e) => e.partition)).size);
+    expect(Math.max(...partitionsPerCall)).toBeGreaterThan(1);
     await dlq.stop();
   });
 });

@@ -1,4 +1,5 @@
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { Coalescer } from './coalescer';
 import { KafkaLogger } from './config';
 import { HEADERS, headersToStrings } from './envelope';
 import { EventSender } from './producer';
@@ -27,8 +28,18 @@ export interface BatchConsumerOptions<T> {
   topics: string[];
   /** Validates and decodes one record; a throw sends it straight to the DLQ (it would never succeed). */
   decode: (raw: RawEvent) => T;
-  /** Applies a batch of one partition, in offset order. Must be idempotent: batches can repeat. */
+  /**
+   * Applies a batch of one partition, in offset order (with `concurrentPartitions` > 1: the batches
+   * of several partitions at once, each in offset order). Must be idempotent: batches can repeat.
+   */
   handle: (events: T[]) => Promise<void>;
+  /**
+   * How many partitions' batches are handled at once (default 1). With more, the batches of one
+   * fetch are passed to `handle` together, one call instead of one per partition (see
+   * {@link Coalescer}); only for handlers that need no order across partitions, as the events of
+   * one key are always in one partition.
+   */
+  concurrentPartitions?: number;
   /** Where dead letters go: the service's ManagedProducer. */
   dlq: EventSender;
   retry?: Partial<RetryPolicy>;
@@ -88,10 +99,19 @@ export class BatchConsumer<T> {
   private readonly uncommitted = new Map<string, PartitionOffset>();
   private lastCommitAt = 0;
   private commitTimer: NodeJS.Timeout | null = null;
+  private readonly concurrentPartitions: number;
+  private readonly handle: (events: T[]) => Promise<void>;
 
   constructor(private readonly options: BatchConsumerOptions<T>) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.commitIntervalMs = options.commitIntervalMs ?? 200;
+    this.concurrentPartitions = Math.max(1, options.concurrentPartitions ?? 1);
+    if (this.concurrentPartitions > 1) {
+      const coalescer = new Coalescer(options.handle, options.isTransient);
+      this.handle = (events) => coalescer.submit(events);
+    } else {
+      this.handle = options.handle;
+    }
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
@@ -116,6 +136,7 @@ export class BatchConsumer<T> {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.concurrentPartitions,
       eachBatch: (payload) => this.onBatch(payload),
     });
   }
@@ -177,7 +198,7 @@ export class BatchConsumer<T> {
       if (dead.length > 0) await this.deadLetter(dead);
       if (decoded.length > 0) {
         const error = await this.attempt(
-          () => this.options.handle(decoded.map((d) => d.value)),
+          () => this.handle(decoded.map((d) => d.value)),
           heartbeat,
           alive,
         );
@@ -192,11 +213,7 @@ export class BatchConsumer<T> {
             'batch failed after retries; applying its records one by one',
           );
           for (const item of decoded) {
-            const single = await this.attempt(
-              () => this.options.handle([item.value]),
-              heartbeat,
-              alive,
-            );
+            const single = await this.attempt(() => this.handle([item.value]), heartbeat, alive);
             if (single !== undefined) await this.deadLetter([{ raw: item.raw, error: single }]);
           }
         }

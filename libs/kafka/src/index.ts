@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './coalescer';
 export * from './config';
 export * from './consumer';
 export * from './envelope';
