@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './iso/types';
 export * from './iso/parser';
+export { IsoParseWorker, type IsoRecordsParser } from './iso/worker-parser';
 export { detachStrings } from './iso/detach';
 export { normaliseProtocol } from './iso/protocol';
 export { parseLicenceJson, licenceUri, DCAT_AP_DE_LICENCE_BASE } from './iso/licence';

@@ -41,6 +41,8 @@ export const harvesterEnvSchema = baseEnvSchema
      * 0: V8's own choice). See memory.ts.
      */
     HARVEST_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(150),
+    /** Parse the CSW responses on a worker thread (false: on the main thread). */
+    HARVEST_PARSE_WORKER: flag.default('true'),
     /** Run the stored cron schedules (false: only manual runs, e.g. in tests). */
     HARVEST_SCHEDULER_ENABLED: flag.default('true'),
     /** Time zone the cron expressions are read in. */

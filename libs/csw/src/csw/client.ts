@@ -1,5 +1,6 @@
 import { HttpStatusError, OwsExceptionError, UnexpectedDocumentError } from '../errors';
 import { parseIsoRecords, type IsoParseOptions } from '../iso/parser';
+import type { IsoRecordsParser } from '../iso/worker-parser';
 import type { ForeignRecord, IsoParseResult, IsoRecord } from '../iso/types';
 import { parseCapabilities, type CswCapabilities } from './capabilities';
 import { openRequest, type HttpOptions, type HttpRequest } from './http';
@@ -28,6 +29,8 @@ export interface CswClientOptions {
   parse?: Pick<IsoParseOptions, 'maxDepth' | 'maxTextNodeChars' | 'maxRecordChars'>;
   /** For tests or a proxy-aware fetch; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** Parses the responses; default {@link parseIsoRecords} on this thread (or on a worker thread: IsoParseWorker). */
+  parser?: IsoRecordsParser;
 }
 
 export type HttpMethod = 'GET' | 'POST';
@@ -232,7 +235,8 @@ export class CswClient {
   ): Promise<{ result: IsoParseResult; bytes: number }> {
     const res = await openRequest(req, { ...this.http, signal });
     try {
-      const result = await parseIsoRecords(res.body, handlers.onRecord, {
+      const parse = this.options.parser ?? parseIsoRecords;
+      const result = await parse(res.body, handlers.onRecord, {
         ...this.options.parse,
         onForeignRecord: handlers.onForeignRecord,
         signal,

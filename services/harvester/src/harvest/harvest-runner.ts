@@ -13,6 +13,7 @@ import { screenPage, type IssueDraft } from './page-screening';
 import { harvestPartitioned } from './paging';
 import type { RecordEventContext } from './record-events';
 import { RecordStore } from './record-store.repository';
+import { ParseWorkerProvider } from './parse-worker.provider';
 import { isBufferedPage, ResilientCswClient } from './resilient-client';
 import {
   errorMessageOf,
@@ -55,6 +56,7 @@ export class HarvestRunner {
   constructor(
     private readonly jobs: JobsRepository,
     private readonly store: RecordStore,
+    private readonly parseWorker: ParseWorkerProvider,
     @Inject(ConfigService) private readonly config: ConfigService<HarvesterEnv, true>,
     private readonly logger: PinoLogger,
   ) {
@@ -98,6 +100,7 @@ export class HarvestRunner {
           url: source.url,
           timeoutMs: source.timeoutMs,
           maxResponseBytes: this.config.get('HARVEST_MAX_RESPONSE_BYTES', { infer: true }),
+          parser: this.parseWorker.parser,
         },
         {
           maxAttempts: source.retryMaxAttempts,

@@ -93,12 +93,15 @@ class RateLimiter {
  */
 export class ResilientCswClient extends CswClient {
   private readonly limiter: RateLimiter;
+  /** Records parsed on this thread share storage with the response text; a worker's do not. */
+  private readonly detach: <T>(record: T) => T;
 
   constructor(
     options: CswClientOptions,
     private readonly policy: RequestPolicy,
   ) {
     super(options);
+    this.detach = options.parser ? (record) => record : detachStrings;
     this.limiter = new RateLimiter(
       policy.maxRequestsPerSecond ? 1000 / policy.maxRequestsPerSecond : 0,
     );
@@ -114,7 +117,7 @@ export class ResilientCswClient extends CswClient {
       const foreign: ForeignRecord[] = [];
       const page = await super.getRecordsPage(request, {
         // Held until the page is stored: without copying, its fields keep the response text alive.
-        onRecord: (record) => void records.push(detachStrings(record)),
+        onRecord: (record) => void records.push(this.detach(record)),
         onForeignRecord: (record) => void foreign.push(record),
       });
       for (const record of records) await handlers.onRecord(record);
