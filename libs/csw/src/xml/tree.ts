@@ -103,6 +103,11 @@ export class TreeBuilder {
 
 /** Attribute value by namespace URI and local name ('' for unprefixed attributes). */
 export function attr(node: XNode, uri: string, local: string): string | undefined {
+  // saxes keys attributes by their qualified name: an unprefixed one by its local name.
+  if (uri === '') {
+    const a = node.attrs[local];
+    return a !== undefined && a.uri === '' ? a.value : undefined;
+  }
   for (const key in node.attrs) {
     const a = node.attrs[key];
     if (a.local === local && a.uri === uri) return a.value;
