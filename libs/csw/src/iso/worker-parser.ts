@@ -55,9 +55,6 @@ export class IsoParseWorker {
   private nextId = 1;
   private closed = false;
 
-  /** @param resourceLimits the worker's heap limits (its heap counts into the process's RSS). */
-  constructor(private readonly resourceLimits?: { maxOldGenerationSizeMb?: number }) {}
-
   static available(): boolean {
     return existsSync(WORKER_SCRIPT);
   }
@@ -124,7 +121,7 @@ export class IsoParseWorker {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: this.resourceLimits });
+    const worker = new Worker(WORKER_SCRIPT);
     worker.unref();
     worker.on('message', (message: FromWorker) => this.onMessage(message));
     const fail = (error: Error) => {
@@ -141,7 +138,7 @@ export class IsoParseWorker {
 
   private onMessage(message: FromWorker): void {
     const p = this.pending.get(message.id);
-    if (!p || p.failed) return;
+    if (!p) return; // settled already (failed, aborted)
     switch (message.type) {
       case 'progress': {
         const { records, foreign } = message;
