@@ -499,9 +499,7 @@ async function main() {
         ['(a)', raw],
         ['(b)', parser],
       ])
-        log(
-          `    ${name} ${fmt(r.records / r.seconds)} records/s, ${fmt(r.bytes / 1e6 / r.seconds, 1)} MB/s`,
-        );
+        log(`    ${name} ${fmt(rate(r))} records/s, ${fmt(r.bytes / 1e6 / r.seconds, 1)} MB/s`);
       results.parse = { pinned: hasTaskset(), raw, parser, rounds };
     }
     if (!args['skip-e2e']) {
@@ -513,10 +511,8 @@ async function main() {
   }
 
   // --- summary ------------------------------------------------------------------------------
-  const rawRate = results.parse ? results.parse.raw.records / results.parse.raw.seconds : null;
-  const parserRate = results.parse
-    ? results.parse.parser.records / results.parse.parser.seconds
-    : null;
+  const rawRate = results.parse ? rate(results.parse.raw) : null;
+  const parserRate = results.parse ? rate(results.parse.parser) : null;
   const e2e = results.endToEnd;
   const checks = {};
   if (results.parse) checks.parserVsRaw = atLeast(parserRate / rawRate, GOALS.parserVsRaw);

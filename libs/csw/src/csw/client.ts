@@ -1,5 +1,5 @@
 import { HttpStatusError, OwsExceptionError, UnexpectedDocumentError } from '../errors';
-import { parseIsoRecords, type IsoParseOptions } from '../iso/parser';
+import { parseIsoRecords, type IsoParseLimits } from '../iso/parser';
 import type { IsoRecordsParser } from '../iso/worker-parser';
 import type { ForeignRecord, IsoParseResult, IsoRecord } from '../iso/types';
 import { parseCapabilities, type CswCapabilities } from './capabilities';
@@ -26,7 +26,7 @@ export interface CswClientOptions {
   method?: 'auto' | 'POST' | 'GET';
   headers?: Record<string, string>;
   /** Limits of the ISO parser (depth, text node, record size). */
-  parse?: Pick<IsoParseOptions, 'maxDepth' | 'maxTextNodeChars' | 'maxRecordChars'>;
+  parse?: IsoParseLimits;
   /** For tests or a proxy-aware fetch; defaults to the global fetch. */
   fetch?: typeof fetch;
   /** Parses the responses; default {@link parseIsoRecords} on this thread (or on a worker thread: IsoParseWorker). */

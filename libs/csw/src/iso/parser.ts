@@ -26,6 +26,12 @@ export interface IsoParseOptions extends ReadXmlOptions {
   onForeignRecord?: (record: ForeignRecord) => void | Promise<void>;
 }
 
+/** The parser's bounds (depth, text node, record size): what a caller configures once. */
+export type IsoParseLimits = Pick<
+  IsoParseOptions,
+  'maxDepth' | 'maxTextNodeChars' | 'maxRecordChars'
+>;
+
 export const DEFAULT_MAX_RECORD_CHARS = 5_000_000;
 
 type RecordCallback = (record: IsoRecord) => void | Promise<void>;

@@ -1,16 +1,10 @@
 import * as errors from '../errors';
-import type { IsoParseOptions } from './parser';
+import type { IsoParseLimits } from './parser';
 import type { ForeignRecord, IsoParseResult, IsoRecord } from './types';
-
-/** The limits a parse in the worker takes (the callbacks and the signal stay on the main thread). */
-export type WorkerParseOptions = Pick<
-  IsoParseOptions,
-  'maxDepth' | 'maxTextNodeChars' | 'maxRecordChars'
->;
 
 /** Messages from the main thread to the parse worker, per document `id`. */
 export type ToWorker =
-  | { type: 'start'; id: number; options: WorkerParseOptions }
+  | { type: 'start'; id: number; options: IsoParseLimits }
   | { type: 'chunk'; id: number; chunk: Uint8Array | string }
   | { type: 'end'; id: number }
   /** The input broke off (network, size limit, timeout): read what was sent, then fail. */
