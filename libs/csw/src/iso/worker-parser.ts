@@ -8,11 +8,17 @@ import type { ForeignRecord, IsoParseResult, IsoRecord } from './types';
 import { INPUT_BROKEN, reviveError, type FromWorker, type ToWorker } from './worker-protocol';
 
 /** {@link parseIsoRecords}' signature: what a {@link CswClient} parses responses with. */
-export type IsoRecordsParser = (
+export type IsoRecordsParser = ((
   source: XmlSource,
   onRecord: (record: IsoRecord) => void | Promise<void>,
   options?: IsoParseOptions,
-) => Promise<IsoParseResult>;
+) => Promise<IsoParseResult>) & {
+  /**
+   * The records share no storage with the input text (a worker's are structured clones), so a
+   * caller that keeps them need not copy their strings (`detachStrings`).
+   */
+  readonly detachedRecords?: boolean;
+};
 
 /**
  * The worker script: next to this file in the built library. Tests run this file from its
@@ -59,7 +65,15 @@ export class IsoParseWorker {
     return existsSync(WORKER_SCRIPT);
   }
 
-  readonly parse: IsoRecordsParser = async (source, onRecord, options = {}) => {
+  readonly parse: IsoRecordsParser = Object.assign(this.parseOnWorker.bind(this), {
+    detachedRecords: true,
+  });
+
+  private async parseOnWorker(
+    source: XmlSource,
+    onRecord: (record: IsoRecord) => void | Promise<void>,
+    options: IsoParseOptions = {},
+  ): Promise<IsoParseResult> {
     if (this.closed) throw new Error('IsoParseWorker is closed');
     const worker = this.ensureWorker();
     const id = this.nextId++;
@@ -78,7 +92,8 @@ export class IsoParseWorker {
     });
     // Settled here too, so that a failure while the bytes are still being sent is never unhandled.
     outcome.catch(() => undefined);
-    const post = (message: ToWorker) => worker.postMessage(message);
+    const post = (message: ToWorker, transfer?: ArrayBuffer[]) =>
+      worker.postMessage(message, transfer);
     post({ type: 'start', id, options: { maxDepth, maxTextNodeChars, maxRecordChars } });
     try {
       for await (const chunk of chunksOf(source)) {
@@ -87,11 +102,11 @@ export class IsoParseWorker {
         // Settled already (the parse failed): stop reading; `outcome` has the error.
         if (!p) break;
         p.inFlight += chunk.length;
-        if (typeof chunk === 'string') post({ type: 'chunk', id, chunk });
-        else
-          worker.postMessage({ type: 'chunk', id, chunk } satisfies ToWorker, [
-            chunk.buffer as ArrayBuffer,
-          ]);
+        // Bytes are transferred (chunksOf gave each chunk a buffer of its own), text is copied.
+        post(
+          { type: 'chunk', id, chunk },
+          typeof chunk === 'string' ? [] : [chunk.buffer as ArrayBuffer],
+        );
         // Backpressure: the response is read no faster than the worker parses it.
         while (p.inFlight > MAX_IN_FLIGHT && !p.failed) {
           await new Promise<void>((resolve) => (p.progressed = resolve));
@@ -110,7 +125,7 @@ export class IsoParseWorker {
       }
     }
     return outcome;
-  };
+  }
 
   async close(): Promise<void> {
     this.closed = true;

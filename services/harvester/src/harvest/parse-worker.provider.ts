@@ -19,10 +19,11 @@ export class ParseWorkerProvider implements OnApplicationShutdown {
   ) {
     logger.setContext('ParseWorkerProvider');
     const wanted = config.get('HARVEST_PARSE_WORKER', { infer: true });
-    if (wanted && !IsoParseWorker.available()) {
+    const available = IsoParseWorker.available();
+    if (wanted && !available) {
       logger.warn('the ISO parse worker script is not built; parsing on the main thread');
     }
-    this.worker = wanted && IsoParseWorker.available() ? new IsoParseWorker() : null;
+    this.worker = wanted && available ? new IsoParseWorker() : null;
   }
 
   /** The parser to give a CSW client (undefined: the client's own, on this thread). */

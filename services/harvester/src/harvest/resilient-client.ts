@@ -93,7 +93,7 @@ class RateLimiter {
  */
 export class ResilientCswClient extends CswClient {
   private readonly limiter: RateLimiter;
-  /** Records parsed on this thread share storage with the response text; a worker's do not. */
+  /** Records parsed on this thread share storage with the response text (see detachStrings). */
   private readonly detach: <T>(record: T) => T;
 
   constructor(
@@ -101,7 +101,7 @@ export class ResilientCswClient extends CswClient {
     private readonly policy: RequestPolicy,
   ) {
     super(options);
-    this.detach = options.parser ? (record) => record : detachStrings;
+    this.detach = options.parser?.detachedRecords ? (record) => record : detachStrings;
     this.limiter = new RateLimiter(
       policy.maxRequestsPerSecond ? 1000 / policy.maxRequestsPerSecond : 0,
     );
