@@ -11,7 +11,10 @@ import { readXml, type XmlSink } from '../xml/secure-reader';
 export interface HttpOptions {
   /** Whole request, body included. */
   timeoutMs: number;
-  /** Bytes of response body accepted; the transfer is aborted above. */
+  /**
+   * Bytes of response body accepted; the transfer is aborted above (after handing on the bytes
+   * up to the limit, so that an error in them is reported first).
+   */
   maxResponseBytes: number;
   headers: Record<string, string>;
   signal?: AbortSignal;
@@ -92,8 +95,14 @@ export async function openRequest(req: HttpRequest, options: HttpOptions): Promi
     if (!stream) return;
     try {
       for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+        const room = options.maxResponseBytes - bytes;
         bytes += chunk.length;
         if (bytes > options.maxResponseBytes) {
+          // The bytes up to the limit are still handed on, so that the reader meets an error in
+          // them (malformed XML, an oversized text node) before this one: of several limits a
+          // response crosses, the one crossed first in the input's byte order is reported,
+          // whatever the network's chunking and whichever thread parses.
+          if (room > 0) yield chunk.subarray(0, room);
           throw new ResponseTooLargeError(options.maxResponseBytes, req.url);
         }
         yield chunk;
