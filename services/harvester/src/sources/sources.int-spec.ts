@@ -155,6 +155,18 @@ describe('harvester: /api/v1/sources (real PostgreSQL and Kafka)', () => {
     expect(run.statusCode).toBe(401);
   });
 
+  it('reads a null retry setting as its default (it once reached the database: 500)', async () => {
+    const response = await h.request('POST', '/api/v1/sources', {
+      body: {
+        ...valid,
+        name: 'Null retry',
+        retry: { maxAttempts: null, backoffMs: null, maxBackoffMs: 1000 },
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().retry).toEqual({ maxAttempts: 3, backoffMs: 2000, maxBackoffMs: 1000 });
+  });
+
   it('refuses a second source with the same name (409)', async () => {
     const response = await h.request('POST', '/api/v1/sources', {
       body: { ...valid, name: 'GDI-DE GEODATENKATALOG' },

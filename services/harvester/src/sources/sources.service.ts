@@ -195,7 +195,7 @@ export class SourcesService {
   }
 
   private fieldsOf(dto: SourceDto): Partial<HarvestSourceEntity> {
-    const retry = { ...DEFAULTS.retry, ...stripUndefined(dto.retry ?? {}) };
+    const retry = { ...DEFAULTS.retry, ...withoutUnset(dto.retry ?? {}) };
     return {
       name: dto.name,
       landCode: dto.landCode ?? null,
@@ -219,8 +219,9 @@ export class SourcesService {
   }
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** The members given a value: null, as in a merge patch, means "not set", i.e. the default. */
+function withoutUnset<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v != null)) as Partial<T>;
 }
 
 /** The writable fields in request form: what a merge patch applies to. */
