@@ -498,6 +498,22 @@ describe('exports: CSV, PDF report, DCAT-AP.de, OGC API Records (real PostgreSQL
     });
   });
 
+  it('answers out-of-range paging and crafted cursors with 400, never 500', async () => {
+    // Each of these once reached SQL and failed there (bigint range, uuid cast).
+    for (const url of [
+      '/api/v1/dcat/catalog.ttl?page=1e17',
+      '/api/v1/dcat/catalog.jsonld?page=1e17',
+      '/api/v1/dcat/catalog?page=1e17',
+      '/api/v1/ogc/collections/inventar/items?offset=1e19',
+      '/api/v1/items?cursor=WyJhIiwibm90LWEtdXVpZCJd',
+      `/api/v1/findings?cursor=${Buffer.from('[1e10,"x"]').toString('base64url')}`,
+    ]) {
+      const response = await raw(url);
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
   it('documents every export route in OpenAPI', async () => {
     const doc = JSON.parse((await raw('/api/docs-json')).body) as {
       paths: Record<string, unknown>;

@@ -27,7 +27,7 @@ export class FindingsController {
     const limit = query.limit ?? 50;
     let after: { rank: number; id: string } | undefined;
     if (query.cursor) {
-      const decoded = decodeCursor(query.cursor, ['number', 'string']);
+      const decoded = decodeCursor(query.cursor, ['int32', 'string']);
       if (!decoded)
         throw validationProblem([{ field: 'cursor', message: 'cursor is not one of ours' }]);
       after = { rank: decoded[0], id: decoded[1] };

@@ -252,7 +252,7 @@ export class OverviewService {
       ]);
     let after: { title: string; id: string } | undefined;
     if (query.cursor) {
-      const decoded = decodeCursor(query.cursor, ['string', 'string']);
+      const decoded = decodeCursor(query.cursor, ['string', 'uuid']);
       if (!decoded)
         throw validationProblem([{ field: 'cursor', message: 'cursor is not one of ours' }]);
       after = { title: decoded[0], id: decoded[1] };

@@ -29,11 +29,18 @@ import { buildCatalogPage } from './dcat-catalog';
 import { toJsonLd, toTurtle } from './rdf';
 
 export class CatalogQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: 'Page number (hydra paging)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 1_000_000,
+    default: 1,
+    description: 'Page number (hydra paging)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be an integer' })
   @Min(1, { message: 'page must be at least 1' })
+  // Bounded so that the row offset it makes stays a number SQL takes (1e17 was a 500).
+  @Max(1_000_000, { message: 'page must be at most 1000000' })
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })

@@ -61,6 +61,7 @@ export class OgcItemsQuery extends OgcFormatQuery {
 
   @ApiPropertyOptional({
     minimum: 0,
+    maximum: 1_000_000_000,
     default: 0,
     description: 'Records to skip (paging links set it)',
   })
@@ -68,5 +69,7 @@ export class OgcItemsQuery extends OgcFormatQuery {
   @Type(() => Number)
   @IsInt({ message: 'offset must be an integer' })
   @Min(0)
+  // Bounded so that it stays a number SQL takes (1e19 was a 500).
+  @Max(1_000_000_000, { message: 'offset must be at most 1000000000' })
   offset?: number;
 }
