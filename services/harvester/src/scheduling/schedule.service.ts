@@ -23,6 +23,19 @@ const RESYNC_INTERVAL_MS = 60_000;
 
 const cronName = (sourceId: string, mode: HarvestMode) => `harvest:${sourceId}:${mode}`;
 
+/** What one firing of a schedule did, in this replica. */
+export interface ScheduleFiring {
+  sourceId: string;
+  mode: HarvestMode;
+  tick: Date;
+  /**
+   * started: this replica started the tick's job; taken: another replica already had;
+   * busy: a job of the source was active; skipped: the source is disabled or gone;
+   * failed: the job could not start (logged).
+   */
+  outcome: 'started' | 'taken' | 'busy' | 'skipped' | 'failed';
+}
+
 /**
  * The tick a firing belongs to: the latest time ≤ now (with a second of tolerance) the expression
  * matches. Every replica computes the same tick, and the job table admits one job per tick.
@@ -45,6 +58,7 @@ export function tickOf(expression: string, timeZone: string, now = new Date()): 
 @Injectable()
 export class ScheduleService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly registered = new Map<string, number>();
+  private readonly firingListeners = new Set<(firing: ScheduleFiring) => void>();
   private resyncTimer: NodeJS.Timeout | null = null;
   private readonly enabled: boolean;
   private readonly timeZone: string;
@@ -112,6 +126,15 @@ export class ScheduleService implements OnApplicationBootstrap, OnApplicationShu
     return [...this.registry.getCronJobs().keys()].filter((name) => name.startsWith('harvest:'));
   }
 
+  /**
+   * Calls `listener` after each firing has done its work (for tests and diagnostics: a firing
+   * another replica won leaves no trace in the database). Returns the unsubscribe function.
+   */
+  onFiring(listener: (firing: ScheduleFiring) => void): () => void {
+    this.firingListeners.add(listener);
+    return () => this.firingListeners.delete(listener);
+  }
+
   private async resync(): Promise<void> {
     try {
       const live = await this.sources.list({});
@@ -133,19 +156,32 @@ export class ScheduleService implements OnApplicationBootstrap, OnApplicationShu
 
   private async fire(sourceId: string, mode: HarvestMode, expression: string): Promise<void> {
     const tick = tickOf(expression, this.timeZone);
+    const outcome = await this.startTick(sourceId, mode, tick);
+    for (const listener of this.firingListeners) listener({ sourceId, mode, tick, outcome });
+  }
+
+  private async startTick(
+    sourceId: string,
+    mode: HarvestMode,
+    tick: Date,
+  ): Promise<ScheduleFiring['outcome']> {
     try {
       const source = await this.sources.findLive(sourceId);
-      if (!source || !source.enabled) return;
+      if (!source || !source.enabled) return 'skipped';
       const job = await this.supervisor.start(source, mode, { kind: 'schedule', tick });
-      if (job)
+      if (job) {
         this.logger.info({ sourceId, mode, jobId: job.id, tick }, 'scheduled harvest started');
-      else this.logger.debug({ sourceId, mode, tick }, 'tick already started by another replica');
+        return 'started';
+      }
+      this.logger.debug({ sourceId, mode, tick }, 'tick already started by another replica');
+      return 'taken';
     } catch (error) {
       if (error instanceof ProblemException && error.getStatus() === HttpStatus.CONFLICT) {
         this.logger.info({ sourceId, mode, tick }, 'scheduled harvest skipped: a job is active');
-        return;
+        return 'busy';
       }
       this.logger.error({ err: error, sourceId, mode }, 'scheduled harvest could not start');
+      return 'failed';
     }
   }
 }
