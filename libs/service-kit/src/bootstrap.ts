@@ -5,7 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { requestId } from './logger';
-import { findNulCharacter } from './http/nul-characters';
+import { screenInput } from './http/input-screen';
 import {
   flattenValidationErrors,
   PROBLEM_CONTENT_TYPE,
@@ -100,16 +100,13 @@ export async function createServiceApp(
   // application/merge-patch+json (RFC 7386) is JSON too, parsed with the same safeguards.
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
-  // Before any handler: a U+0000 in a JSON string is a client error, not a database failure.
+  // Before any handler: input that would fail deep inside (U+0000, a lone surrogate, nesting
+  // thousands of levels deep) is a client error, not a database failure or a stack overflow.
   fastify.addHook('preValidation', async (request, reply) => {
-    const field =
-      findNulCharacter(request.params) ??
-      findNulCharacter(request.query) ??
-      findNulCharacter(request.body);
-    if (field === null) return;
-    const problem = validationProblem([
-      { field, message: `${field} must not contain the character U+0000` },
-    ]);
+    const found =
+      screenInput(request.params) ?? screenInput(request.query) ?? screenInput(request.body);
+    if (found === null) return;
+    const problem = validationProblem([found]);
     await reply
       .status(400)
       .header('content-type', PROBLEM_CONTENT_TYPE)

@@ -6,7 +6,7 @@ export * from './logger';
 export * from './problem';
 export * from './service-core.module';
 export * from './http/merge-patch';
-export * from './http/nul-characters';
+export * from './http/input-screen';
 export * from './http/preconditions';
 export * from './outbox/outbox-relay.module';
 export * from './http/bearer';

@@ -1,4 +1,4 @@
-import { findNulCharacter } from './nul-characters';
+import { MAX_INPUT_DEPTH, screenInput } from './input-screen';
 import { applyMergePatch } from './merge-patch';
 import { checkIfMatch } from './preconditions';
 
@@ -49,18 +49,46 @@ describe('checkIfMatch', () => {
   });
 });
 
-describe('findNulCharacter', () => {
+describe('screenInput', () => {
+  const field = (value: unknown) => screenInput(value)?.field ?? null;
+
   it('names the path of the first string or key with U+0000', () => {
-    expect(findNulCharacter({ name: 'ok', contact: { email: 'a\u0000b' } })).toBe('contact.email');
-    expect(findNulCharacter({ crs: ['EPSG:4326', '\u0000'] })).toBe('crs[1]');
-    expect(findNulCharacter({ ['bad\u0000key']: 1 })).toBe('bad\u0000key');
-    expect(findNulCharacter('\u0000')).toBe('(body)');
+    expect(field({ name: 'ok', contact: { email: 'a\u0000b' } })).toBe('contact.email');
+    expect(field({ crs: ['EPSG:4326', '\u0000'] })).toBe('crs[1]');
+    expect(field({ ['bad\u0000key']: 1 })).toBe('bad\u0000key');
+    expect(screenInput('\u0000')).toEqual({
+      field: '(body)',
+      message: '(body) must not contain the character U+0000',
+    });
   });
 
-  it('finds nothing in clean bodies', () => {
+  it('names a lone surrogate, in a value or a key; a paired one is fine', () => {
+    expect(screenInput({ name: 'x\ud800' })).toEqual({
+      field: 'name',
+      message: 'name must be well-formed Unicode (it contains a lone surrogate, e.g. \\ud800)',
+    });
+    expect(field({ tags: ['ok', '\udc00x'] })).toBe('tags[1]');
+    expect(field({ ['k\ud83d']: 1 })).toBe('k\ud83d');
+    expect(field({ name: 'Gr\u00fc\u00dfe \ud83c\udf0d' })).toBeNull();
+  });
+
+  it('refuses nesting deeper than the limit, also thousands of levels (once a stack overflow)', () => {
+    const nested = (levels: number, leaf: unknown = 1): unknown =>
+      JSON.parse('{"a":'.repeat(levels) + JSON.stringify(leaf) + '}'.repeat(levels));
+    expect(screenInput(nested(MAX_INPUT_DEPTH))).toBeNull();
+    expect(screenInput(nested(MAX_INPUT_DEPTH + 1))?.message).toBe(
+      `${'a.'.repeat(MAX_INPUT_DEPTH).slice(0, -1)} nests deeper than ${MAX_INPUT_DEPTH} levels`,
+    );
+    expect(screenInput(nested(100_000))?.message).toMatch(/nests deeper than 64 levels$/);
+    const arrays = JSON.parse('['.repeat(5000) + ']'.repeat(5000));
+    expect(screenInput(arrays)?.field).toBe('[0]'.repeat(MAX_INPUT_DEPTH));
+  });
+
+  it('finds nothing in clean input', () => {
     expect(
-      findNulCharacter({ name: 'Geoportal', n: 1, flags: [true, null], nested: { a: [] } }),
+      screenInput({ name: 'Geoportal', n: 1, flags: [true, null], nested: { a: [] } }),
     ).toBeNull();
-    expect(findNulCharacter(null)).toBeNull();
+    expect(screenInput(null)).toBeNull();
+    expect(screenInput(undefined)).toBeNull();
   });
 });

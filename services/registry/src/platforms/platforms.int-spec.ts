@@ -2,6 +2,7 @@ import { PlatformChangedSchema, PlatformStatus, PlatformType } from '@dpi/contra
 import { decodeMessage, envelopeFromHeaders } from '@dpi/kafka';
 import { eventually, KafkaProbe, quietPeriod } from '@dpi/testing';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { MAX_INPUT_DEPTH } from '@dpi/service-kit';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
@@ -102,6 +103,18 @@ describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
       { ...valid, description: 'before\u0000after' },
       400,
       'description',
+    ],
+    // Each of the next two was a 500 (a lone surrogate failed as json in PostgreSQL; thousands
+    // of levels overflowed the stack in validation).
+    ['a lone surrogate in a string', { ...valid, name: 'x\ud800' }, 400, 'name'],
+    [
+      'a body nested 5,000 levels deep',
+      JSON.stringify(valid).replace(
+        /}$/,
+        `,"description":${'{"a":'.repeat(5000)}1${'}'.repeat(5001)}`,
+      ),
+      400,
+      `description${'.a'.repeat(MAX_INPUT_DEPTH - 1)}`,
     ],
   ];
 
