@@ -108,6 +108,12 @@ describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
     // of levels overflowed the stack in validation).
     ['a lone surrogate in a string', { ...valid, name: 'x\ud800' }, 400, 'name'],
     [
+      'a Point with a height (PostGIS refused it: 500)',
+      { ...valid, geometry: { type: 'Point', coordinates: [10, 53, 5] } },
+      400,
+      'geometry',
+    ],
+    [
       'a body nested 5,000 levels deep',
       JSON.stringify(valid).replace(
         /}$/,

@@ -14,7 +14,7 @@ export class GeoJsonGeometryDto {
     items: {},
     example: [9.99, 53.55],
     description:
-      'Positions [longitude, latitude] in WGS84, nested as RFC 7946 defines for the type',
+      'Positions [longitude, latitude] in WGS84 (two values: heights are refused), nested as RFC 7946 defines for the type',
   })
   coordinates!: unknown[];
 

@@ -10,7 +10,6 @@ describe('GeoJSON geometries', () => {
     ];
     for (const geometry of [
       { type: 'Point', coordinates: [9.99, 53.55] },
-      { type: 'Point', coordinates: [9.99, 53.55, 12] },
       { type: 'MultiPoint', coordinates: [[9.99, 53.55]] },
       { type: 'LineString', coordinates: [ring[0], ring[1]] },
       { type: 'MultiLineString', coordinates: [[ring[0], ring[1]]] },
@@ -27,6 +26,19 @@ describe('GeoJSON geometries', () => {
     [{ type: 'Point', coordinates: [10, Number.NaN] }, 'finite numbers'],
     [{ type: 'Point', coordinates: ['10', 50] }, 'finite numbers'],
     [{ type: 'Point', coordinates: [10] }, 'a position is an array'],
+    // Once a 500 (PostGIS: "Geometry has Z dimension").
+    [{ type: 'Point', coordinates: [10, 53, 5] }, 'heights are not stored'],
+    [
+      {
+        type: 'LineString',
+        coordinates: [
+          [10, 53],
+          [11, 53, 5],
+        ],
+      },
+      'heights are not stored',
+    ],
+    [{ type: 'Point', coordinates: [10, 53, 5, 1] }, 'a position is an array'],
     [{ type: 'LineString', coordinates: [[10, 50]] }, 'at least 2 positions'],
     [
       {

@@ -26,8 +26,14 @@ export const MAX_POSITIONS = 20_000;
 class GeometryError extends Error {}
 
 function position(value: unknown, counter: { n: number }): void {
-  if (!Array.isArray(value) || value.length < 2 || value.length > 3)
-    throw new GeometryError('a position is an array [longitude, latitude] (optionally height)');
+  // RFC 7946 allows a height as a third member; the inventory stores 2D geometries (PostGIS
+  // refused a height as a 500), so one is refused here with a message instead of dropped silently.
+  if (Array.isArray(value) && value.length === 3)
+    throw new GeometryError(
+      'a position is [longitude, latitude]; heights are not stored, leave the third value out',
+    );
+  if (!Array.isArray(value) || value.length !== 2)
+    throw new GeometryError('a position is an array [longitude, latitude]');
   if (!value.every((v) => typeof v === 'number' && Number.isFinite(v)))
     throw new GeometryError('coordinates must be finite numbers');
   const [lon, lat] = value as [number, number];
