@@ -1,5 +1,6 @@
 export * from './eventually';
 export * from './infra';
+export * from './kafka-offsets';
 export * from './kafka-probe';
 export * from './namespace';
 export * from './service-process';

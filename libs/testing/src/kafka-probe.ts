@@ -1,7 +1,9 @@
 import { createKafka, headersToStrings } from '@dpi/kafka';
 import { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { eventually } from './eventually';
 import { kafkaBrokers } from './infra';
+import { partitionEnds } from './kafka-offsets';
 
 export interface ProbedMessage {
   key: string;
@@ -14,6 +16,8 @@ export interface ProbedMessage {
 /** Reads everything a topic receives from the start, to assert on what was (not) published. */
 export class KafkaProbe {
   readonly messages: ProbedMessage[] = [];
+  /** Per partition, the offset after the last message read. */
+  private readonly next = new Map<number, bigint>();
   private consumer: Consumer | null = null;
 
   constructor(private readonly topic: string) {}
@@ -41,10 +45,32 @@ export class KafkaProbe {
           partition,
           offset: message.offset,
         });
+        this.next.set(partition, BigInt(message.offset) + 1n);
       },
     });
     await joined;
     return this;
+  }
+
+  /**
+   * Waits until the probe has read everything the topic holds at the moment of the call. What it
+   * has not read then was not published before the call: the barrier after which a test may
+   * assert that nothing (more) was published.
+   */
+  async caughtUp({ timeoutMs = 15_000 }: { timeoutMs?: number } = {}): Promise<void> {
+    const ends = await partitionEnds([this.topic]);
+    await eventually(
+      () => {
+        const behind = ends.filter(
+          ({ partition, low, high }) => high > low && (this.next.get(partition) ?? low) < high,
+        );
+        if (behind.length > 0)
+          throw new Error(
+            `probe of ${this.topic} has not read partitions ${behind.map((e) => e.partition).join(', ')} to their end`,
+          );
+      },
+      { timeoutMs },
+    );
   }
 
   async stop(): Promise<void> {
