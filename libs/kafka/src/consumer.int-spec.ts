@@ -4,14 +4,34 @@ import {
   eventually,
   KafkaProbe,
   kafkaBrokers,
-  quietPeriod,
+  partitionEnds,
 } from '@dpi/testing';
+import { Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { createKafka } from './config';
 import { BatchConsumer, RawEvent } from './consumer';
 import { HEADERS } from './envelope';
 import { ManagedProducer } from './producer';
 import { dlqTopic, prefixedTopic } from './topics';
+
+/** One fresh key per partition of a topic with `partitions` partitions, as our producer places keys. */
+function keyPerPartition(topic: string, partitions: number): string[] {
+  const partitionOf = Partitioners.DefaultPartitioner();
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({
+    partitionErrorCode: 0,
+    partitionId,
+    leader: 0,
+    replicas: [0],
+    isr: [0],
+  }));
+  const keys = new Map<number, string>();
+  while (keys.size < partitions) {
+    const key = randomUUID();
+    const partition = partitionOf({ topic, partitionMetadata, message: { key, value: null } });
+    if (!keys.has(partition)) keys.set(partition, key);
+  }
+  return [...keys.values()];
+}
 
 describe('BatchConsumer (real Kafka)', () => {
   const kafka = createKafka(
@@ -93,14 +113,21 @@ describe('BatchConsumer (real Kafka)', () => {
     expect(bad?.value?.toString()).toBe('bad');
     await first.stop();
 
-    // Same group again: committed offsets hold, so only new records arrive.
-    const second: string[] = [];
-    await consumer(async (events) => void second.push(...events.map((e) => e.key))).start();
-    const later = randomUUID();
-    await send([later]);
-    await eventually(() => expect(second).toEqual([later]), { timeoutMs: 20_000 });
-    await quietPeriod(300);
-    expect(second).toEqual([later]);
+    // Same group again: committed offsets hold, so only new records arrive. One new record in
+    // every partition: a partition is read in order, so a record read again would come before it.
+    const second: RawEvent[] = [];
+    await consumer(async (events) => void second.push(...events)).start();
+    const partitions = (await partitionEnds([topic])).length;
+    const later = keyPerPartition(topic, partitions);
+    await send(later);
+    await eventually(
+      () => expect(second.map((e) => e.key)).toEqual(expect.arrayContaining(later)),
+      {
+        timeoutMs: 20_000,
+      },
+    );
+    expect(second.map((e) => e.key).sort()).toEqual([...later].sort());
+    expect(new Set(second.map((e) => e.partition)).size).toBe(partitions);
     // Committed within the commit interval, without another batch or a stop to trigger it.
     const admin = kafka.admin();
     await admin.connect();
