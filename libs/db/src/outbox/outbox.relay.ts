@@ -26,6 +26,8 @@ export interface OutboxRelayOptions {
    */
   lingerMs?: number;
   logger?: RelayLogger;
+  /** Waits out the linger time and the retry backoff (tests pass one they end themselves). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface OutboxRelayStats {
@@ -36,7 +38,7 @@ export interface OutboxRelayStats {
   lastError: string | null;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Publishes a service's outbox to Kafka in commit order. One relay per schema is leader at a time
@@ -47,6 +49,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly lingerMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
   private readonly schema: string;
   private stopping = false;
   private loop: Promise<void> | null = null;
@@ -68,6 +71,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.lingerMs = options.lingerMs ?? 0;
+    this.sleep = options.sleep ?? sleep;
   }
 
   start(): void {
@@ -105,7 +109,7 @@ export class OutboxRelay {
         );
         await this.client?.end().catch(() => undefined);
         this.client = null;
-        await sleep(backoff);
+        await this.sleep(backoff);
         backoff = Math.min(backoff * 2, 10_000);
       }
     }
@@ -148,7 +152,7 @@ export class OutboxRelay {
         await this.deleteAcknowledged(client);
         await this.sleepUntilWoken(this.pollIntervalMs);
       }
-      if (this.lingerMs > 0 && !this.stopping) await sleep(this.lingerMs);
+      if (this.lingerMs > 0 && !this.stopping) await this.sleep(this.lingerMs);
     }
   }
 
