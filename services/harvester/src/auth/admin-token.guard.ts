@@ -6,11 +6,10 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { bearerToken } from '@dpi/service-kit';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HarvesterEnv } from '../config';
-
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/;
 
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
@@ -31,15 +30,15 @@ export class AdminTokenGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (match && this.adminDigest && timingSafeEqual(digest(match[1]), this.adminDigest)) {
+    const token = bearerToken(request.headers.authorization);
+    if (token && this.adminDigest && timingSafeEqual(digest(token), this.adminDigest)) {
       return true;
     }
     void http.getResponse<FastifyReply>().header('www-authenticate', 'Bearer realm="harvester"');
     throw new UnauthorizedException(
       !this.adminDigest
         ? 'the harvester has no admin token configured (DPI_ADMIN_TOKEN); writes are disabled'
-        : match
+        : token
           ? 'the bearer token is not valid'
           : 'a bearer token is required',
     );
