@@ -1,5 +1,8 @@
-import { Kafka, KafkaConfig, logLevel, LogEntry } from 'kafkajs';
+import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
 import { z } from 'zod';
+import { consoleErrorLogger, KafkaLogger, kafkaLogCreator } from './logging';
+
+export type { KafkaLogger } from './logging';
 
 /** Environment of every Kafka user. Services merge it into their own validated config. */
 export const kafkaEnvSchema = z.object({
@@ -17,26 +20,6 @@ export const kafkaEnvSchema = z.object({
 });
 export type KafkaEnv = z.infer<typeof kafkaEnvSchema>;
 
-/** The subset of a pino-style logger this lib writes to. */
-export interface KafkaLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-function logCreator(logger: KafkaLogger) {
-  return () =>
-    ({ level, label, log }: LogEntry) => {
-      const { message, ...rest } = log;
-      const entry = { kafkajs: rest, kafkaLabel: label };
-      if (level <= logLevel.ERROR) logger.error(entry, message);
-      else if (level === logLevel.WARN) logger.warn(entry, message);
-      else if (level === logLevel.INFO) logger.info(entry, message);
-      else logger.debug(entry, message);
-    };
-}
-
 export function kafkaConfig(env: KafkaEnv, clientId: string, logger?: KafkaLogger): KafkaConfig {
   return {
     clientId,
@@ -44,9 +27,8 @@ export function kafkaConfig(env: KafkaEnv, clientId: string, logger?: KafkaLogge
     connectionTimeout: 3000,
     requestTimeout: 10000,
     retry: { initialRetryTime: 100, retries: 8 },
-    // Without a structured logger (CLIs, tests) only errors reach the console.
     logLevel: logger ? logLevel.WARN : logLevel.ERROR,
-    ...(logger ? { logCreator: logCreator(logger) } : {}),
+    logCreator: kafkaLogCreator(logger ?? consoleErrorLogger),
   };
 }
 
