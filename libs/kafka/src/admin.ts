@@ -46,7 +46,10 @@ export async function ensureTopics(
     const missing = wanted.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
       try {
-        await admin.createTopics({ topics: missing, waitForLeaders: true });
+        // waitUntilServed below waits for the leaders. kafkajs's own wait (waitForLeaders) throws
+        // when the broker's metadata does not list a just-created topic yet, and a retry then
+        // reported the topics it had created as existing.
+        await admin.createTopics({ topics: missing, waitForLeaders: false });
       } catch (error) {
         // Another process may have created them in the meantime; only fail if still missing.
         const now = new Set(await admin.listTopics());
@@ -54,7 +57,7 @@ export async function ensureTopics(
       }
     }
     const created = missing.map((t) => t.topic);
-    await untilReadable(admin, created);
+    await waitUntilServed(admin, created);
     return {
       created,
       existing: wanted.filter((t) => existing.has(t.topic)).map((t) => t.topic),
@@ -99,19 +102,45 @@ export async function recreateTopics(
   }
 }
 
+/** How long `ensureTopics` waits for new topics to be served before it gives up. */
+const TOPICS_SERVED_TIMEOUT_MS = 30_000;
+
 /**
- * Waits until every partition of `topics` answers an offset request. A topic created with
- * `waitForLeaders` has a leader in the metadata a moment before that broker serves it ("not the
- * leader for that topic-partition"), which a caller reading offsets right away would otherwise see.
+ * Waits until every partition of `topics` has a leader in the metadata and that leader answers an
+ * offset request; polls until `timeoutMs` has passed, then names what is missing. A leader in the
+ * metadata alone is not enough: the broker names it a moment before it serves the partition (about
+ * half a second for a dozen new topics on the local broker), and a caller that reads offsets or
+ * produces right away would see "not the leader for that topic-partition" (./logging keeps
+ * kafkajs from printing that as an error while this polls).
  */
-async function untilReadable(admin: Admin, topics: string[]): Promise<void> {
-  for (let attempt = 1; topics.length > 0; attempt++) {
+async function waitUntilServed(
+  admin: Admin,
+  topics: string[],
+  timeoutMs = TOPICS_SERVED_TIMEOUT_MS,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let waiting = [...topics];
+  let reason = '';
+  while (waiting.length > 0) {
     try {
-      for (const topic of topics) await admin.fetchTopicOffsets(topic);
-      return;
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: waiting });
+      const leaderless = metadata.flatMap((t) =>
+        t.partitions.filter((p) => p.leader < 0).map((p) => `${t.name}[${p.partitionId}]`),
+      );
+      if (leaderless.length > 0) {
+        reason = `no leader yet for ${leaderless.join(', ')}`;
+      } else {
+        for (const topic of [...waiting]) {
+          await admin.fetchTopicOffsets(topic);
+          waiting = waiting.filter((t) => t !== topic);
+        }
+      }
     } catch (error) {
-      if (attempt >= 40) throw error;
-      await pause(250);
+      reason = error instanceof Error ? error.message : String(error);
     }
+    if (waiting.length === 0) return;
+    if (Date.now() >= deadline)
+      throw new Error(`topics not served after ${timeoutMs} ms (${waiting.join(', ')}): ${reason}`);
+    await pause(100);
   }
 }
