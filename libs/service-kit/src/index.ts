@@ -10,3 +10,4 @@ export * from './http/input-screen';
 export * from './http/preconditions';
 export * from './outbox/outbox-relay.module';
 export * from './http/bearer';
+export * from './http/display-name';

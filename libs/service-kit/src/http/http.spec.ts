@@ -1,3 +1,4 @@
+import { displayNameProblem, normaliseName } from './display-name';
 import { bearerToken } from './bearer';
 import { MAX_INPUT_DEPTH, screenInput } from './input-screen';
 import { applyMergePatch } from './merge-patch';
@@ -114,5 +115,33 @@ describe('bearerToken', () => {
     ]) {
       expect(bearerToken(header)).toBeNull();
     }
+  });
+});
+
+describe('display names', () => {
+  it.each([
+    ['zero-width spaces', '\u200b\u200b'],
+    ['a Hangul filler', '\u3164'],
+    ['a Braille blank', '\u2800 \u2800'],
+    ['a soft hyphen and a joiner', '\u00ad\u200d'],
+    ['combining marks only', '\u0301\u0308'],
+  ])('refuses a name of %s as not visible', (_label, name) => {
+    expect(displayNameProblem(name)).toBe('must contain a visible character');
+  });
+
+  it('refuses bidirectional overrides and isolates', () => {
+    expect(displayNameProblem('Geoportal \u202etxt.exe')).toMatch(/bidirectional control/);
+    expect(displayNameProblem('\u2066Geoportal\u2069')).toMatch(/bidirectional control/);
+  });
+
+  it('accepts real names, in any script', () => {
+    for (const name of ['Geoportal Saarland', 'Ä', '東京', 'שלום', 'Straße 🌍']) {
+      expect(displayNameProblem(name)).toBeNull();
+    }
+  });
+
+  it('stores one spelling: NFC, trimmed', () => {
+    expect(normaliseName('  Mu\u0308nchen ')).toBe('M\u00fcnchen');
+    expect(normaliseName(42)).toBe(42);
   });
 });

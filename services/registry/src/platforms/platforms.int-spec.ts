@@ -88,6 +88,12 @@ describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
     expect(probe.messages.filter((m) => ids.includes(m.key))).toHaveLength(20);
   });
 
+  it('stores a name in one spelling: NFC, trimmed', async () => {
+    const response = await post({ ...valid, name: ' Geoportal Mu\u0308nchen ' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().name).toBe('Geoportal M\u00fcnchen');
+  });
+
   const bad: [string, string | object, number, string][] = [
     ['unknown Land code', { ...valid, landCode: 'DE-XX' }, 400, 'landCode'],
     ['missing name', { ...valid, name: undefined }, 400, 'name'],
@@ -107,6 +113,9 @@ describe('registry: POST /api/v1/platforms (real PostgreSQL and Kafka)', () => {
     // Each of the next two was a 500 (a lone surrogate failed as json in PostgreSQL; thousands
     // of levels overflowed the stack in validation).
     ['a lone surrogate in a string', { ...valid, name: 'x\ud800' }, 400, 'name'],
+    ['a name of zero-width spaces', { ...valid, name: '\u200b\u200b' }, 400, 'name'],
+    ['a name of Hangul fillers', { ...valid, name: '\u3164\u3164' }, 400, 'name'],
+    ['a name with a right-to-left override', { ...valid, name: 'Geo\u202eportal' }, 400, 'name'],
     [
       'a Point with a height (PostGIS refused it: 500)',
       { ...valid, geometry: { type: 'Point', coordinates: [10, 53, 5] } },

@@ -1,3 +1,4 @@
+import { DisplayName } from '@dpi/service-kit';
 import { STANDARD_CATEGORIES, StandardCategory } from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -23,11 +24,7 @@ export class LandList {
 
 export class PutStandardDto {
   @ApiProperty({ example: 'OGC API – Features', minLength: 1, pattern: '\\S', maxLength: 300 })
-  @Transform(trim)
-  @MaxLength(300)
-  @IsNotEmpty()
-  @IsString()
-  @IsDefined({ message: 'title is required' })
+  @DisplayName('title', 300)
   title!: string;
 
   @ApiProperty({ example: 'OGC', minLength: 1, pattern: '\\S', maxLength: 200 })

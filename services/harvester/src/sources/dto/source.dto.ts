@@ -1,7 +1,8 @@
+import { DisplayName } from '@dpi/service-kit';
 import { ISO_OUTPUT_SCHEMA } from '@dpi/csw';
 import { LAND_CODES } from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
@@ -22,7 +23,6 @@ import {
 
 // class-validator runs a property's decorators bottom-up and reports the lowest failing one
 // (stopAtFirstError), so the most basic check stands last.
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const CONSTRAINT_LANGUAGES = ['FILTER', 'CQL_TEXT'] as const;
 
@@ -81,11 +81,7 @@ const cronDescription =
 /** The writable fields of a harvest source (POST body; PATCH is a merge patch of these). */
 export class SourceDto {
   @ApiProperty({ example: 'GDI-DE Geodatenkatalog', maxLength: 200 })
-  @Transform(trim)
-  @MaxLength(200)
-  @IsNotEmpty()
-  @IsString()
-  @IsDefined({ message: 'name is required' })
+  @DisplayName('name', 200)
   name!: string;
 
   @ApiPropertyOptional({

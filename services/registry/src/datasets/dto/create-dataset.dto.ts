@@ -1,3 +1,4 @@
+import { DisplayName } from '@dpi/service-kit';
 import {
   ACCESS_RIGHTS,
   AccessRight,
@@ -100,11 +101,7 @@ export class DistributionDto {
 /** A dataset, aligned with DCAT-AP.de 3.0 (manually registered; harvested ones come from CSW). */
 export class CreateDatasetDto {
   @ApiProperty({ example: 'Verkehrsstärken Hamburg', minLength: 1, pattern: '\\S', maxLength: 500 })
-  @Transform(trim)
-  @MaxLength(500)
-  @IsNotEmpty()
-  @IsString()
-  @IsDefined({ message: 'title is required' })
+  @DisplayName('title', 500)
   title!: string;
 
   @ApiPropertyOptional({

@@ -1,3 +1,4 @@
+import { DisplayName } from '@dpi/service-kit';
 import {
   ENDPOINT_AUTHENTICATIONS,
   EndpointAuthentication,
@@ -6,20 +7,8 @@ import {
   ServiceType,
 } from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsDefined,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
-import { HttpUrl, trim } from '../../records/validation';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { HttpUrl } from '../../records/validation';
 
 // Decorators run bottom-up; with stopAtFirstError the basic check (present, right type) stands last.
 export class CreateEndpointDto {
@@ -29,11 +18,7 @@ export class CreateEndpointDto {
     pattern: '\\S',
     maxLength: 300,
   })
-  @Transform(trim)
-  @MaxLength(300)
-  @IsNotEmpty()
-  @IsString()
-  @IsDefined({ message: 'name is required' })
+  @DisplayName('name', 300)
   name!: string;
 
   @ApiPropertyOptional({

@@ -1,3 +1,4 @@
+import { DisplayName } from '@dpi/service-kit';
 import {
   ADMINISTRATIVE_LEVELS,
   AdministrativeLevel,
@@ -8,15 +9,13 @@ import {
   OrganisationType,
 } from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsDefined,
   IsEmail,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -27,7 +26,6 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { trim } from '../../records/validation';
 
 /** Federal organisations have no Land; all others exactly one of the 16. */
 @ValidatorConstraint({ name: 'landMatchesLevel' })
@@ -74,11 +72,7 @@ export class CreateOrganisationDto {
     pattern: '\\S',
     maxLength: 300,
   })
-  @Transform(trim)
-  @MaxLength(300)
-  @IsNotEmpty()
-  @IsString()
-  @IsDefined({ message: 'name is required' })
+  @DisplayName('name', 300)
   name!: string;
 
   @ApiPropertyOptional({ example: 'LGV', maxLength: 50 })

@@ -1,3 +1,4 @@
+import { DisplayName } from '@dpi/service-kit';
 import {
   ACCESS_RIGHTS,
   AccessRight,
@@ -18,15 +19,12 @@ import {
   STANDARD_CODE_PATTERN,
 } from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -41,7 +39,6 @@ import {
   oneOf,
   RecordLinks,
   TextSet,
-  trim,
   WordSet,
 } from '../../records/validation';
 
@@ -54,11 +51,7 @@ export class CreatePlatformDto {
     pattern: '\\S',
     maxLength: 300,
   })
-  @Transform(trim)
-  @MaxLength(300)
-  @IsNotEmpty()
-  @IsString()
-  @IsDefined({ message: 'name is required' })
+  @DisplayName('name', 300)
   name!: string;
 
   @ApiProperty({ enum: LAND_CODES, example: 'DE-HH', description: 'ISO 3166-2 code of the Land' })

@@ -1,3 +1,4 @@
+import { DisplayName } from '@dpi/service-kit';
 import {
   DIGIZ_DE_RELATIONS,
   DigizDeRelation,
@@ -16,7 +17,6 @@ import {
   TwinUseCase,
 } from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { GEOMETRY_SCHEMA } from '../../records/geometry.schema';
 import {
   GeoJsonGeometry,
@@ -24,21 +24,9 @@ import {
   IsGeoJsonGeometry,
   oneOf,
   RecordLinks,
-  trim,
   WordSet,
 } from '../../records/validation';
-import {
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 // Decorators run bottom-up; with stopAtFirstError the basic check (present, right type) stands last.
 export class CreateDigitalTwinDto {
@@ -48,11 +36,7 @@ export class CreateDigitalTwinDto {
     pattern: '\\S',
     maxLength: 300,
   })
-  @Transform(trim)
-  @MaxLength(300)
-  @IsNotEmpty()
-  @IsString()
-  @IsDefined({ message: 'name is required' })
+  @DisplayName('name', 300)
   name!: string;
 
   @ApiPropertyOptional({
