@@ -5,6 +5,8 @@ export const baseEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Appends the JSON log to this file instead of writing it to stdout (tests: one per test file). */
+  LOG_FILE: z.string().min(1).optional(),
 });
 
 export class ConfigValidationError extends Error {}

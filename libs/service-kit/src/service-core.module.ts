@@ -34,7 +34,11 @@ export class ServiceCoreModule {
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService) =>
-            loggerParams(options.name, config.getOrThrow<string>('LOG_LEVEL')),
+            loggerParams(
+              options.name,
+              config.getOrThrow<string>('LOG_LEVEL'),
+              config.get<string>('LOG_FILE'),
+            ),
         }),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
