@@ -4,6 +4,11 @@
 const preset = require('./jest.preset.js');
 const testing = '<rootDir>/libs/testing/src';
 
+// What an integration or end-to-end test file and the services it starts log goes to
+// .infra/logs/test/<run>/<test file>.log; the reporter prints the end of that log when the test
+// file fails. (Unit tests log nothing; their console stays jest's.)
+const testLog = `${testing}/jest-test-log.ts`;
+
 const realServers = {
   ...preset,
   rootDir: __dirname,
@@ -12,6 +17,7 @@ const realServers = {
 };
 
 module.exports = {
+  reporters: ['default', `${testing}/jest-log-reporter.js`],
   projects: [
     {
       ...preset,
@@ -23,13 +29,13 @@ module.exports = {
       ...realServers,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services}/*/src/**/*.int-spec.ts'],
-      setupFilesAfterEnv: [`${testing}/jest-timeout-integration.ts`],
+      setupFilesAfterEnv: [testLog, `${testing}/jest-timeout-integration.ts`],
     },
     {
       ...realServers,
       displayName: 'e2e',
       testMatch: ['<rootDir>/services/*/src/**/*.e2e-spec.ts'],
-      setupFilesAfterEnv: [`${testing}/jest-timeout-e2e.ts`],
+      setupFilesAfterEnv: [testLog, `${testing}/jest-timeout-e2e.ts`],
     },
   ],
 };

@@ -18,6 +18,11 @@ export function kafkaBrokers(): string {
   return process.env.KAFKA_BROKERS || DEFAULT_KAFKA_BROKERS;
 }
 
+/** The log of the running test file (jest-test-log.ts); undefined outside the root jest config. */
+export function currentTestLog(): string | undefined {
+  return process.env.DPI_TEST_LOG_FILE;
+}
+
 function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host, port });

@@ -1,7 +1,7 @@
 import { TOPIC_SPECS } from '@dpi/contracts';
 import { createKafka, ensureTopics } from '@dpi/kafka';
 import { randomBytes } from 'node:crypto';
-import { databaseUrl, kafkaBrokers } from './infra';
+import { currentTestLog, databaseUrl, kafkaBrokers } from './infra';
 import { testRunId } from './run';
 
 export interface TestNamespace {
@@ -27,12 +27,15 @@ export async function createTestNamespace(label: string): Promise<TestNamespace>
     `test-${tag}`,
   );
   await ensureTopics(kafka, TOPIC_SPECS, topicPrefix);
+  const testLog = currentTestLog();
   return {
     schema,
     topicPrefix,
     env: (service, extra = {}) => ({
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      // The test file's log, not the console: printed only when the test file fails.
+      ...(testLog ? { LOG_FILE: testLog } : {}),
       DATABASE_URL: databaseUrl(),
       KAFKA_BROKERS: kafkaBrokers(),
       KAFKA_TOPIC_PREFIX: topicPrefix,

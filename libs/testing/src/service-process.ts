@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { WORKSPACE_ROOT } from './infra';
+import { currentTestLog, WORKSPACE_ROOT } from './infra';
 import { eventually } from './eventually';
 
 /** A built service running as a real OS process, as in production. */
@@ -15,9 +15,16 @@ export class ServiceProcess {
     readonly port: number,
     private readonly entry = join(WORKSPACE_ROOT, 'services', name, 'dist/main.js'),
   ) {
-    const dir = join(WORKSPACE_ROOT, '.infra/test-logs');
-    mkdirSync(dir, { recursive: true });
-    this.logFile = join(dir, `${name}-${port}.log`);
+    // Under jest, the running test file's log (shared with everything it starts); in benchmarks,
+    // a file per process.
+    const testLog = currentTestLog();
+    if (testLog) {
+      this.logFile = testLog;
+    } else {
+      const dir = join(WORKSPACE_ROOT, '.infra/test-logs');
+      mkdirSync(dir, { recursive: true });
+      this.logFile = join(dir, `${name}-${port}.log`);
+    }
   }
 
   get url(): string {

@@ -1,4 +1,4 @@
-import { eventually, freePort, SHARED_DIR, WORKSPACE_ROOT } from '@dpi/testing';
+import { currentTestLog, eventually, freePort, SHARED_DIR, WORKSPACE_ROOT } from '@dpi/testing';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -114,7 +114,10 @@ export class PycswServer {
     this.admin('setup_db');
     this.admin('load_records', '-p', records);
 
-    const log = createWriteStream(join(this.home, 'gunicorn.log'));
+    // Into the test file's log, which outlives this server's home directory.
+    const log = createWriteStream(currentTestLog() ?? join(this.home, 'gunicorn.log'), {
+      flags: 'a',
+    });
     this.child = spawn(
       join(this.env.bin, 'gunicorn'),
       ['pycsw.wsgi:application', '-b', `127.0.0.1:${this.port}`, '-w', '1'],
