@@ -12,7 +12,8 @@ const { failureReport, pruneTestLogs, testLogDir, testLogFile } = require('./tes
  * Tests write their console output, and the services they start their logs, to one file per test
  * file (./jest-test-log.ts). This reporter names the run's log directory for the workers
  * (DPI_TEST_LOG_DIR, which they inherit when jest starts them, after this constructor) and prints
- * the end of a test file's log when the file fails. A passing file's log only stays on disk.
+ * the end of a test file's log when the file fails. A passing file's log only stays on disk (for
+ * a week).
  * @implements {Reporter}
  */
 class TestLogReporter {
@@ -41,7 +42,7 @@ class TestLogReporter {
   onRunComplete() {
     if (existsSync(this.dir))
       this.write(
-        `Logs of the tested services and console output: ${relative(process.cwd(), this.dir)}/\n`,
+        `Logs of this run (services under test, console output): ${relative(process.cwd(), this.dir)}/\n`,
       );
   }
 }

@@ -20,8 +20,8 @@ const RUNS_DIR = join(WORKSPACE_ROOT, '.infra/logs/test');
 const TAIL_LINES = 200;
 /** The tail is taken from at most this many bytes at the end of the log. */
 const TAIL_BYTES = 1024 * 1024;
-/** Logs of this many runs are kept; older run directories are removed. */
-const KEPT_RUNS = 20;
+/** Run directories untouched for this long are removed when a run starts. */
+const KEPT_FOR_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * The directory of one jest run's logs: .infra/logs/test/<run id>, with the run id that names the
@@ -85,24 +85,22 @@ function failureReport(file, { maxLines = TAIL_LINES, cwd = process.cwd() } = {}
 }
 
 /**
- * Removes the oldest run directories beyond the newest `keep`.
- * @param {number} [keep]
+ * Removes the run directories in `runsDir` that were not written to for `maxAgeMs`.
+ * @param {string} [runsDir]
+ * @param {number} [maxAgeMs]
  */
-function pruneTestLogs(keep = KEPT_RUNS) {
+function pruneTestLogs(runsDir = RUNS_DIR, maxAgeMs = KEPT_FOR_MS) {
   let runs;
   try {
-    runs = readdirSync(RUNS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    runs = readdirSync(runsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   } catch {
     return;
   }
-  runs
-    .map((entry) => ({
-      dir: join(RUNS_DIR, entry.name),
-      mtime: statSync(join(RUNS_DIR, entry.name)).mtimeMs,
-    }))
-    .sort((a, b) => b.mtime - a.mtime)
-    .slice(keep)
-    .forEach(({ dir }) => rmSync(dir, { recursive: true, force: true }));
+  for (const { name } of runs) {
+    const dir = join(runsDir, name);
+    if (Date.now() - statSync(dir).mtimeMs > maxAgeMs)
+      rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-module.exports = { failureReport, pruneTestLogs, tailLines, testLogDir, testLogFile, TAIL_LINES };
+module.exports = { failureReport, pruneTestLogs, tailLines, testLogDir, testLogFile };

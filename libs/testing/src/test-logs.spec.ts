@@ -1,10 +1,10 @@
 import type { Test, TestResult } from '@jest/test-result';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WORKSPACE_ROOT } from './infra';
 import TestLogReporter from './jest-log-reporter';
-import { failureReport, tailLines, testLogFile } from './test-logs';
+import { failureReport, pruneTestLogs, tailLines, testLogFile } from './test-logs';
 
 describe('test logs', () => {
   let dir: string;
@@ -54,6 +54,17 @@ describe('test logs', () => {
     expect(tailLines(file, 200)).toEqual({ lines: ['line 1', 'line 2'], truncated: true });
   });
 
+  it('removes the run directories not written to for a week', () => {
+    const old = join(dir, 'told');
+    const recent = join(dir, 'trecent');
+    mkdirSync(old);
+    mkdirSync(recent);
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(old, eightDaysAgo, eightDaysAgo);
+    pruneTestLogs(dir);
+    expect([existsSync(old), existsSync(recent)]).toEqual([false, true]);
+  });
+
   describe('reporter', () => {
     const testPath = join(WORKSPACE_ROOT, 'libs/example/src/example.int-spec.ts');
     const result = (failing: number, testExecError?: TestResult['testExecError']) =>
@@ -99,7 +110,9 @@ describe('test logs', () => {
     it('names the run directory at the end', () => {
       const { written, instance } = reporter();
       instance.onRunComplete();
-      expect(written).toEqual([expect.stringMatching(/^Logs of the tested services .*\/\n$/)]);
+      expect(written).toEqual([
+        expect.stringMatching(/^Logs of this run \(services under test, console output\): .*\/\n$/),
+      ]);
     });
   });
 });
