@@ -39,7 +39,8 @@ export class BearerAuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.headers.authorization);
-    const principal = token ? await this.authenticate(token) : null;
+    // ViewerGuard (global) may have authenticated this request already.
+    const principal = request.principal ?? (token ? await this.authenticate(token) : null);
     if (!principal) {
       void http.getResponse<FastifyReply>().header('www-authenticate', 'Bearer realm="registry"');
       throw new UnauthorizedException(

@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/current-principal.decorator';
+import type { Viewer } from '../auth/visibility';
 import { listRequestOf } from '../records/list-request';
 import { RecordController } from '../records/record.controller';
 import { DATASET_KIND, DATASET_LIST } from './dataset.kind';
@@ -17,7 +19,10 @@ export class DatasetsController extends RecordController({
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: DatasetPage, description: 'A page of datasets with facet counts' })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
-  async list(@Query() query: ListDatasetsQuery): Promise<DatasetPage> {
+  async list(
+    @Query() query: ListDatasetsQuery,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<DatasetPage> {
     const page = await this.records.list(
       DATASET_KIND,
       DATASET_LIST,
@@ -29,6 +34,7 @@ export class DatasetsController extends RecordController({
         openData: query.openData,
         harvestSourceId: query.harvestSourceId,
       }),
+      viewer,
     );
     return { ...page, items: page.items.map((d) => DatasetView.of(d)) };
   }

@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/current-principal.decorator';
+import type { Viewer } from '../auth/visibility';
 import { listRequestOf } from '../records/list-request';
 import { RecordController } from '../records/record.controller';
 import { EndpointPage, EndpointView } from './dto/endpoint.view';
@@ -17,11 +19,15 @@ export class EndpointsController extends RecordController({
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: EndpointPage })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
-  async list(@Query() query: ListEndpointsQuery): Promise<EndpointPage> {
+  async list(
+    @Query() query: ListEndpointsQuery,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<EndpointPage> {
     const page = await this.records.list(
       ENDPOINT_KIND,
       ENDPOINT_LIST,
       listRequestOf(query, { landCode: query.landCode, serviceType: query.serviceType }),
+      viewer,
     );
     return { ...page, items: page.items.map((r) => EndpointView.of(r)) };
   }

@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/current-principal.decorator';
+import type { Viewer } from '../auth/visibility';
 import { listRequestOf } from '../records/list-request';
 import { RecordController } from '../records/record.controller';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
@@ -17,11 +19,15 @@ export class OrganisationsController extends RecordController({
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: OrganisationPage })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
-  async list(@Query() query: ListOrganisationsQuery): Promise<OrganisationPage> {
+  async list(
+    @Query() query: ListOrganisationsQuery,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<OrganisationPage> {
     const page = await this.records.list(
       ORGANISATION_KIND,
       ORGANISATION_LIST,
       listRequestOf(query, { landCode: query.landCode, level: query.level }),
+      viewer,
     );
     return { ...page, items: page.items.map((r) => OrganisationView.of(r)) };
   }

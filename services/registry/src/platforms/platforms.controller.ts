@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/current-principal.decorator';
+import type { Viewer } from '../auth/visibility';
 import { listRequestOf } from '../records/list-request';
 import { RecordController } from '../records/record.controller';
 import { ListPlatformsQuery } from './dto/list-platforms.query';
@@ -17,7 +19,10 @@ export class PlatformsController extends RecordController({
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: PlatformPage, description: 'A page of platforms with facet counts' })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
-  async list(@Query() query: ListPlatformsQuery): Promise<PlatformPage> {
+  async list(
+    @Query() query: ListPlatformsQuery,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<PlatformPage> {
     const page = await this.records.list(
       PLATFORM_KIND,
       PLATFORM_LIST,
@@ -29,6 +34,7 @@ export class PlatformsController extends RecordController({
         standard: query.standard,
         reusability: query.reusability,
       }),
+      viewer,
     );
     return { ...page, items: page.items.map((p) => PlatformView.of(p)) };
   }

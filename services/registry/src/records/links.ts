@@ -2,6 +2,8 @@ import { ConflictException, ForbiddenException } from '@nestjs/common';
 import { validationProblem } from '@dpi/service-kit';
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { readScopeOf, visibleSql } from '../auth/visibility';
+import { isRestrictedTable } from './restricted-tables';
 
 /**
  * A link from one record kind to another (or to reference data). Links live on the linking
@@ -125,14 +127,19 @@ export async function checkOutgoingLinks(
   for (const link of LINKS.filter((l) => l.from === table)) {
     const wanted = [...new Set(link.idsOf(record))];
     if (wanted.length === 0) continue;
+    // A NON_PUBLIC target the writer may not see is answered as missing, not as foreign:
+    // a 403 naming its Land would reveal that it exists.
+    const visible = isRestrictedTable(manager.connection, link.to)
+      ? visibleSql(readScopeOf(principal), 'r', '$2')
+      : { sql: 'TRUE', values: [] };
     const rows: { key: string; land_code: string | null }[] = link.reference
       ? await manager.query(
           `SELECT code AS key, NULL AS land_code FROM ${link.to} WHERE code = ANY($1) FOR SHARE`,
           [wanted],
         )
       : await manager.query(
-          `SELECT id::text AS key, land_code FROM ${link.to} WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL FOR SHARE`,
-          [wanted],
+          `SELECT r.id::text AS key, r.land_code FROM ${link.to} r WHERE r.id = ANY($1::uuid[]) AND r.deleted_at IS NULL AND ${visible.sql} FOR SHARE`,
+          [wanted, ...visible.values],
         );
     const found = new Map(rows.map((r) => [r.key, r.land_code]));
     for (const id of wanted)

@@ -36,6 +36,11 @@ export interface ListParams {
   sort: string;
   limit: number;
   after?: { value: string; id: string };
+  /**
+   * Which records the reader may see: an SQL condition over alias `r` (auth/visibility.ts), with
+   * its named parameters. Counts and facets are taken over the visible records only.
+   */
+  visible?: { sql: string; params: Record<string, unknown> };
 }
 
 export interface ListSql {
@@ -76,6 +81,10 @@ export function sortKeys(spec: ListSpec): string[] {
 export function buildListSql(spec: ListSpec, params: ListParams, select: string): ListSql {
   const conditions = ['r.deleted_at IS NULL'];
   const values: Record<string, unknown> = {};
+  if (params.visible) {
+    conditions.push(params.visible.sql);
+    Object.assign(values, params.visible.params);
+  }
   for (const [name, filter] of Object.entries(spec.filters)) {
     const value = params.filters[name];
     if (value === undefined) continue;

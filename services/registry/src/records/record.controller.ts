@@ -38,8 +38,9 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerAuthGuard } from '../auth/bearer-auth.guard';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, CurrentViewer } from '../auth/current-principal.decorator';
 import { Principal } from '../auth/principal';
+import type { Viewer } from '../auth/visibility';
 import { HistoryView } from '../history/dto/history.view';
 import { IfMatchRequiredGuard } from './if-match.guard';
 import { RecordKind, VersionedRecord } from './record-kind';
@@ -142,9 +143,10 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
     @ApiNotFoundResponse({ description: `No such ${kind.name}` })
     async get(
       @Param('id', uuid) id: string,
+      @CurrentViewer() viewer: Viewer,
       @Res({ passthrough: true }) reply: FastifyReply,
     ): Promise<V> {
-      const record = await this.records.get(kind, id);
+      const record = await this.records.get(kind, id, viewer);
       void reply.header('etag', etagOf(record.version));
       return view.of(record);
     }
@@ -228,8 +230,11 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
       description: 'Every change, oldest first, also after deletion',
     })
     @ApiNotFoundResponse({ description: `No such ${kind.name}` })
-    async history(@Param('id', uuid) id: string): Promise<HistoryView> {
-      return { items: await this.records.historyOf(kind, id) };
+    async history(
+      @Param('id', uuid) id: string,
+      @CurrentViewer() viewer: Viewer,
+    ): Promise<HistoryView> {
+      return { items: await this.records.historyOf(kind, id, viewer) };
     }
   }
   return RecordControllerBase;

@@ -9,10 +9,12 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ReadScope, visibleSql } from '../auth/visibility';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { appendChange, changeInsert } from '../history/history';
 import { JsonRows, jsonRowsOf } from './json-rows';
 import { buildListSql, FacetRow, ListParams, ListSpec } from './list-spec';
+import { isRestrictedTable } from './restricted-tables';
 import { rowInsertOf } from './row-insert';
 
 /** What a write stores beside the row: its history entry and its events, in one transaction. */
@@ -94,10 +96,16 @@ export class RecordsRepository {
   async list<E extends ObjectLiteral>(
     entity: EntityTarget<E>,
     spec: ListSpec,
-    params: ListParams,
+    params: Omit<ListParams, 'visible'>,
+    scope: ReadScope,
   ): Promise<{ items: E[]; facetRows: FacetRow[] }> {
     const rows = this.jsonRows(entity);
-    const sql = buildListSql(spec, params, rows.select);
+    let visible: ListParams['visible'];
+    if (this.restricted(spec.table)) {
+      const condition = visibleSql(scope, 'r', ':viewerLand');
+      visible = { sql: condition.sql, params: { viewerLand: condition.values[0] } };
+    }
+    const sql = buildListSql(spec, { ...params, visible }, rows.select);
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       sql.text,
       sql.params,
@@ -143,7 +151,38 @@ export class RecordsRepository {
     }
   }
 
+  /** Unscoped: only for the write side (imports), which authorises by itself. */
   findById<E extends ObjectLiteral>(entity: EntityTarget<E>, id: string): Promise<E | null> {
     return this.dataSource.getRepository(entity).findOneBy({ id } as never);
+  }
+
+  /** The record if it exists (deleted or not) and `scope` may see it; else null. */
+  async findVisible<E extends ObjectLiteral>(
+    entity: EntityTarget<E>,
+    id: string,
+    scope: ReadScope,
+  ): Promise<E | null> {
+    const repository = this.dataSource.getRepository(entity);
+    const query = repository.createQueryBuilder('r').where('r.id = :id', { id });
+    if (this.restricted(repository.metadata.tableName)) {
+      const condition = visibleSql(scope, 'r', ':viewerLand');
+      query.andWhere(condition.sql, { viewerLand: condition.values[0] });
+    }
+    return query.getOne();
+  }
+
+  /** Which of `ids` (records of `table`, deleted or not) `scope` may see. */
+  async visibleIds(table: string, ids: readonly string[], scope: ReadScope): Promise<Set<string>> {
+    if (ids.length === 0 || scope.all || !this.restricted(table)) return new Set(ids);
+    const condition = visibleSql(scope, 'r', '$2');
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id::text AS id FROM ${table} r WHERE r.id = ANY($1::uuid[]) AND ${condition.sql}`,
+      [ids, ...condition.values],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private restricted(table: string): boolean {
+    return isRestrictedTable(this.dataSource, table);
   }
 }

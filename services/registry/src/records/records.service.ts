@@ -13,6 +13,7 @@ import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { assertMayWrite } from '../auth/authorization';
 import { Principal } from '../auth/principal';
+import { ReadScope, readScopeOf, Viewer } from '../auth/visibility';
 import { RegistryEnv } from '../config';
 import { ChangeView } from '../history/dto/history.view';
 import { ChangeOperation } from '../history/entities/change-log.entity';
@@ -24,6 +25,7 @@ import { Facets, ListParams, ListSpec, readFacets, sortColumn } from './list-spe
 import { changedEvent, deletedEvent } from './record-events';
 import { EventContext, patchDocumentOf, RecordKind, VersionedRecord } from './record-kind';
 import { RecordsRepository } from './records.repository';
+import { hideInvisibleLinkChanges, hideInvisibleLinks, VisibleIds } from './visible-links';
 
 export interface RequestContext {
   principal: Principal;
@@ -94,22 +96,51 @@ export class RecordsService {
     return record;
   }
 
+  /**
+   * A live record as `viewer` may see it (issue 17): a NON_PUBLIC record the viewer may not see
+   * is answered exactly like an unknown id, and its link fields name only visible records.
+   */
   async get<E extends VersionedRecord, D extends object>(
     kind: RecordKind<E, D>,
     id: string,
+    viewer: Viewer,
   ): Promise<E> {
-    const record = await this.repository.findById(kind.entity, id);
+    const scope = readScopeOf(viewer);
+    const [record] = await hideInvisibleLinks(
+      kind.table,
+      [await this.current(kind, id, scope)],
+      this.visibleIds(scope),
+    );
+    return record;
+  }
+
+  /** The live record if `scope` may see it, else the same 404 as for an unknown id. */
+  private async current<E extends VersionedRecord, D extends object>(
+    kind: RecordKind<E, D>,
+    id: string,
+    scope: ReadScope,
+  ): Promise<E> {
+    const record = await this.repository.findVisible(kind.entity, id, scope);
     if (!record || record.deletedAt)
       throw new NotFoundException(`${kind.name} ${id} does not exist`);
     return record;
   }
 
-  /** A page of live records with total and facet counts (see list-spec.ts). */
+  private visibleIds(scope: ReadScope): VisibleIds {
+    return (table, ids) => this.repository.visibleIds(table, ids, scope);
+  }
+
+  /**
+   * A page of the live records `viewer` may see, with total and facet counts over those only
+   * (see list-spec.ts); link fields name only visible records.
+   */
   async list<E extends VersionedRecord, D extends object>(
     kind: RecordKind<E, D>,
     spec: ListSpec,
     query: ListRequest,
+    viewer: Viewer,
   ): Promise<{ items: E[]; nextCursor: string | null; total: number; facets: Facets }> {
+    const scope = readScopeOf(viewer);
     const limit = query.limit ?? 50;
     const sort = query.sort ?? 'createdAt';
     let after: { value: string; id: string } | undefined;
@@ -122,13 +153,17 @@ export class RecordsService {
         ]);
       after = { value: cursor.value, id: cursor.id };
     }
-    const { items: rows, facetRows } = await this.repository.list(kind.entity, spec, {
-      ...query,
-      sort,
-      limit: limit + 1,
-      after,
-    });
-    const items = rows.slice(0, limit);
+    const { items: rows, facetRows } = await this.repository.list(
+      kind.entity,
+      spec,
+      { ...query, sort, limit: limit + 1, after },
+      scope,
+    );
+    const items = await hideInvisibleLinks(
+      kind.table,
+      rows.slice(0, limit),
+      this.visibleIds(scope),
+    );
     const last = items[items.length - 1];
     const key = sortColumn(spec, sort)?.key ?? 'createdAt';
     return {
@@ -147,7 +182,7 @@ export class RecordsService {
     ifMatch: string | undefined,
     context: RequestContext,
   ): Promise<E> {
-    const current = await this.get(kind, id);
+    const current = await this.current(kind, id, readScopeOf(context.principal));
     const fields = kind.fieldsFrom(dto);
     assertMayWrite(context.principal, current.landCode, fields.landCode ?? null);
     kind.assertMayChange?.(current, context.principal);
@@ -168,7 +203,7 @@ export class RecordsService {
         { field: '(body)', message: 'a merge patch must be a JSON object' },
       ]);
     }
-    const current = await this.get(kind, id);
+    const current = await this.current(kind, id, readScopeOf(context.principal));
     const merged = plainToInstance(
       kind.dto,
       applyMergePatch(patchDocumentOf(kind.writableOf(current)), patch),
@@ -193,7 +228,7 @@ export class RecordsService {
     ifMatch: string | undefined,
     context: RequestContext,
   ): Promise<void> {
-    const current = await this.get(kind, id);
+    const current = await this.current(kind, id, readScopeOf(context.principal));
     assertMayWrite(context.principal, current.landCode);
     kind.assertMayChange?.(current, context.principal);
     checkIfMatch(ifMatch, current.version);
@@ -214,7 +249,7 @@ export class RecordsService {
       ),
       events: [deletedEvent(kind, next, this.eventContext(context))],
     });
-    if (!stored) throw staleVersion((await this.get(kind, id)).version);
+    if (!stored) throw staleVersion((await this.current(kind, id, { all: true })).version);
   }
 
   /**
@@ -275,13 +310,26 @@ export class RecordsService {
     return { status: 'updated', record, changes };
   }
 
+  /**
+   * Every change of a record, also after its deletion. A record `viewer` may not see has no
+   * history for it (404, as for an unknown id); link values name only visible records.
+   */
   async historyOf<E extends VersionedRecord, D extends object>(
     kind: RecordKind<E, D>,
     id: string,
+    viewer: Viewer,
   ): Promise<ChangeView[]> {
+    const scope = readScopeOf(viewer);
+    const missing = new NotFoundException(`${kind.name} ${id} does not exist`);
+    if (!(await this.repository.findVisible(kind.entity, id, scope))) throw missing;
     const entries = await this.history.listFor(kind.name, id);
-    if (entries.length === 0) throw new NotFoundException(`${kind.name} ${id} does not exist`);
-    return entries.map((e) => ChangeView.of(e));
+    if (entries.length === 0) throw missing;
+    const changes = await hideInvisibleLinkChanges(
+      kind.table,
+      entries.map((e) => e.changes),
+      this.visibleIds(scope),
+    );
+    return entries.map((e, i) => ({ ...ChangeView.of(e), changes: changes[i] }));
   }
 
   private async update<E extends VersionedRecord, D extends object>(
@@ -301,7 +349,7 @@ export class RecordsService {
       events: [changedEvent(kind, next, ChangeKind.UPDATED, this.eventContext(context))],
     });
     // Someone else changed it between our read and our write: same answer as a stale ETag.
-    if (!stored) throw staleVersion((await this.get(kind, current.id)).version);
+    if (!stored) throw staleVersion((await this.current(kind, current.id, { all: true })).version);
     return next;
   }
 

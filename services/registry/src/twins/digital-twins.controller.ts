@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/current-principal.decorator';
+import type { Viewer } from '../auth/visibility';
 import { listRequestOf } from '../records/list-request';
 import { RecordController } from '../records/record.controller';
 import { DIGITAL_TWIN_KIND, DIGITAL_TWIN_LIST } from './digital-twin.kind';
@@ -17,7 +19,10 @@ export class DigitalTwinsController extends RecordController({
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: DigitalTwinPage })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor (application/problem+json)' })
-  async list(@Query() query: ListDigitalTwinsQuery): Promise<DigitalTwinPage> {
+  async list(
+    @Query() query: ListDigitalTwinsQuery,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<DigitalTwinPage> {
     const page = await this.records.list(
       DIGITAL_TWIN_KIND,
       DIGITAL_TWIN_LIST,
@@ -29,6 +34,7 @@ export class DigitalTwinsController extends RecordController({
         useCase: query.useCase,
         format: query.format,
       }),
+      viewer,
     );
     return { ...page, items: page.items.map((t) => DigitalTwinView.of(t)) };
   }
