@@ -1,0 +1,342 @@
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { HttpMethod, RegistryUnderTest, startRegistry } from '../registry.test-helper';
+
+/**
+ * Issue 17: what a Land marks NON_PUBLIC stays hidden everywhere. Every GET route of the OpenAPI
+ * document is probed by every kind of caller; a NON_PUBLIC record (or its id in a public record's
+ * links) must show exactly to the editors of its own Land, reviewers and admins. A route that is
+ * neither probed nor listed below as carrying no records fails the test, so a new endpoint
+ * cannot slip past the rule.
+ */
+const ADMIN_TOKEN = 'visibility-admin-token-0123456789';
+
+/** GET routes that carry no registry records (reference data, tokens). */
+const NOT_RECORD_BEARING = new Set([
+  '/api/v1/auth/principal',
+  '/api/v1/admin/tokens',
+  '/api/v1/laender',
+  '/api/v1/laender/{code}',
+  '/api/v1/standards',
+  '/api/v1/standards/{code}',
+]);
+
+type Caller = 'anonymous' | 'other Land editor' | 'own Land editor' | 'reviewer' | 'admin';
+const CALLERS: readonly Caller[] = [
+  'anonymous',
+  'other Land editor',
+  'own Land editor',
+  'reviewer',
+  'admin',
+];
+const MAY_SEE_NON_PUBLIC: ReadonlySet<Caller> = new Set(['own Land editor', 'reviewer', 'admin']);
+
+/** A word every probe record carries, for the full-text search `q`. */
+const WORD = 'Sichtbarkeitsprobe';
+
+describe('registry: NON_PUBLIC records are visible only to their Land, reviewers and admins (issue 17)', () => {
+  let registry: RegistryUnderTest;
+  const tokens = new Map<Caller, string | undefined>();
+  /** Ids of the NON_PUBLIC records. */
+  const secret: string[] = [];
+  /** Per collection: the record its `{id}` routes read, and a public record everyone sees. */
+  const subjects = new Map<string, { subject: string; control: string; carriesSecret: boolean }>();
+  let getRoutes: { path: string; hasQ: boolean }[] = [];
+
+  const request = (method: HttpMethod, url: string, token?: string, body?: unknown) =>
+    registry.request(method, url, { token, body });
+
+  const created = async (path: string, token: string, body: object): Promise<string> => {
+    const response = await request('POST', path, token, body);
+    expect(response.statusCode).toBe(201);
+    return response.json().id as string;
+  };
+
+  const issue = async (name: string, role: string, landCode?: string): Promise<string> => {
+    const response = await request('POST', '/api/v1/admin/tokens', ADMIN_TOKEN, {
+      name,
+      role,
+      ...(landCode ? { landCode } : {}),
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json().token as string;
+  };
+
+  beforeAll(async () => {
+    registry = await startRegistry('visibility', ADMIN_TOKEN);
+    const own = await issue('editor-bb', 'land-editor', 'DE-BB');
+    tokens.set('anonymous', undefined);
+    tokens.set('other Land editor', await issue('editor-be', 'land-editor', 'DE-BE'));
+    tokens.set('own Land editor', own);
+    tokens.set('reviewer', await issue('reviewer-ag', 'reviewer'));
+    tokens.set('admin', ADMIN_TOKEN);
+
+    const organisation = await created('/api/v1/organisations', own, {
+      name: `Landesvermessung ${WORD}`,
+      landCode: 'DE-BB',
+      level: 'state',
+      type: 'surveyingAuthority',
+    });
+    const endpoint = await created('/api/v1/endpoints', own, {
+      name: `WFS ${WORD}`,
+      landCode: 'DE-BB',
+      serviceType: 'wfs',
+      url: 'https://example.de/wfs',
+    });
+    const dataset = (title: string, accessRights: string) => ({
+      title: `${title} ${WORD}`,
+      landCode: 'DE-BB',
+      accessRights,
+    });
+    const secretDataset = await created(
+      '/api/v1/datasets',
+      own,
+      dataset('Leitungskataster', 'NON_PUBLIC'),
+    );
+    const publicDataset = await created(
+      '/api/v1/datasets',
+      own,
+      dataset('Bebauungspläne', 'PUBLIC'),
+    );
+    const platform = (name: string, accessRights: string, datasetIds: string[]) => ({
+      name: `${name} ${WORD}`,
+      landCode: 'DE-BB',
+      type: 'urbanDataPlatform',
+      status: 'production',
+      accessRights,
+      datasetIds,
+    });
+    // The write side is unchanged: the Land's editor links its own NON_PUBLIC records.
+    const secretPlatform = await created(
+      '/api/v1/platforms',
+      own,
+      platform('Interne Plattform', 'NON_PUBLIC', [secretDataset]),
+    );
+    const publicPlatform = await created(
+      '/api/v1/platforms',
+      own,
+      platform('Offene Plattform', 'PUBLIC', [secretDataset, publicDataset]),
+    );
+    const twin = await created('/api/v1/twins', own, {
+      name: `Zwilling ${WORD}`,
+      landCode: 'DE-BB',
+      scope: 'state',
+      kind: 'geobasis',
+      maturityLevel: 2,
+      platformIds: [secretPlatform, publicPlatform],
+      datasetIds: [secretDataset, publicDataset],
+    });
+    secret.push(secretDataset, secretPlatform);
+    subjects.set('datasets', {
+      subject: secretDataset,
+      control: publicDataset,
+      carriesSecret: true,
+    });
+    subjects.set('platforms', {
+      subject: secretPlatform,
+      control: publicPlatform,
+      carriesSecret: true,
+    });
+    // Twins cannot be NON_PUBLIC, but the public twin links the NON_PUBLIC records.
+    subjects.set('twins', { subject: twin, control: twin, carriesSecret: true });
+    // Organisations and endpoints cannot be NON_PUBLIC and link nothing that can be.
+    subjects.set('organisations', {
+      subject: organisation,
+      control: organisation,
+      carriesSecret: false,
+    });
+    subjects.set('endpoints', { subject: endpoint, control: endpoint, carriesSecret: false });
+
+    const doc = (await request('GET', '/api/docs-json')).json() as {
+      paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
+    };
+    getRoutes = Object.entries(doc.paths)
+      .filter(([, item]) => item.get)
+      .map(([path, item]) => ({
+        path,
+        hasQ: (item.get?.parameters ?? []).some((p) => p.name === 'q' && p.in === 'query'),
+      }));
+  });
+
+  /** A collection's probe records (set in beforeAll). */
+  const subjectOf = (collection: string) => {
+    const found = subjects.get(collection);
+    if (!found) throw new Error(`no probe records for ${collection}`);
+    return found;
+  };
+  const tokenOf = (caller: Caller) => {
+    const token = tokens.get(caller);
+    if (!token) throw new Error(`${caller} has no token`);
+    return token;
+  };
+
+  afterAll(async () => {
+    await registry?.close();
+  });
+
+  const containsAny = (response: LightMyRequestResponse, ids: readonly string[]) =>
+    ids.some((id) => response.body.includes(id));
+
+  /** The problem document of a 404, with the id taken out (so two can be compared). */
+  const notFoundShape = (response: LightMyRequestResponse, id: string) => {
+    const body = JSON.parse(response.body.split(id).join('<id>')) as Record<string, unknown>;
+    delete body.instance;
+    delete body.requestId;
+    return { status: response.statusCode, type: response.headers['content-type'], body };
+  };
+
+  /**
+   * What `caller` sees of the NON_PUBLIC records on one route: 'sees' or 'hidden'. Throws when the
+   * route misbehaves otherwise (the public control record missing, a 404 that differs from an
+   * unknown id's, an unexpected status).
+   */
+  const probe = async (path: string, hasQ: boolean, caller: Caller): Promise<'sees' | 'hidden'> => {
+    const token = tokens.get(caller);
+    const match = /^\/api\/v1\/([\w-]+)(\/\{id\}(\/history)?)?$/.exec(path);
+    const collection = match && subjects.get(match[1]);
+    if (!match || !collection) throw new Error(`${path}: not covered by the visibility matrix`);
+    const base = `/api/v1/${match[1]}`;
+    const suffix = match[3] ?? '';
+    if (!match[2]) {
+      // A list: the plain page and, where the route searches, `q`.
+      const urls = [`${base}?limit=100`, ...(hasQ ? [`${base}?limit=100&q=${WORD}`] : [])];
+      let sees = false;
+      for (const url of urls) {
+        const response = await request('GET', url, token);
+        expect({ url, status: response.statusCode }).toEqual({ url, status: 200 });
+        const page = response.json() as { items: { id: string }[]; total: number };
+        expect(page.items.map((i) => i.id)).toContain(collection.control);
+        // Counts are taken over what the caller sees.
+        expect({ url, total: page.total }).toEqual({ url, total: page.items.length });
+        sees ||= containsAny(response, secret);
+      }
+      return sees ? 'sees' : 'hidden';
+    }
+    const control = await request('GET', `${base}/${collection.control}${suffix}`, token);
+    expect({ path, caller, status: control.statusCode }).toEqual({ path, caller, status: 200 });
+    const response = await request('GET', `${base}/${collection.subject}${suffix}`, token);
+    if (response.statusCode === 404) {
+      const unknown = randomUUID();
+      const missing = await request('GET', `${base}/${unknown}${suffix}`, token);
+      // Not found looks the same whether the record is hidden or does not exist.
+      expect(notFoundShape(response, collection.subject)).toEqual(notFoundShape(missing, unknown));
+      return 'hidden';
+    }
+    expect({ path, caller, status: response.statusCode }).toEqual({ path, caller, status: 200 });
+    // A NON_PUBLIC record served at all (its history names no ids), or a public one naming one.
+    return secret.includes(collection.subject) || containsAny(response, secret) ? 'sees' : 'hidden';
+  };
+
+  it('covers every GET route of the OpenAPI document or lists it as carrying no records', () => {
+    expect(getRoutes.length).toBeGreaterThan(NOT_RECORD_BEARING.size);
+    const uncovered = getRoutes
+      .map((r) => r.path)
+      .filter((path) => {
+        if (NOT_RECORD_BEARING.has(path)) return false;
+        const match = /^\/api\/v1\/([\w-]+)(\/\{id\}(\/history)?)?$/.exec(path);
+        return !(match && subjects.has(match[1]));
+      });
+    expect(uncovered).toEqual([]);
+    // A route listed as carrying no records must still exist (the list does not go stale).
+    const paths = new Set(getRoutes.map((r) => r.path));
+    expect([...NOT_RECORD_BEARING].filter((p) => !paths.has(p))).toEqual([]);
+  });
+
+  it('shows NON_PUBLIC records on every record route exactly to the own Land editor, reviewers and admins', async () => {
+    const routes = getRoutes.filter((r) => !NOT_RECORD_BEARING.has(r.path));
+    const actual: Record<string, Record<Caller, string>> = {};
+    const expected: Record<string, Record<Caller, string>> = {};
+    for (const { path, hasQ } of routes) {
+      const carries = subjects.get(/^\/api\/v1\/([\w-]+)/.exec(path)?.[1] ?? '')?.carriesSecret;
+      actual[path] = {} as Record<Caller, string>;
+      expected[path] = {} as Record<Caller, string>;
+      for (const caller of CALLERS) {
+        actual[path][caller] = await probe(path, hasQ, caller);
+        expected[path][caller] = carries && MAY_SEE_NON_PUBLIC.has(caller) ? 'sees' : 'hidden';
+      }
+    }
+    expect(actual).toEqual(expected);
+    // The matrix can see records at all: secret-bearing routes show them to someone.
+    expect(Object.values(actual).filter((row) => row.admin === 'sees').length).toBeGreaterThan(0);
+    // 5 record collections × (list, {id}, {id}/history) × 5 callers today.
+    const size = routes.length * CALLERS.length;
+    process.stdout.write(
+      `visibility matrix: ${routes.length} routes × ${CALLERS.length} callers = ${size} cells\n`,
+    );
+    expect(size).toBeGreaterThanOrEqual(15 * CALLERS.length);
+  });
+
+  it('serves routes without records to anonymous callers without NON_PUBLIC ids', async () => {
+    for (const path of NOT_RECORD_BEARING) {
+      if (path.includes('{')) continue;
+      const response = await request('GET', path);
+      expect({ path, leaks: containsAny(response, secret) }).toEqual({ path, leaks: false });
+    }
+  });
+
+  it('counts totals and facets over the visible records only', async () => {
+    const page = async (caller: Caller) =>
+      (await request('GET', '/api/v1/datasets?landCode=DE-BB', tokens.get(caller))).json() as {
+        total: number;
+        facets: { landCode: Record<string, number> };
+      };
+    for (const caller of CALLERS) {
+      const expected = caller === 'anonymous' || caller === 'other Land editor' ? 1 : 2;
+      const { total, facets } = await page(caller);
+      expect({ caller, total, facet: facets.landCode['DE-BB'] }).toEqual({
+        caller,
+        total: expected,
+        facet: expected,
+      });
+    }
+  });
+
+  it('drops hidden ids from link fields and from the history of a public record', async () => {
+    const twin = subjectOf('twins').subject;
+    const [secretDataset, secretPlatform] = secret;
+    const anonymous = (await request('GET', `/api/v1/twins/${twin}`)).json();
+    expect(anonymous.platformIds).toEqual([subjectOf('platforms').control]);
+    expect(anonymous.datasetIds).toEqual([subjectOf('datasets').control]);
+    const own = (
+      await request('GET', `/api/v1/twins/${twin}`, tokens.get('own Land editor'))
+    ).json();
+    expect(own.platformIds).toEqual(expect.arrayContaining([secretPlatform]));
+    expect(own.datasetIds).toEqual(expect.arrayContaining([secretDataset]));
+    const history = await request('GET', `/api/v1/twins/${twin}/history`);
+    expect(history.statusCode).toBe(200);
+    expect(history.body).not.toContain(secretPlatform);
+    expect(history.body).toContain(subjectOf('platforms').control);
+  });
+
+  it('refuses an invalid or revoked token on reads with 401 instead of reading anonymously', async () => {
+    const wrong = await request('GET', '/api/v1/platforms', 'not-a-token-of-this-registry');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.headers['www-authenticate']).toMatch(/^Bearer/);
+    const token = await issue('short-lived', 'reviewer');
+    expect((await request('GET', `/api/v1/datasets/${secret[0]}`, token)).statusCode).toBe(200);
+    expect(
+      (await request('DELETE', '/api/v1/admin/tokens/short-lived', ADMIN_TOKEN)).statusCode,
+    ).toBe(204);
+    expect((await request('GET', `/api/v1/datasets/${secret[0]}`, token)).statusCode).toBe(401);
+  });
+
+  it('answers another Land editor as if a NON_PUBLIC record did not exist, on writes too', async () => {
+    const other = tokenOf('other Land editor');
+    const [secretDataset] = secret;
+    const linked = await request('POST', '/api/v1/platforms', other, {
+      name: 'Berliner Plattform',
+      landCode: 'DE-BE',
+      type: 'urbanDataPlatform',
+      status: 'production',
+      datasetIds: [secretDataset],
+    });
+    expect(linked.statusCode).toBe(400);
+    expect(linked.body).toContain(`no dataset ${secretDataset}`);
+    const patched = await registry.request('PATCH', `/api/v1/datasets/${secretDataset}`, {
+      token: other,
+      body: { title: 'fremd' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(patched.statusCode).toBe(404);
+  });
+});
