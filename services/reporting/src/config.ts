@@ -30,6 +30,11 @@ export const reportingEnvSchema = baseEnvSchema
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' }),
     /** Handlungsbedarfe are evaluated at most this long after an applied change. */
     FINDINGS_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+    /**
+     * The pause after an evaluation is at least this multiple of its duration, so that under a
+     * stream of changes the rules take at most 1 / (1 + this) of the time (0: only the debounce).
+     */
+    FINDINGS_GAP_PER_RUN_TIME: z.coerce.number().min(0).max(1000).default(19),
     /** …and at least this often (time-based rules: stale harvest sources). */
     FINDINGS_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
     /** The registry, which issues the bearer tokens and tells who one is (reviewer views). */

@@ -48,7 +48,7 @@ export class RuleEvaluator implements OnApplicationBootstrap, OnApplicationShutd
       // twentieth of the time (at 50,000 platforms the platform rules take ~0.5 s: findings follow
       // a burst every ~10 s), so the projector and the API keep the database and the cores. (A
       // tenth still cost a 500/s burst on two cores its p99: while a rule scans, one core is gone.)
-      { leading: true, gapPerRunTime: 19 },
+      { leading: true, gapPerRunTime: config.get('FINDINGS_GAP_PER_RUN_TIME', { infer: true }) },
     );
   }
 

@@ -47,7 +47,11 @@ describe('reporting live updates: GET /api/v1/events (real PostgreSQL and Kafka)
   let base: string;
 
   beforeAll(async () => {
-    r = await startReporting('live', { FINDINGS_DEBOUNCE_MS: '50' });
+    // Findings follow each change within the debounce (not after 19 times the last evaluation).
+    r = await startReporting('live', {
+      FINDINGS_DEBOUNCE_MS: '50',
+      FINDINGS_GAP_PER_RUN_TIME: '0',
+    });
     await r.app.listen(0, '127.0.0.1');
     base = await r.app.getUrl();
     // The consumer has joined its group once a first event comes through.
