@@ -30,11 +30,17 @@ import {
   prefixedTopic,
 } from '@dpi/kafka';
 import { createServiceApp } from '@dpi/service-kit';
-import { createTestNamespace, kafkaBrokers, TestNamespace } from '@dpi/testing';
+import {
+  consumerGroupCaughtUp,
+  createTestNamespace,
+  kafkaBrokers,
+  TestNamespace,
+} from '@dpi/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { reportingEnvSchema } from './config';
 import { reportingDataSourceOptions } from './database/data-source';
+import { readModelTopics } from './inventory/read-models';
 import { SERVICE_OPTIONS } from './service-options';
 
 /** Fields to override in a message (plain values; nested messages made with `create`). */
@@ -182,6 +188,11 @@ export interface ReportingUnderTest {
   producer: ManagedProducer;
   events: EventFactory;
   get: <T = Record<string, unknown>>(url: string) => Promise<T>;
+  /**
+   * Waits until the projector has applied (or dead-lettered) everything published to its topics
+   * so far: afterwards, an event that had no visible effect has none.
+   */
+  projected: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -192,7 +203,8 @@ export async function startReporting(
 ): Promise<ReportingUnderTest> {
   const ns = await createTestNamespace(label);
   Object.assign(process.env, ns.env('reporting', extraEnv));
-  await migrate(reportingDataSourceOptions(reportingEnvSchema.parse(process.env)));
+  const env = reportingEnvSchema.parse(process.env);
+  await migrate(reportingDataSourceOptions(env));
   const { AppModule } = await import('./app.module');
   const app = await createServiceApp(AppModule, SERVICE_OPTIONS);
   await app.init();
@@ -211,6 +223,11 @@ export async function startReporting(
         throw new Error(`GET ${url}: ${response.statusCode} ${response.body}`);
       return response.json();
     },
+    projected: () =>
+      consumerGroupCaughtUp(
+        `${ns.topicPrefix}${env.KAFKA_GROUP_ID}`,
+        readModelTopics(ns.topicPrefix),
+      ),
     close: async () => {
       await producer.disconnect();
       await app.close();

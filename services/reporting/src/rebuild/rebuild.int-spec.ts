@@ -87,6 +87,8 @@ describe('reporting rebuild: replaying Kafka from offset 0 gives the live model 
         'succeeded',
       ]);
     });
+    // Counts alone could be reached before the last versions (organisation 2, platform 3) were.
+    await r.projected();
     await r.app.get(RuleEvaluator).evaluate();
     const live = await snapshot(env.DB_SCHEMA);
     expect(live.finding.length).toBeGreaterThan(0);
