@@ -76,12 +76,22 @@ describe('RegistryPrincipals', () => {
       0,
     );
     servers.push(registry.server);
-    const lookups = principals(registry.url, 50);
-    expect(await lookups.lookup('t')).toEqual({ name: 'a', role: 'reviewer', landCode: null });
-    known = false;
-    expect(await lookups.lookup('t')).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 60));
-    expect(await lookups.lookup('t')).toBeNull();
+    // The cache's clock is the test's: how long the registry takes to answer does not matter.
+    let now = 1_000_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const lookups = principals(registry.url, 50);
+      expect(await lookups.lookup('t')).toEqual({ name: 'a', role: 'reviewer', landCode: null });
+      known = false;
+      now += 49;
+      expect(await lookups.lookup('t')).not.toBeNull();
+      expect(registry.requests).toHaveLength(1);
+      now += 1;
+      expect(await lookups.lookup('t')).toBeNull();
+      expect(registry.requests).toHaveLength(2);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('answers 503 when the registry is down, and does not remember the failure', async () => {

@@ -106,7 +106,10 @@ describe('which rules a change makes due', () => {
       config,
       logger as unknown as PinoLogger,
     );
-    const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+    // Fake timers: the debounced run and what it awaits are done when runAllTimersAsync returns
+    // (with real ones, a run that took 2 ms would put the next one 38 ms later).
+    jest.useFakeTimers();
+    const settled = () => jest.runAllTimersAsync();
     try {
       evaluator.requestEvaluation(['twin']);
       await settled();
@@ -127,6 +130,7 @@ describe('which rules a change makes due', () => {
       expect(evaluated.pop()).toHaveLength(HANDLUNGSBEDARFE_V1.rules.length);
     } finally {
       await evaluator.onApplicationShutdown();
+      jest.useRealTimers();
     }
   });
 });
