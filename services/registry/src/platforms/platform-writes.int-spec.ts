@@ -1,6 +1,6 @@
 import { PlatformChangedSchema, PlatformStatus } from '@dpi/contracts';
 import { decodeMessage, envelopeFromHeaders } from '@dpi/kafka';
-import { eventually, quietPeriod } from '@dpi/testing';
+import { eventually } from '@dpi/testing';
 import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
 const ADMIN_TOKEN = 'writes-admin-token-0123456789';
@@ -85,6 +85,7 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
       const { rows } = await registry.db.query(
         `SELECT token_sha256 FROM ${registry.schema}.api_client`,
       );
+      expect(rows).toHaveLength(4);
       for (const row of rows) expect((row.token_sha256 as Buffer).length).toBe(32);
       expect(JSON.stringify(rows)).not.toContain(tokens.hamburg);
     });
@@ -186,7 +187,9 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
         history: await registry.count('change_log'),
         outbox: await outboxPosition(),
       };
-      await quietPeriod(300);
+      // The creation published and read: a baseline that holds still.
+      await eventually(async () => expect(await registry.count('outbox')).toBe(0));
+      await registry.platformEvents.caughtUp();
       const published = registry.platformEvents.messages.length;
       for (const [who, token, status] of outsiders()) {
         const writes = [
@@ -214,7 +217,8 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
       expect(await registry.count('change_log')).toBe(before.history);
       // Every event goes through the outbox: an unmoved sequence means nothing was queued.
       expect(await outboxPosition()).toEqual(before.outbox);
-      await quietPeriod(300);
+      // Nor was anything published past the outbox: read to the end of the topic.
+      await registry.platformEvents.caughtUp();
       expect(registry.platformEvents.messages.length).toBe(published);
     });
 
