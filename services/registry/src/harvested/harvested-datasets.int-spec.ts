@@ -15,8 +15,9 @@ import {
   newEnvelope,
   prefixedTopic,
 } from '@dpi/kafka';
-import { eventually, KafkaProbe, kafkaBrokers, quietPeriod } from '@dpi/testing';
+import { consumerGroupCaughtUp, eventually, KafkaProbe, kafkaBrokers } from '@dpi/testing';
 import { Producer } from 'kafkajs';
+import { registryEnvSchema } from '../config';
 import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
 const ADMIN_TOKEN = 'harvested-admin-token-0123456789';
@@ -139,7 +140,10 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
     );
     // The same records again (a redelivery or an unchanged re-harvest) change nothing.
     await send(batch.map((f) => ({ fileIdentifier: f, value: record(f) })));
-    await quietPeriod(1500);
+    await consumerGroupCaughtUp(
+      `${registry.ns.topicPrefix}${registryEnvSchema.parse(process.env).KAFKA_GROUP_ID}`,
+      [topic],
+    );
     expect((await harvested()).map((r) => r.version)).toEqual([1, 1, 1]);
 
     const row = (await harvested()).find((r) => r.file === 'de.dwd.geoserver.fach.RADOLAN-W4');
