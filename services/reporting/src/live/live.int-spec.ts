@@ -5,7 +5,6 @@ import { ReportingUnderTest, startReporting } from '../reporting.test-helper';
 interface SseEvent {
   event: string;
   data: Record<string, unknown>;
-  receivedAt: number;
 }
 
 /** Reads a text/event-stream into events until aborted. */
@@ -32,7 +31,7 @@ async function readEvents(url: string, signal: AbortSignal, into: SseEvent[]): P
               ?.slice(name.length + 2);
           const event = field('event');
           const data = field('data');
-          if (event && data) into.push({ event, data: JSON.parse(data), receivedAt: Date.now() });
+          if (event && data) into.push({ event, data: JSON.parse(data) });
         }
       }
     } catch {
@@ -63,7 +62,9 @@ describe('reporting live updates: GET /api/v1/events (real PostgreSQL and Kafka)
   });
   afterAll(async () => r?.close());
 
-  it('streams an applied change within a second, then the findings it caused', async () => {
+  // How fast (the goal: within a second) is for `npm run bench:reporting`, not for a test: a
+  // wall-clock bound here fails by the machine's load, not by the code.
+  it('streams an applied change, then the findings it caused', async () => {
     const abort = new AbortController();
     const events: SseEvent[] = [];
     try {
@@ -71,7 +72,6 @@ describe('reporting live updates: GET /api/v1/events (real PostgreSQL and Kafka)
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/event-stream');
       const id = randomUUID();
-      const sentAt = Date.now();
       await r.producer.send([r.events.twin(id, 1, { landCode: 'DE-NW', formats: [] })]);
       const changed = await eventually(() => {
         const event = events.find(
@@ -81,7 +81,6 @@ describe('reporting live updates: GET /api/v1/events (real PostgreSQL and Kafka)
         return event as SseEvent;
       });
       expect(changed.data.model).toBe('twin');
-      expect(changed.receivedAt - sentAt).toBeLessThan(1000);
       await eventually(() => expect(events.some((e) => e.event === 'findings')).toBe(true));
     } finally {
       abort.abort();
