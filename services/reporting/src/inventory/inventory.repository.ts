@@ -29,6 +29,21 @@ export class InventoryRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Which of `ids` (just applied to `model`) are NON_PUBLIC records, deleted ones included: a
+   * tombstone keeps the last state, so a withdrawn NON_PUBLIC record stays unnamed to the public.
+   */
+  async nonPublicAmong(model: ReadModelName, ids: readonly string[]): Promise<string[]> {
+    const spec = READ_MODELS[model];
+    if (ids.length === 0 || !spec.columns.some((c) => c.name === 'access_rights')) return [];
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id::text AS id FROM ${spec.table}
+       WHERE id = ANY ($1::uuid[]) AND access_rights = 'NON_PUBLIC'`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async twinCountsByLand(): Promise<Map<string, number>> {
     const rows: { land_code: string; twins: number }[] = await this.dataSource.query(
       'SELECT land_code, count(*)::int AS twins FROM twin_item WHERE NOT deleted AND land_code IS NOT NULL GROUP BY land_code',

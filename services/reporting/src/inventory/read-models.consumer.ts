@@ -55,7 +55,8 @@ export class ReadModelsConsumer implements OnApplicationBootstrap, OnApplication
       const ids = await this.repository.applyChanges(model, group);
       if (ids.length === 0) continue;
       changed.push(model);
-      this.live.publish({ type: 'changed', model, ids, at });
+      const nonPublicIds = await this.repository.nonPublicAmong(model, ids);
+      this.live.publish({ type: 'changed', model, ids, at, nonPublicIds });
     }
     if (changed.length > 0) this.rules.requestEvaluation(changed);
   }

@@ -2,7 +2,8 @@ import { Controller, Get, OnModuleDestroy, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { LiveEvent, LiveEvents } from './live-events';
+import { CurrentViewer, Viewer } from '../auth/viewer';
+import { LiveEvent, liveEventFor, LiveEvents } from './live-events';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -26,7 +27,7 @@ export class LiveController implements OnModuleDestroy {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An endless text/event-stream' })
-  events(@Res() reply: FastifyReply): void {
+  events(@Res() reply: FastifyReply, @CurrentViewer() viewer: Viewer): void {
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -37,7 +38,10 @@ export class LiveController implements OnModuleDestroy {
     });
     raw.write('retry: 2000\n: connected\n\n');
     this.streams.add(raw);
-    const subscription = this.live.events.subscribe((event: LiveEvent) => {
+    const subscription = this.live.events.subscribe((published: LiveEvent) => {
+      // Each subscriber gets what its viewer may see: no ids of NON_PUBLIC records for the public.
+      const event = liveEventFor(published, viewer);
+      if (!event) return;
       const { type, ...data } = event;
       raw.write(`id: ${++this.sequence}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
     });
