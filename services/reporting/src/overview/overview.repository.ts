@@ -105,6 +105,16 @@ export class OverviewRepository {
     );
   }
 
+  /** Which of `ids` are records only reviewers see (the view `unpublished_record`). */
+  async unpublishedAmong(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id::text AS id FROM unpublished_record WHERE id = ANY ($1::uuid[])',
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async items(filter: ItemFilter): Promise<{ rows: ItemRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -134,6 +134,30 @@ function laenderOf(aggregates: AggregateSnapshot): LandOverview[] {
   });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every record id an item's `links` object names (uuid arrays and single uuids). */
+export function linkedIds(links: object): string[] {
+  return Object.values(links)
+    .flatMap((value: unknown) => (Array.isArray(value) ? value : [value]))
+    .filter((v): v is string => typeof v === 'string' && UUID.test(v));
+}
+
+/** `links` without the ids in `hidden` (a lone hidden id becomes null). */
+export function withoutLinksTo(links: object, hidden: ReadonlySet<string>): object {
+  if (hidden.size === 0) return links;
+  return Object.fromEntries(
+    Object.entries(links).map(([key, value]: [string, unknown]) => [
+      key,
+      Array.isArray(value)
+        ? value.filter((v) => typeof v !== 'string' || !hidden.has(v))
+        : typeof value === 'string' && hidden.has(value)
+          ? null
+          : value,
+    ]),
+  );
+}
+
 @Injectable()
 export class OverviewService {
   constructor(
@@ -271,6 +295,10 @@ export class OverviewService {
       limit,
       includeUnpublished: viewer.reviewer,
     });
+    // The public's items do not name unpublished records in their links either (issue 17).
+    const hidden = viewer.reviewer
+      ? new Set<string>()
+      : await this.repository.unpublishedAmong(rows.flatMap((r) => linkedIds(r.links)));
     const last = rows[rows.length - 1];
     return {
       items: rows.map((r) => ({
@@ -288,7 +316,7 @@ export class OverviewService {
         url: r.url,
         geometry: r.geometry ? JSON.parse(r.geometry) : null,
         bbox: r.bbox ? JSON.parse(r.bbox) : null,
-        links: r.links,
+        links: withoutLinksTo(r.links, hidden),
         detail: r.detail,
         source: r.source,
         updatedAt: new Date(r.updated_at).toISOString(),
