@@ -41,7 +41,7 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
   const secret: string[] = [];
   /** Per collection: the record its `{id}` routes read, and a public record everyone sees. */
   const subjects = new Map<string, { subject: string; control: string; carriesSecret: boolean }>();
-  let getRoutes: { path: string; hasQ: boolean }[] = [];
+  let getRoutes: { path: string; hasQ: boolean; documents401: boolean }[] = [];
 
   const request = (method: HttpMethod, url: string, token?: string, body?: unknown) =>
     registry.request(method, url, { token, body });
@@ -148,13 +148,22 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
     subjects.set('endpoints', { subject: endpoint, control: endpoint, carriesSecret: false });
 
     const doc = (await request('GET', '/api/docs-json')).json() as {
-      paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
+      paths: Record<
+        string,
+        {
+          get?: {
+            parameters?: { name: string; in: string }[];
+            responses?: Record<string, unknown>;
+          };
+        }
+      >;
     };
     getRoutes = Object.entries(doc.paths)
       .filter(([, item]) => item.get)
       .map(([path, item]) => ({
         path,
         hasQ: (item.get?.parameters ?? []).some((p) => p.name === 'q' && p.in === 'query'),
+        documents401: Boolean(item.get?.responses?.['401']),
       }));
   });
 
@@ -237,6 +246,11 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
         return !(match && subjects.has(match[1]));
       });
     expect(uncovered).toEqual([]);
+    // A token sent with a read must be valid: the document says so on every record route.
+    const undocumented = getRoutes.filter(
+      (r) => !NOT_RECORD_BEARING.has(r.path) && !r.documents401,
+    );
+    expect(undocumented.map((r) => r.path)).toEqual([]);
     // A route listed as carrying no records must still exist (the list does not go stale).
     const paths = new Set(getRoutes.map((r) => r.path));
     expect([...NOT_RECORD_BEARING].filter((p) => !paths.has(p))).toEqual([]);

@@ -109,6 +109,8 @@ export function RecordController<E extends VersionedRecord, D extends object, V>
   const patchDto = PartialType(kind.dto);
   Object.defineProperty(patchDto, 'name', { value: kind.dto.name.replace(/^Create/, 'Patch') });
 
+  // Reads need no token, but one that is sent must be valid (ViewerGuard, issue 17).
+  @ApiUnauthorizedResponse({ description: 'A bearer token was sent but is unknown or revoked' })
   class RecordControllerBase {
     // Explicit token: subclasses without a constructor of their own get no TypeScript
     // parameter metadata, so Nest must not depend on it here.
