@@ -353,4 +353,34 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
     });
     expect(patched.statusCode).toBe(404);
   });
+
+  // Last: it changes the NON_PUBLIC platform the matrix reads.
+  it('refuses to delete a record linked from a hidden one without naming it', async () => {
+    const other = tokenOf('other Land editor');
+    const berlin = await created('/api/v1/datasets', other, {
+      title: 'Berliner Datensatz',
+      landCode: 'DE-BE',
+    });
+    const [secretDataset, secretPlatform] = secret;
+    // Only admins link across Länder.
+    const linked = await registry.request('PATCH', `/api/v1/platforms/${secretPlatform}`, {
+      token: ADMIN_TOKEN,
+      body: { datasetIds: [secretDataset, berlin] },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(linked.statusCode).toBe(200);
+    const removed = await registry.request('DELETE', `/api/v1/datasets/${berlin}`, {
+      token: other,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(removed.statusCode).toBe(409);
+    expect(removed.body).toContain('1 record(s) you cannot see');
+    expect(removed.body).not.toContain(secretPlatform);
+    const byAdmin = await registry.request('DELETE', `/api/v1/datasets/${berlin}`, {
+      token: ADMIN_TOKEN,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(byAdmin.statusCode).toBe(409);
+    expect(byAdmin.body).toContain(`platform ${secretPlatform} (datasetIds)`);
+  });
 });

@@ -164,20 +164,32 @@ export async function checkOutgoingLinks(
   }
 }
 
-/** Refuses to delete a record that live records still link to (409, naming them). */
+/**
+ * Refuses to delete a record that live records still link to (409, naming them). Linking records
+ * the deleting principal may not see are counted, not named.
+ */
 export async function checkNoIncomingLinks(
   manager: EntityManager,
   table: string,
   id: string,
+  principal: Principal,
 ): Promise<void> {
   const referrers: string[] = [];
+  let hidden = 0;
   for (const link of LINKS.filter((l) => l.to === table)) {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT r.id FROM ${link.from} r WHERE r.deleted_at IS NULL AND ${link.linksTo} LIMIT 5`,
-      [id],
+    const visible = isRestrictedTable(manager.connection, link.from)
+      ? visibleSql(readScopeOf(principal), 'r', '$2')
+      : { sql: 'TRUE', values: [] };
+    const rows: { id: string; visible: boolean }[] = await manager.query(
+      `SELECT r.id, ${visible.sql} AS visible FROM ${link.from} r
+       WHERE r.deleted_at IS NULL AND ${link.linksTo} LIMIT 5`,
+      [id, ...visible.values],
     );
-    referrers.push(...rows.map((r) => `${link.from} ${r.id} (${link.field})`));
+    for (const row of rows)
+      if (row.visible) referrers.push(`${link.from} ${row.id} (${link.field})`);
+      else hidden += 1;
   }
+  if (hidden > 0) referrers.push(`${hidden} record(s) you cannot see`);
   if (referrers.length > 0) {
     throw new ConflictException(
       `still linked from ${referrers.join(', ')}; remove those links first`,

@@ -239,7 +239,7 @@ export class RecordsService {
       deletedAt: now,
     });
     const stored = await this.repository.update(kind.entity, next, current.version, {
-      check: (manager) => checkNoIncomingLinks(manager, kind.table, id),
+      check: (manager) => checkNoIncomingLinks(manager, kind.table, id, context.principal),
       change: this.change(
         kind,
         next,
