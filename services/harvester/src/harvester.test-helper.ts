@@ -75,6 +75,12 @@ export interface HarvesterUnderTest {
   issues(jobId: string): Promise<IssueJson[]>;
   /** Record events of one source, decoded (value null = tombstone). */
   recordMessages(sourceId: string): ProbedMessage[];
+  /**
+   * Waits until every event committed so far is in `recordEvents` and `jobEvents`: the outbox is
+   * empty (the relay deletes a row only once Kafka acknowledged it) and both probes have read
+   * their topics to the end. Afterwards, an event the probes have not seen was not published.
+   */
+  published(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -158,12 +164,30 @@ export async function startHarvester(
       (await request('GET', `/api/v1/jobs/${jobId}/errors?limit=500`)).json().items,
     recordMessages: (sourceId) =>
       recordEvents.messages.filter((m) => m.key.startsWith(`${sourceId}/`)),
+    published: async (timeoutMs = 15_000) => {
+      await outboxDrained(db, schema, timeoutMs);
+      await Promise.all([recordEvents.caughtUp({ timeoutMs }), jobEvents.caughtUp({ timeoutMs })]);
+    },
     close: async () => {
       await Promise.allSettled([recordEvents.stop(), jobEvents.stop()]);
       await app.close();
       await db.end();
     },
   };
+}
+
+/**
+ * Waits until the outbox of `schema` is empty: the relay deletes a row only once Kafka
+ * acknowledged it, so every event committed before the call is then in its topic.
+ */
+export async function outboxDrained(db: Client, schema: string, timeoutMs = 15_000): Promise<void> {
+  await eventually(
+    async () => {
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${schema}.outbox`);
+      if (rows[0].n > 0) throw new Error(`${rows[0].n} events still in the outbox`);
+    },
+    { timeoutMs },
+  );
 }
 
 /** Decodes a record event (throws on a tombstone). */

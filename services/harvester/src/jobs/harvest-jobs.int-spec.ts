@@ -1,6 +1,6 @@
 import { HarvestMode, JobState } from '@dpi/contracts';
 import { createServiceApp } from '@dpi/service-kit';
-import { eventually, quietPeriod } from '@dpi/testing';
+import { eventually } from '@dpi/testing';
 import {
   decodeJob,
   decodeRecord,
@@ -8,7 +8,12 @@ import {
   startHarvester,
 } from '../harvester.test-helper';
 import { SERVICE_OPTIONS } from '../service-options';
-import { gdkFixtureRecords, TestCatalogue, variant } from '../testing/test-catalogue.test-helper';
+import {
+  gdkFixtureRecords,
+  heldPages,
+  TestCatalogue,
+  variant,
+} from '../testing/test-catalogue.test-helper';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const ids = Array.from(
@@ -18,17 +23,6 @@ const ids = Array.from(
 const fixtures = gdkFixtureRecords();
 const xmlOf = (id: string, title?: string) =>
   variant(fixtures[ids.indexOf(id) % fixtures.length].xml, { id, title, dateStamp: '2026-01-01' });
-
-/** Delays the results pages, so a job stays active long enough to collide with another. */
-const slowPages = (ms: number) => (request: { resultType: string }, catalogue: TestCatalogue) =>
-  request.resultType === 'results'
-    ? {
-        body: async function* () {
-          await new Promise((resolve) => setTimeout(resolve, ms));
-          yield catalogue.page(request as never);
-        },
-      }
-    : null;
 
 describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and a loopback CSW)', () => {
   let h: HarvesterUnderTest;
@@ -84,11 +78,8 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
       deletesHeldBack: false,
       stopReason: expect.any(String),
     });
-    const messages = await eventually(() => {
-      const found = h.recordMessages(sourceId);
-      expect(found).toHaveLength(12);
-      return found;
-    });
+    await h.published();
+    const messages = h.recordMessages(sourceId);
     expect(messages.map((m) => m.key).sort()).toEqual(ids.map((id) => `${sourceId}/${id}`));
     const { envelope, record } = decodeRecord(messages[0]);
     expect(envelope).toMatchObject({
@@ -147,7 +138,7 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
         deleted: 0,
       }),
     });
-    await quietPeriod(500);
+    await h.published();
     expect(h.recordMessages(sourceId)).toHaveLength(12);
   });
 
@@ -174,7 +165,9 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
       }),
     });
     expect(String(job.modifiedSince) <= lastStart).toBe(true);
-    expect(catalogue.requests.slice(before).every((r) => r.since === job.modifiedSince)).toBe(true);
+    const requests = catalogue.requests.slice(before);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((r) => r.since !== job.modifiedSince)).toEqual([]);
     const update = await eventually(() => {
       const found = h.recordMessages(sourceId).filter((m) => m.key.endsWith(changed));
       expect(found).toHaveLength(2);
@@ -205,6 +198,7 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
 
   it('holds deletes back when more than 20 % would vanish, and says so in the job', async () => {
     for (const id of ids.slice(4, 10)) catalogue.records.delete(id);
+    await h.published();
     const published = h.recordMessages(sourceId).length;
     const job = await h.runToEnd(sourceId, 'full');
     expect(job).toMatchObject({
@@ -220,7 +214,7 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
     expect(issues).toContainEqual(
       expect.objectContaining({ severity: 'warning', code: 'DELETES_HELD_BACK' }),
     );
-    await quietPeriod(500);
+    await h.published();
     expect(h.recordMessages(sourceId)).toHaveLength(published);
     expect(await liveRecords()).toBe(11);
   });
@@ -241,7 +235,8 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
   });
 
   it('two runs of one source at once: one is accepted, the other refused with 409', async () => {
-    catalogue.behaviour = slowPages(400);
+    const held = heldPages();
+    catalogue.behaviour = held.behaviour;
     try {
       const [a, b] = await Promise.all([
         h.request('POST', `/api/v1/sources/${sourceId}/run`),
@@ -252,14 +247,17 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
       const refused = a.statusCode === 202 ? b : a;
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(refused.json().detail).toContain(`already has an active job ${accepted.json().id}`);
+      held.release();
       expect((await h.waitForJob(accepted.json().id)).state).toBe('succeeded');
     } finally {
+      held.release();
       catalogue.behaviour = null;
     }
   });
 
   it('across replicas too: a second app instance on the same schema is refused while the first runs', async () => {
-    catalogue.behaviour = slowPages(400);
+    const held = heldPages();
+    catalogue.behaviour = held.behaviour;
     const { AppModule } = await import('../app.module');
     const replica = await createServiceApp(AppModule, SERVICE_OPTIONS);
     await replica.init();
@@ -272,6 +270,7 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
         headers: { authorization: `Bearer ${process.env.DPI_ADMIN_TOKEN}` },
       });
       expect(second.statusCode).toBe(409);
+      held.release();
       expect((await h.waitForJob(first.json().id)).state).toBe('succeeded');
       // Once the lock is free, the replica may run the source.
       const third = await replica.inject({
@@ -282,6 +281,7 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
       expect(third.statusCode).toBe(202);
       expect((await h.waitForJob(third.json().id)).state).toBe('succeeded');
     } finally {
+      held.release();
       catalogue.behaviour = null;
       await replica.close();
     }
@@ -345,8 +345,10 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
       (await h.request('GET', `/api/v1/sources/${sourceId}/jobs?cursor=AAAA`)).statusCode,
     ).toBe(400);
     expect((await h.request('GET', `/api/v1/jobs?state=bogus`)).statusCode).toBe(400);
-    const running = (await h.request('GET', '/api/v1/jobs?state=succeeded&limit=500')).json();
-    expect(running.items.every((j: { state: string }) => j.state === 'succeeded')).toBe(true);
+    const succeeded = (await h.request('GET', '/api/v1/jobs?state=succeeded&limit=500')).json()
+      .items as { state: string }[];
+    expect(succeeded.length).toBeGreaterThan(0);
+    expect(succeeded.filter((j) => j.state !== 'succeeded')).toEqual([]);
   });
 
   it('deleting the source is refused while a job runs, then withdraws every record it harvested', async () => {
@@ -360,6 +362,8 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
     catalogue.behaviour = null;
 
     const live = await liveRecords();
+    expect(live).toBeGreaterThan(0);
+    await h.published();
     const before = h.recordMessages(sourceId).length;
     expect((await h.request('DELETE', `/api/v1/sources/${sourceId}`)).statusCode).toBe(204);
     const tombstones = await eventually(() => {

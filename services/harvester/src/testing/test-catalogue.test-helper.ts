@@ -16,6 +16,27 @@ export interface HostileAnswer {
 /** Returns an answer to replace the normal one, or null to answer normally. */
 export type Behaviour = (request: CswRequest, catalogue: TestCatalogue) => HostileAnswer | null;
 
+/**
+ * Answers the result pages from record `firstHeld` on only once released (those before at once):
+ * a job stays active, with the records before received, for exactly as long as a test needs.
+ */
+export function heldPages(firstHeld = 1): { behaviour: Behaviour; release: () => void } {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    behaviour: (request, catalogue) =>
+      request.resultType === 'results' && request.start >= firstHeld
+        ? {
+            body: async function* () {
+              await released;
+              yield catalogue.page(request);
+            },
+          }
+        : null,
+    release: () => release(),
+  };
+}
+
 const GDK_FIXTURE = 'fixtures/csw/ingrid-harvester-gdk/GetRecordsResults.xml';
 
 /** The five real Geodatenkatalog records of the shared fixtures, as written. */
