@@ -1,4 +1,4 @@
-import { quietPeriod, SHARED_DIR } from '@dpi/testing';
+import { SHARED_DIR } from '@dpi/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarvesterUnderTest, startHarvester } from '../harvester.test-helper';
@@ -351,7 +351,7 @@ describe('harvester: a hostile corpus (loopback CSW server, real PostgreSQL and 
     });
     baseline = await snapshot();
     expect(baseline).toHaveLength(6);
-    await quietPeriod(300);
+    await h.published();
     published = h.recordMessages(sourceId).length;
     expect(published).toBe(6);
   });
@@ -384,7 +384,7 @@ describe('harvester: a hostile corpus (loopback CSW server, real PostgreSQL and 
       }
       expect(job.counts.deleted).toBe(0);
       expect(await snapshot()).toEqual(baseline);
-      await quietPeriod(200);
+      await h.published();
       expect(h.recordMessages(sourceId)).toHaveLength(published);
       expect((await h.request('GET', '/health/live')).statusCode).toBe(200);
     },

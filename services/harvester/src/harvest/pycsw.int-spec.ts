@@ -1,4 +1,4 @@
-import { eventually, quietPeriod } from '@dpi/testing';
+import { eventually } from '@dpi/testing';
 import { decodeRecord, HarvesterUnderTest, startHarvester } from '../harvester.test-helper';
 import { PycswServer } from '../testing/pycsw.test-helper';
 
@@ -56,11 +56,8 @@ describe('harvester against a real pycsw server (real PostgreSQL and Kafka)', ()
         failed: 0,
       }),
     });
-    const messages = await eventually(() => {
-      const found = h.recordMessages(sourceId);
-      expect(found).toHaveLength(loaded.length);
-      return found;
-    });
+    await h.published();
+    const messages = h.recordMessages(sourceId);
     expect(messages.map((m) => m.key.slice(sourceId.length + 1)).sort()).toEqual(
       [...loaded].sort(),
     );
@@ -90,7 +87,7 @@ describe('harvester against a real pycsw server (real PostgreSQL and Kafka)', ()
       state: 'succeeded',
       counts: expect.objectContaining({ unchanged: loaded.length, created: 0, updated: 0 }),
     });
-    await quietPeriod(500);
+    await h.published();
     expect(h.recordMessages(sourceId)).toHaveLength(loaded.length);
   });
 
@@ -115,6 +112,7 @@ describe('harvester against a real pycsw server (real PostgreSQL and Kafka)', ()
   it('when most records vanish from pycsw, the deletes are held back', async () => {
     const remaining = pycsw.identifiers();
     await pycsw.remove(remaining.slice(0, remaining.length - 2));
+    await h.published();
     const published = h.recordMessages(sourceId).length;
     const job = await h.runToEnd(sourceId, 'full', 60_000);
     expect(job.message).toContain('deletes held back');
@@ -124,7 +122,7 @@ describe('harvester against a real pycsw server (real PostgreSQL and Kafka)', ()
       counts: expect.objectContaining({ received: 2, deleted: 0 }),
     });
     expect(job.message).toContain('deletes held back');
-    await quietPeriod(500);
+    await h.published();
     expect(h.recordMessages(sourceId)).toHaveLength(published);
   });
 });
