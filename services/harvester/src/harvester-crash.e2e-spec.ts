@@ -12,8 +12,13 @@ import {
 import { Client } from 'pg';
 import { harvesterEnvSchema } from './config';
 import { harvesterDataSourceOptions } from './database/data-source';
-import { ADMIN_TOKEN, decodeRecord, type JobJson } from './harvester.test-helper';
-import { gdkFixtureRecords, TestCatalogue, variant } from './testing/test-catalogue.test-helper';
+import { ADMIN_TOKEN, decodeRecord, outboxDrained, type JobJson } from './harvester.test-helper';
+import {
+  gdkFixtureRecords,
+  heldPages,
+  TestCatalogue,
+  variant,
+} from './testing/test-catalogue.test-helper';
 
 const RECORDS = 40;
 
@@ -83,25 +88,18 @@ describe('harvester process killed during a job (SIGKILL)', () => {
       pageSize: 5,
     });
     const sourceId = ((await created.json()) as { id: string }).id;
-    catalogue.behaviour = (request, c) =>
-      request.resultType === 'results'
-        ? {
-            body: async function* () {
-              await new Promise((resolve) => setTimeout(resolve, 250));
-              yield c.page(request);
-            },
-          }
-        : null;
+    // Pages of 5: the first two at once, the rest held until the process is dead, so the job
+    // is certainly still running, with 10 records stored, when it is killed.
+    const held = heldPages(11);
+    catalogue.behaviour = held.behaviour;
     const started = (await (
       await api(first, 'POST', `/api/v1/sources/${sourceId}/run`)
     ).json()) as JobJson;
-    await eventually(
-      async () => expect((await job(first, started.id)).counts.received).toBeGreaterThanOrEqual(10),
-      {
-        timeoutMs: 20_000,
-      },
-    );
+    await eventually(async () => expect((await job(first, started.id)).counts.received).toBe(10), {
+      timeoutMs: 20_000,
+    });
     await first.kill9();
+    held.release();
     const stranded = await db.query(
       `SELECT state FROM ${env.DB_SCHEMA}.harvest_job WHERE id = $1`,
       [started.id],
@@ -136,11 +134,10 @@ describe('harvester process killed during a job (SIGKILL)', () => {
     expect(finished.counts.unchanged).toBeGreaterThanOrEqual(10);
 
     // Every record reached Kafka; a record is never published in two versions.
-    const messages = await eventually(() => {
-      const keys = new Set(probe.messages.map((m) => m.key));
-      expect(keys.size).toBe(RECORDS);
-      return probe.messages;
-    });
+    await outboxDrained(db, env.DB_SCHEMA);
+    await probe.caughtUp();
+    const messages = probe.messages;
+    expect(new Set(messages.map((m) => m.key)).size).toBe(RECORDS);
     for (const message of messages) {
       expect(decodeRecord(message).envelope.entityVersion).toBe(1);
     }

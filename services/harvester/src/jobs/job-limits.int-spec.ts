@@ -1,6 +1,11 @@
 import { eventually } from '@dpi/testing';
 import { HarvesterUnderTest, startHarvester } from '../harvester.test-helper';
-import { gdkFixtureRecords, TestCatalogue, variant } from '../testing/test-catalogue.test-helper';
+import {
+  gdkFixtureRecords,
+  heldPages,
+  TestCatalogue,
+  variant,
+} from '../testing/test-catalogue.test-helper';
 
 const fixtures = gdkFixtureRecords();
 
@@ -49,24 +54,23 @@ describe('harvester: watchdog, parallel job limit and parallel paging (real Post
   it('jobs beyond HARVEST_MAX_PARALLEL_JOBS wait as queued and run afterwards', async () => {
     const slow = await h.createSource({ name: 'Slow CSW', url: catalogue.url, pageSize: 10 });
     const other = await h.createSource({ name: 'Other CSW', url: catalogue.url, pageSize: 10 });
-    catalogue.behaviour = (request, c) =>
-      request.resultType === 'results'
-        ? {
-            body: async function* () {
-              await new Promise((resolve) => setTimeout(resolve, 300));
-              yield c.page(request);
-            },
-          }
-        : null;
-    const first = (await h.request('POST', `/api/v1/sources/${slow.id}/run`)).json();
-    const second = (await h.request('POST', `/api/v1/sources/${other.id}/run`)).json();
-    expect(second.state).toBe('queued');
-    await eventually(async () =>
-      expect((await h.request('GET', `/api/v1/jobs/${first.id}`)).json().state).toBe('running'),
-    );
-    expect((await h.request('GET', `/api/v1/jobs/${second.id}`)).json().state).toBe('queued');
-    expect((await h.waitForJob(first.id)).state).toBe('succeeded');
-    expect((await h.waitForJob(second.id)).state).toBe('succeeded');
+    // The first job cannot finish before its pages are released: the second waits for its slot.
+    const held = heldPages();
+    catalogue.behaviour = held.behaviour;
+    try {
+      const first = (await h.request('POST', `/api/v1/sources/${slow.id}/run`)).json();
+      const second = (await h.request('POST', `/api/v1/sources/${other.id}/run`)).json();
+      expect(second.state).toBe('queued');
+      await eventually(async () =>
+        expect((await h.request('GET', `/api/v1/jobs/${first.id}`)).json().state).toBe('running'),
+      );
+      expect((await h.request('GET', `/api/v1/jobs/${second.id}`)).json().state).toBe('queued');
+      held.release();
+      expect((await h.waitForJob(first.id)).state).toBe('succeeded');
+      expect((await h.waitForJob(second.id)).state).toBe('succeeded');
+    } finally {
+      held.release();
+    }
   });
 
   it('pages with several pagers at once (concurrency) and still gets every record exactly once', async () => {
@@ -89,9 +93,10 @@ describe('harvester: watchdog, parallel job limit and parallel paging (real Post
       .map((r) => r.start)
       .sort((a, b) => a - b);
     expect(starts).toEqual([1, 6, 11, 16, 21]);
+    await h.published();
     const keys = h.recordMessages(source.id).map((m) => m.key);
-    await eventually(() => expect(h.recordMessages(source.id)).toHaveLength(23));
-    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toHaveLength(23);
+    expect(new Set(keys).size).toBe(23);
   });
 
   it('respects the request rate limit of a source', async () => {
