@@ -1,10 +1,12 @@
+import { TOPICS } from '@dpi/contracts';
+import { prefixedTopic } from '@dpi/kafka';
 import {
+  consumerGroupCaughtUp,
   createTestNamespace,
   databaseUrl,
   eventually,
   freePort,
   issueToken,
-  quietPeriod,
   ServiceProcess,
   TcpProxy,
   TestNamespace,
@@ -15,6 +17,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+/** Reporting's consumer group (its default KAFKA_GROUP_ID; the topic prefix is prepended). */
+const REPORTING_GROUP = 'dpi-reporting';
 
 interface Summary {
   total: number;
@@ -222,7 +226,13 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
       expect(platformsOf(s, 'DE-HH')).toBe(platformsOf(before, 'DE-HH') + 1);
     };
     await eventually(async () => expected(await summary()), { timeoutMs: 20_000 });
-    await quietPeriod(1500);
+    // Reporting commits an offset only once it applied the event: when its group has committed
+    // the end of the platform topic, no redelivery of a registration is pending any more.
+    await consumerGroupCaughtUp(
+      `${ns.topicPrefix}${REPORTING_GROUP}`,
+      [prefixedTopic(TOPICS.registryPlatform, ns.topicPrefix)],
+      { timeoutMs: 30_000 },
+    );
     expected(await summary());
   });
 
