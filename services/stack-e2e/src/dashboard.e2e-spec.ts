@@ -1,5 +1,6 @@
 import {
   createTestNamespace,
+  eventually,
   freePort,
   issueToken,
   ServiceProcess,
@@ -198,11 +199,10 @@ describe('dashboard in headless Chromium', () => {
     ).toBe('true');
     expect(await page.locator('#f-land').inputValue()).toBe('DE-HB');
     // Every finding listed now concerns Bremen.
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('#befunde .finding-button')].every((b) =>
-        b.textContent?.includes('Bremen'),
-      ),
-    );
+    await page.waitForFunction(() => {
+      const findings = [...document.querySelectorAll('#befunde .finding-button')];
+      return findings.length > 0 && findings.every((b) => b.textContent?.includes('Bremen'));
+    });
     await screenshot('02-filtered-bremen');
 
     await page.goBack();
@@ -305,16 +305,27 @@ describe('dashboard in headless Chromium', () => {
       name: 'ag-pruefer-dashboard',
       role: 'reviewer',
     });
-    await register({
+    const hidden = await register({
       name: 'Interne Lageplattform Saarland',
       landCode: 'DE-SL',
       type: 'urbanDataPlatform',
       accessRights: 'NON_PUBLIC',
     });
+    // Reporting has it (a reviewer sees it there) before the public view is checked for it.
+    await eventually(async () => {
+      const response = await fetch(`${reporting.url}/api/v1/items?q=Interne+Lageplattform`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await response.json()) as { items: { id: string }[] };
+      expect(body.items.map((i) => i.id)).toContain(hidden);
+    });
     const listed = () =>
       page.locator('#eintraege tbody th', { hasText: 'Interne Lageplattform Saarland' }).count();
+    const onMap = () => page.locator('#map').getAttribute('data-items');
     await page.goto(`${dashboard.url}/?land=DE-SL`);
     await page.locator('#laender tr[data-code]').nth(15).waitFor();
+    await page.locator('#map[data-items]').waitFor({ state: 'attached' }); // the entries are shown
+    const publicOnMap = Number(await onMap());
     expect(await listed()).toBe(0);
 
     await page.locator('#pruefansicht').click();
@@ -329,6 +340,7 @@ describe('dashboard in headless Chromium', () => {
     await page
       .locator('#eintraege tbody th', { hasText: 'Interne Lageplattform Saarland' })
       .waitFor();
+    expect(Number(await onMap())).toBe(publicOnMap + 1);
     await screenshot('07-reviewer-view');
     // The session survives a reload of the tab.
     await page.reload();
@@ -338,11 +350,10 @@ describe('dashboard in headless Chromium', () => {
 
     await page.locator('#pruefansicht').click();
     await page.locator('#pruef-hinweis').waitFor({ state: 'hidden' });
+    // The public entries are shown again (one fewer on the map), so its absence means something.
     await page.waitForFunction(
-      () =>
-        ![...document.querySelectorAll('#eintraege tbody th')].some(
-          (th) => th.textContent === 'Interne Lageplattform Saarland',
-        ),
+      (n) => document.querySelector('#map')?.getAttribute('data-items') === String(n),
+      publicOnMap,
     );
     expect(await listed()).toBe(0);
   });
