@@ -13,6 +13,3 @@ export async function eventually<T>(
     }
   }
 }
-
-/** Waits a fixed time to let something that must NOT happen have its chance. */
-export const quietPeriod = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
