@@ -45,6 +45,11 @@ export const harvesterEnvSchema = baseEnvSchema
     HARVEST_PARSE_WORKER: flag.default('true'),
     /** Run the stored cron schedules (false: only manual runs, e.g. in tests). */
     HARVEST_SCHEDULER_ENABLED: flag.default('true'),
+    /**
+     * Shortest time between two scheduled runs a source may ask for (a catalogue is not harvested
+     * every second); tests lower it.
+     */
+    HARVEST_MIN_SCHEDULE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
     /** Time zone the cron expressions are read in. */
     HARVEST_CRON_TIMEZONE: z
       .string()

@@ -99,6 +99,8 @@ export async function startHarvester(
       OUTBOX_POLL_INTERVAL_MS: '100',
       HARVEST_PROGRESS_INTERVAL_MS: '0',
       HARVEST_SCHEDULER_ENABLED: 'false',
+      // The schedule tests fire every two seconds.
+      HARVEST_MIN_SCHEDULE_INTERVAL_SECONDS: '1',
       ...env,
     }),
   );

@@ -1,4 +1,4 @@
-import { cronProblem, nextRun } from './cron';
+import { cronProblem, nextRun, shortestInterval } from './cron';
 
 describe('cronProblem', () => {
   it.each(['0 2 * * *', '*/15 * * * *', '0 3 * * 0', '30 2 * * MON', '*/5 * * * * *', '@daily'])(
@@ -35,5 +35,21 @@ describe('cronProblem', () => {
       hourCycle: 'h23',
     }).format(next);
     expect(Number(berlinHour)).toBe(2);
+  });
+});
+
+describe('shortestInterval', () => {
+  it.each([
+    ['* * * * * *', 1],
+    ['*/2 * * * * *', 2],
+    ['* * * * *', 60],
+    ['*/15 * * * *', 900],
+    // Every minute, but only during one hour of the day: the gap that matters is the short one.
+    ['* 3 * * *', 60],
+    ['0 3 * * 1', 7 * 86_400],
+    ['@hourly', 3600],
+  ])('%s fires at most every %i s', (expression, seconds) => {
+    // UTC: no daylight-saving day of 23 or 25 hours, whatever the date the test runs on.
+    expect(shortestInterval(expression, 'UTC')).toBe(seconds);
   });
 });

@@ -24,6 +24,22 @@ export function cronProblem(expression: string, timeZone: string): string | null
   }
 }
 
+/** Firings looked at for the shortest gap: the short gaps of a pattern come together, so a few do. */
+const FIRINGS_CHECKED = 12;
+
+/**
+ * The shortest time between two firings of a valid expression, in seconds, over its next
+ * {@link FIRINGS_CHECKED} firings (`* * * * *` → 60, `0 3 * * *` → 86,400).
+ */
+export function shortestInterval(expression: string, timeZone: string): number {
+  const firings = new CronTime(expression, timeZone).sendAt(FIRINGS_CHECKED);
+  let shortest = Infinity;
+  for (let i = 1; i < firings.length; i++) {
+    shortest = Math.min(shortest, (firings[i].toMillis() - firings[i - 1].toMillis()) / 1000);
+  }
+  return shortest;
+}
+
 /** The next time a valid expression fires. */
 export function nextRun(expression: string, timeZone: string): Date {
   return new CronTime(expression, timeZone).sendAt().toJSDate();

@@ -19,7 +19,8 @@ describe('harvester: /api/v1/sources (real PostgreSQL and Kafka)', () => {
   let h: HarvesterUnderTest;
 
   beforeAll(async () => {
-    h = await startHarvester('sources');
+    // The production minimum between scheduled runs (the test helper lowers it for other tests).
+    h = await startHarvester('sources', { HARVEST_MIN_SCHEDULE_INTERVAL_SECONDS: '300' });
   });
   afterAll(() => h?.close());
 
@@ -98,6 +99,16 @@ describe('harvester: /api/v1/sources (real PostgreSQL and Kafka)', () => {
       { ...valid, fullSchedule: '61 * * * *' },
       'fullSchedule',
       'fullSchedule is not a usable cron expression: Field value (61) is out of range',
+    ],
+    [
+      { ...valid, incrementalSchedule: '* * * * * *' },
+      'incrementalSchedule',
+      'incrementalSchedule fires more often than every 300 s; harvest a catalogue less often',
+    ],
+    [
+      { ...valid, fullSchedule: '*/2 * * * *' },
+      'fullSchedule',
+      'fullSchedule fires more often than every 300 s; harvest a catalogue less often',
     ],
     [
       { ...valid, incrementalSchedule: '0 0 31 2 *' },

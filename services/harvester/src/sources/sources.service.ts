@@ -18,7 +18,7 @@ import { HarvesterEnv } from '../config';
 import { RecordStore } from '../harvest/record-store.repository';
 import { SourceLock } from '../jobs/source-lock';
 import { ScheduleService } from '../scheduling/schedule.service';
-import { cronProblem, nextRun } from './cron';
+import { cronProblem, nextRun, shortestInterval } from './cron';
 import { SourceDto } from './dto/source.dto';
 import { NextRunsView, SourceView } from './dto/source.view';
 import { HarvestSourceEntity } from './entities/harvest-source.entity';
@@ -175,13 +175,20 @@ export class SourcesService {
   /** What class-validator cannot check: cron expressions and filter XML. */
   private assertUsable(dto: SourceDto): void {
     const timeZone = this.config.get('HARVEST_CRON_TIMEZONE', { infer: true });
+    const minInterval = this.config.get('HARVEST_MIN_SCHEDULE_INTERVAL_SECONDS', { infer: true });
     const errors: FieldError[] = [];
     for (const field of ['incrementalSchedule', 'fullSchedule'] as const) {
       const expression = dto[field];
       if (expression === null || expression === undefined) continue;
       const problem = cronProblem(expression, timeZone);
-      if (problem)
+      if (problem) {
         errors.push({ field, message: `${field} is not a usable cron expression: ${problem}` });
+      } else if (shortestInterval(expression, timeZone) < minInterval) {
+        errors.push({
+          field,
+          message: `${field} fires more often than every ${minInterval} s; harvest a catalogue less often`,
+        });
+      }
     }
     if (dto.constraint?.language === 'FILTER') {
       try {
