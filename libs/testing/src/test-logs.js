@@ -16,8 +16,12 @@ const { join, relative } = require('node:path');
 const WORKSPACE_ROOT = join(__dirname, '../../..');
 const RUNS_DIR = join(WORKSPACE_ROOT, '.infra/logs/test');
 
-/** How many lines of a failing test file's log are printed. */
-const TAIL_LINES = 200;
+/**
+ * How many lines of a failing test file's log are printed, each cut at this many characters (a JSON
+ * request log line runs to 2,000): the output stays a screen or two; the file has the rest.
+ */
+const TAIL_LINES = 40;
+const LINE_CHARS = 400;
 /** The tail is taken from at most this many bytes at the end of the log. */
 const TAIL_BYTES = 1024 * 1024;
 /** Run directories untouched for this long are removed when a run starts. */
@@ -81,7 +85,9 @@ function failureReport(file, { maxLines = TAIL_LINES, cwd = process.cwd() } = {}
   const shown = relative(cwd, file);
   const path = shown.startsWith('..') ? file : shown;
   const which = tail.truncated ? `last ${tail.lines.length} lines` : 'all of it';
-  return `  ● Log of this test file (${which}): ${path}\n\n${tail.lines.map((line) => `    ${line}\n`).join('')}\n`;
+  const cut = (/** @type {string} */ line) =>
+    line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS)} … (${line.length} characters)` : line;
+  return `  ● Log of this test file (${which}): ${path}\n\n${tail.lines.map((line) => `    ${cut(line)}\n`).join('')}\n`;
 }
 
 /**

@@ -48,6 +48,24 @@ describe('test logs', () => {
     expect(report.endsWith('    line 500\n\n')).toBe(true);
   });
 
+  it('cuts a long line, saying how long it was', () => {
+    const file = join(dir, 'wide.log');
+    writeFileSync(file, `${'y'.repeat(1000)}\nshort\n`);
+    expect(failureReport(file, { cwd: dir })).toBe(
+      '  ● Log of this test file (all of it): wide.log\n\n' +
+        `    ${'y'.repeat(400)} … (1000 characters)\n    short\n\n`,
+    );
+  });
+
+  it('prints 40 lines by default', () => {
+    const file = join(dir, 'default.log');
+    writeFileSync(file, numbered(100));
+    const report = failureReport(file, { cwd: dir });
+    expect(report.split('\n')[0]).toBe('  ● Log of this test file (last 40 lines): default.log');
+    expect(report).toContain('    line 61\n');
+    expect(report).not.toContain('line 60\n');
+  });
+
   it('reads only the end of a large log, never a line cut at its start', () => {
     const file = join(dir, 'large.log');
     writeFileSync(file, `${'x'.repeat(3 * 1024 * 1024)}\n${numbered(2)}`);

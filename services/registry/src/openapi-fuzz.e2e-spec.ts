@@ -1,6 +1,13 @@
 import { createTestNamespace, freePort, ServiceProcess, WORKSPACE_ROOT } from '@dpi/testing';
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -130,6 +137,8 @@ describe('registry OpenAPI document vs. the running registry (schemathesis)', ()
       workDir,
       '--no-color',
     ];
+    // The directory is no longer made by ServiceProcess (under jest it logs to the test's log).
+    mkdirSync(dirname(log), { recursive: true });
     return new Promise((resolve, reject) => {
       const out = createWriteStream(log);
       out.write(`$ schemathesis ${args.join(' ')}\n`);
