@@ -354,7 +354,9 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
   it('deleting the source is refused while a job runs, then withdraws every record it harvested', async () => {
     catalogue.behaviour = (request) => (request.resultType === 'results' ? { body: 'hang' } : null);
     const started = await h.request('POST', `/api/v1/sources/${sourceId}/run`);
-    const refused = await h.request('DELETE', `/api/v1/sources/${sourceId}`);
+    const refused = await h.request('DELETE', `/api/v1/sources/${sourceId}`, {
+      headers: { 'if-match': '*' },
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toContain('has an active job');
     await h.request('POST', `/api/v1/jobs/${started.json().id}/cancel`);
@@ -365,7 +367,10 @@ describe('harvester: jobs, change detection, deletes (real PostgreSQL, Kafka and
     expect(live).toBeGreaterThan(0);
     await h.published();
     const before = h.recordMessages(sourceId).length;
-    expect((await h.request('DELETE', `/api/v1/sources/${sourceId}`)).statusCode).toBe(204);
+    expect(
+      (await h.request('DELETE', `/api/v1/sources/${sourceId}`, { headers: { 'if-match': '*' } }))
+        .statusCode,
+    ).toBe(204);
     const tombstones = await eventually(() => {
       const found = h.recordMessages(sourceId).slice(before);
       expect(found).toHaveLength(live);

@@ -59,6 +59,7 @@ describe('harvester: cron schedules (@nestjs/schedule, real PostgreSQL and Kafka
   it('a schedule set through the API fires without a restart; each tick runs once', async () => {
     const patched = await h.request('PATCH', `/api/v1/sources/${sourceId}`, {
       body: { enabled: true, incrementalSchedule: EVERY_TWO_SECONDS },
+      headers: { 'if-match': '*' },
     });
     expect(patched.statusCode).toBe(200);
     expect(h.app.get(ScheduleService).registeredJobs()).toContain(
@@ -134,6 +135,7 @@ describe('harvester: cron schedules (@nestjs/schedule, real PostgreSQL and Kafka
     try {
       const patched = await h.request('PATCH', `/api/v1/sources/${sourceId}`, {
         body: { enabled: false },
+        headers: { 'if-match': '*' },
       });
       const disabledAt = Date.now();
       expect(patched.json().nextRuns).toEqual({ incremental: null, full: null });
@@ -155,17 +157,24 @@ describe('harvester: cron schedules (@nestjs/schedule, real PostgreSQL and Kafka
       );
     } finally {
       firings.stop();
-      await h.request('PATCH', `/api/v1/sources/${sentinel}`, { body: { enabled: false } });
+      await h.request('PATCH', `/api/v1/sources/${sentinel}`, {
+        body: { enabled: false },
+        headers: { 'if-match': '*' },
+      });
     }
   });
 
   it('deleting a source removes its schedules', async () => {
     await h.request('PATCH', `/api/v1/sources/${sourceId}`, {
       body: { enabled: true, fullSchedule: '0 3 * * 0', incrementalSchedule: null },
+      headers: { 'if-match': '*' },
     });
     expect(h.app.get(ScheduleService).registeredJobs()).toContain(`harvest:${sourceId}:full`);
     await eventually(async () =>
-      expect((await h.request('DELETE', `/api/v1/sources/${sourceId}`)).statusCode).toBe(204),
+      expect(
+        (await h.request('DELETE', `/api/v1/sources/${sourceId}`, { headers: { 'if-match': '*' } }))
+          .statusCode,
+      ).toBe(204),
     );
     expect(
       h.app

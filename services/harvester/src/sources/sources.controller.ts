@@ -29,6 +29,7 @@ import {
   ApiOkResponse,
   ApiParam,
   ApiPreconditionFailedResponse,
+  ApiResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -105,7 +106,13 @@ export class SourcesController {
       'Schedule changes take effect at once.',
     schema: { type: 'object' },
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of your last read' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'ETag of your last read, e.g. "3"',
+    schema: { type: 'string', minLength: 1 },
+  })
+  @ApiResponse({ status: 428, description: 'If-Match missing' })
   @ApiOkResponse({ type: SourceView })
   @ApiBadRequestResponse({ description: 'Invalid patch or result (application/problem+json)' })
   @ApiUnauthorizedResponse({ description: 'No or wrong admin token' })
@@ -129,7 +136,13 @@ export class SourcesController {
   @UseGuards(AdminTokenGuard)
   @ApiBearerAuth()
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of your last read' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'ETag of your last read, e.g. "3"',
+    schema: { type: 'string', minLength: 1 },
+  })
+  @ApiResponse({ status: 428, description: 'If-Match missing' })
   @ApiNoContentResponse({
     description: 'Deleted: schedules stopped, every record of the source withdrawn (tombstones)',
   })

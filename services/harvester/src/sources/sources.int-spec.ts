@@ -211,19 +211,39 @@ describe('harvester: /api/v1/sources (real PostgreSQL and Kafka)', () => {
 
     const badCron = await h.request('PATCH', `/api/v1/sources/${created.id}`, {
       body: { incrementalSchedule: 'every night' },
+      headers: { 'if-match': '"2"' },
     });
     expect(badCron.statusCode).toBe(400);
     expect(badCron.json().errors[0].field).toBe('incrementalSchedule');
 
     const same = await h.request('PATCH', `/api/v1/sources/${created.id}`, {
       body: { enabled: false },
+      headers: { 'if-match': '"2"' },
     });
     expect(same.json().version).toBe(2);
   });
 
+  it('needs If-Match for every change, as the registry does (a delete without it was taken)', async () => {
+    const created = await h.createSource({ ...valid, name: 'Guarded' });
+    const url = `/api/v1/sources/${created.id}`;
+    for (const method of ['PATCH', 'DELETE'] as const) {
+      const missing = await h.request(method, url, { body: { enabled: false } });
+      expect({ method, status: missing.statusCode }).toEqual({ method, status: 428 });
+      expect(missing.json().detail).toContain('If-Match');
+      const stale = await h.request(method, url, {
+        body: { enabled: false },
+        headers: { 'if-match': '"7"' },
+      });
+      expect({ method, status: stale.statusCode }).toEqual({ method, status: 412 });
+    }
+    expect((await h.request('GET', url)).json().version).toBe(1);
+  });
+
   it('deletes a source (204); afterwards it is gone (404)', async () => {
     const created = await h.createSource({ ...valid, name: 'Delete me' });
-    const deleted = await h.request('DELETE', `/api/v1/sources/${created.id}`);
+    const deleted = await h.request('DELETE', `/api/v1/sources/${created.id}`, {
+      headers: { 'if-match': '"1"' },
+    });
     expect(deleted.statusCode).toBe(204);
     expect((await h.request('GET', `/api/v1/sources/${created.id}`)).statusCode).toBe(404);
     const list = await h.request('GET', '/api/v1/sources');

@@ -98,7 +98,8 @@ export class SourcesService {
       ]);
     }
     const current = await this.get(id);
-    if (ifMatch) checkIfMatch(ifMatch, current.version);
+    // Required, as for every registry write: 428 without, 412 when stale.
+    checkIfMatch(ifMatch, current.version);
     const merged = plainToInstance(SourceDto, applyMergePatch(writableOf(current), patch));
     const errors = await validate(merged, {
       whitelist: true,
@@ -126,7 +127,8 @@ export class SourcesService {
    */
   async remove(id: string, ifMatch: string | undefined, request: RequestInfo): Promise<void> {
     const current = await this.get(id);
-    if (ifMatch) checkIfMatch(ifMatch, current.version);
+    // Required, as for every registry write: 428 without, 412 when stale.
+    checkIfMatch(ifMatch, current.version);
     const lock = await SourceLock.tryAcquire(
       this.config.get('DATABASE_URL', { infer: true }),
       this.config.get('DB_SCHEMA', { infer: true }),
