@@ -1,4 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
+import { applyDecorators, HttpStatus } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { ProblemException } from '../problem';
 
 /** Strong ETag of a versioned entity. */
@@ -28,4 +29,17 @@ export function staleVersion(currentVersion: number): ProblemException {
     status: HttpStatus.PRECONDITION_FAILED,
     detail: `the record changed since it was read: the current version is ${etagOf(currentVersion)}; read it again and reapply your change`,
   });
+}
+
+/** OpenAPI of a write that {@link checkIfMatch} guards: the If-Match header and the 428. */
+export function ApiIfMatchRequired(): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: 'If-Match',
+      required: true,
+      description: 'ETag of your last read, e.g. "3"',
+      schema: { type: 'string', minLength: 1 },
+    }),
+    ApiResponse({ status: 428, description: 'If-Match missing' }),
+  );
 }

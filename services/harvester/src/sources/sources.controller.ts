@@ -1,4 +1,4 @@
-import { etagOf } from '@dpi/service-kit';
+import { ApiIfMatchRequired, etagOf } from '@dpi/service-kit';
 import {
   Body,
   Controller,
@@ -23,13 +23,11 @@ import {
   ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -106,13 +104,7 @@ export class SourcesController {
       'Schedule changes take effect at once.',
     schema: { type: 'object' },
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description: 'ETag of your last read, e.g. "3"',
-    schema: { type: 'string', minLength: 1 },
-  })
-  @ApiResponse({ status: 428, description: 'If-Match missing' })
+  @ApiIfMatchRequired()
   @ApiOkResponse({ type: SourceView })
   @ApiBadRequestResponse({ description: 'Invalid patch or result (application/problem+json)' })
   @ApiUnauthorizedResponse({ description: 'No or wrong admin token' })
@@ -136,13 +128,7 @@ export class SourcesController {
   @UseGuards(AdminTokenGuard)
   @ApiBearerAuth()
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description: 'ETag of your last read, e.g. "3"',
-    schema: { type: 'string', minLength: 1 },
-  })
-  @ApiResponse({ status: 428, description: 'If-Match missing' })
+  @ApiIfMatchRequired()
   @ApiNoContentResponse({
     description: 'Deleted: schedules stopped, every record of the source withdrawn (tombstones)',
   })

@@ -1,4 +1,4 @@
-import { etagOf, strictValidationPipe } from '@dpi/service-kit';
+import { ApiIfMatchRequired, etagOf, strictValidationPipe } from '@dpi/service-kit';
 import {
   Body,
   Delete,
@@ -25,14 +25,12 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiPayloadTooLargeResponse,
   ApiPreconditionFailedResponse,
-  ApiResponse,
   ApiUnauthorizedResponse,
   PartialType,
 } from '@nestjs/swagger';
@@ -64,17 +62,11 @@ const idParam = [
   ApiBadRequestResponse({ description: 'Malformed id or body (application/problem+json)' }),
 ];
 const preconditionResponses = [
-  ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description: 'ETag of your last read, e.g. "3"',
-    schema: { type: 'string', minLength: 1 },
-  }),
+  ApiIfMatchRequired(),
   ApiNotFoundResponse({ description: 'No such record' }),
   ApiPreconditionFailedResponse({
     description: 'Stale If-Match: the record changed since your read',
   }),
-  ApiResponse({ status: 428, description: 'If-Match missing' }),
 ];
 const apply =
   (...decorators: MethodDecorator[]): MethodDecorator =>

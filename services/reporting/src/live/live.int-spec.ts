@@ -1,45 +1,7 @@
 import { eventually } from '@dpi/testing';
 import { randomUUID } from 'node:crypto';
 import { ReportingUnderTest, startReporting } from '../reporting.test-helper';
-
-interface SseEvent {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Reads a text/event-stream into events until aborted. */
-async function readEvents(url: string, signal: AbortSignal, into: SseEvent[]): Promise<Response> {
-  const response = await fetch(url, { signal });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error('no body');
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const field = (name: string) =>
-            block
-              .split('\n')
-              .find((line) => line.startsWith(`${name}: `))
-              ?.slice(name.length + 2);
-          const event = field('event');
-          const data = field('data');
-          if (event && data) into.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return response;
-}
+import { readEvents, type SseEvent } from './sse.test-helper';
 
 describe('reporting live updates: GET /api/v1/events (real PostgreSQL and Kafka)', () => {
   let r: ReportingUnderTest;

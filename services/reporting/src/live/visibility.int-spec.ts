@@ -10,59 +10,13 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ReportingUnderTest, startReporting } from '../reporting.test-helper';
+import { readEvents, type SseEvent } from './sse.test-helper';
 
 /**
  * Issue 17: the ids of NON_PUBLIC records reach reviewers only, in the live stream and in the
  * links of /items. Tokens are checked by a real registry (built from dist/, as in production).
  */
 const ADMIN_TOKEN = 'reporting-visibility-admin-0123456789';
-
-interface SseEvent {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Reads a text/event-stream into `into` until aborted. */
-async function readEvents(
-  url: string,
-  token: string | undefined,
-  signal: AbortSignal,
-  into: SseEvent[],
-): Promise<Response> {
-  const response = await fetch(url, {
-    signal,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error('no body');
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const field = (name: string) =>
-            block
-              .split('\n')
-              .find((line) => line.startsWith(`${name}: `))
-              ?.slice(name.length + 2);
-          const event = field('event');
-          const data = field('data');
-          if (event && data) into.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return response;
-}
 
 const idsIn = (events: readonly SseEvent[]) =>
   events.flatMap((e) => (Array.isArray(e.data.ids) ? (e.data.ids as string[]) : []));
@@ -133,9 +87,9 @@ describe('reporting: NON_PUBLIC ids reach reviewers only (SSE, /items links; iss
       ] as const) {
         const response = await readEvents(
           `${base}/api/v1/events`,
-          token,
           abort.signal,
           streams[who],
+          token,
         );
         expect(response.status).toBe(200);
       }
