@@ -1,19 +1,9 @@
 import { LogEntry, logLevel } from 'kafkajs';
-import { consoleErrorLogger, KafkaLogger, kafkaLogCreator } from './logging';
+import { consoleErrorLogger, kafkaLogCreator } from './logging';
+import { recordingLogger } from './logging.test-helper';
 
 function capture() {
-  const lines: { level: string; msg?: string }[] = [];
-  const at =
-    (level: string) =>
-    (_obj: object, msg?: string): void => {
-      lines.push({ level, msg });
-    };
-  const logger: KafkaLogger = {
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-  };
+  const { logger, lines } = recordingLogger();
   return { lines, log: kafkaLogCreator(logger)(logLevel.DEBUG) };
 }
 

@@ -2,24 +2,7 @@ import { TOPIC_SPECS } from '@dpi/contracts';
 import { kafkaBrokers, newTestRunId } from '@dpi/testing';
 import { ensureTopics } from './admin';
 import { createKafka } from './config';
-import { KafkaLogger } from './logging';
-
-/** A logger that keeps what kafkajs logs, by level. */
-function recordingLogger() {
-  const lines: { level: string; msg?: string }[] = [];
-  const at =
-    (level: string) =>
-    (_obj: object, msg?: string): void => {
-      lines.push({ level, msg });
-    };
-  const logger: KafkaLogger = {
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-  };
-  return { logger, lines };
-}
+import { recordingLogger } from './logging.test-helper';
 
 describe('ensureTopics waits until new topics are served (real Kafka)', () => {
   it('returns once every partition answers, and logs no error while it waits', async () => {

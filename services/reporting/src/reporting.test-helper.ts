@@ -33,6 +33,7 @@ import { createServiceApp } from '@dpi/service-kit';
 import {
   consumerGroupCaughtUp,
   createTestNamespace,
+  eventually,
   kafkaBrokers,
   TestNamespace,
 } from '@dpi/testing';
@@ -193,6 +194,11 @@ export interface ReportingUnderTest {
    * so far: afterwards, an event that had no visible effect has none.
    */
   projected: () => Promise<void>;
+  /**
+   * Listens on a free loopback port and waits until the projector applies events (its consumer
+   * has joined the group: a first event comes through); resolves with the base URL.
+   */
+  serve: () => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -212,7 +218,7 @@ export async function startReporting(
   const producer = new ManagedProducer(
     createKafka({ KAFKA_BROKERS: kafkaBrokers(), KAFKA_TOPIC_PREFIX: '' }, `test-${label}`),
   );
-  return {
+  const under: ReportingUnderTest = {
     ns,
     app,
     producer,
@@ -228,9 +234,19 @@ export async function startReporting(
         `${ns.topicPrefix}${env.KAFKA_GROUP_ID}`,
         readModelTopics(ns.topicPrefix),
       ),
+    serve: async () => {
+      await app.listen(0, '127.0.0.1');
+      const warmUp = randomUUID();
+      await producer.send([under.events.platform(warmUp, 1, { landCode: 'DE-NW' })]);
+      await eventually(async () =>
+        expect((await under.get<{ total: number }>('/api/v1/items?landCode=DE-NW')).total).toBe(1),
+      );
+      return app.getUrl();
+    },
     close: async () => {
       await producer.disconnect();
       await app.close();
     },
   };
+  return under;
 }

@@ -138,6 +138,8 @@ describe('outbox relay (real PostgreSQL)', () => {
     const batches: string[][] = [];
     // The relay's waits end when the test says so, not after 300 ms of a clock the test races.
     const lingers: { ms: number; end: () => void }[] = [];
+    // After the test (held = false) the relay sleeps as in production until it is stopped; no
+    // assertion waits on that timer.
     let held = true;
     const sleep = (ms: number) =>
       held

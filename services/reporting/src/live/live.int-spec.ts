@@ -13,14 +13,7 @@ describe('reporting live updates: GET /api/v1/events (real PostgreSQL and Kafka)
       FINDINGS_DEBOUNCE_MS: '50',
       FINDINGS_GAP_PER_RUN_TIME: '0',
     });
-    await r.app.listen(0, '127.0.0.1');
-    base = await r.app.getUrl();
-    // The consumer has joined its group once a first event comes through.
-    const warmUp = randomUUID();
-    await r.producer.send([r.events.platform(warmUp, 1, { landCode: 'DE-NW' })]);
-    await eventually(async () =>
-      expect((await r.get<{ total: number }>('/api/v1/items?landCode=DE-NW')).total).toBe(1),
-    );
+    base = await r.serve();
   });
   afterAll(async () => r?.close());
 

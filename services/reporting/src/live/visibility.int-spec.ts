@@ -57,14 +57,7 @@ describe('reporting: NON_PUBLIC ids reach reviewers only (SSE, /items links; iss
       landCode: 'DE-HH',
     });
     r = await startReporting('visibility', { REGISTRY_URL: registry.url });
-    await r.app.listen(0, '127.0.0.1');
-    base = await r.app.getUrl();
-    // The consumer has joined its group once a first event comes through.
-    const warmUp = randomUUID();
-    await r.producer.send([r.events.platform(warmUp, 1, { landCode: 'DE-NW' })]);
-    await eventually(async () =>
-      expect((await r.get<{ total: number }>('/api/v1/items?landCode=DE-NW')).total).toBe(1),
-    );
+    base = await r.serve();
   });
 
   afterAll(async () => {
