@@ -1,22 +1,37 @@
 import { create, MessageInitShape } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import {
+  ChangeKind,
   DatasetChangedSchema,
+  DigitalTwinChangedSchema,
   HarvestedRecord,
   HarvestedRecordSchema,
   HarvestRecordChangedSchema,
+  PlatformChangedSchema,
   TOPICS,
 } from '@dpi/contracts';
 import {
   createKafka,
   decodeMessage,
   encodeMessage,
+  envelopeFromHeaders,
   envelopeToHeaders,
   newEnvelope,
   prefixedTopic,
 } from '@dpi/kafka';
-import { consumerGroupCaughtUp, eventually, KafkaProbe, kafkaBrokers } from '@dpi/testing';
+import {
+  consumerGroupCaughtUp,
+  eventually,
+  freePort,
+  KafkaProbe,
+  kafkaBrokers,
+  ServiceProcess,
+  WORKSPACE_ROOT,
+} from '@dpi/testing';
 import { Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { registryEnvSchema } from '../config';
 import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
@@ -78,10 +93,20 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
   let datasetEvents: KafkaProbe;
   let topic: string;
 
-  const send = (messages: { fileIdentifier: string; value: HarvestedRecord | null }[]) =>
-    producer.send({
+  /** Sends harvest records (null: a tombstone); returns the messages' event ids. */
+  const send = async (messages: { fileIdentifier: string; value: HarvestedRecord | null }[]) => {
+    const envelopes = messages.map(() =>
+      newEnvelope({
+        correlationId: JOB,
+        causationId: JOB,
+        producer: 'harvester',
+        schema: HarvestRecordChangedSchema.typeName,
+        entityVersion: 1,
+      }),
+    );
+    await producer.send({
       topic,
-      messages: messages.map(({ fileIdentifier, value }) => ({
+      messages: messages.map(({ fileIdentifier, value }, i) => ({
         key: `${SOURCE}/${fileIdentifier}`,
         value: value
           ? encodeMessage(
@@ -89,17 +114,11 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
               create(HarvestRecordChangedSchema, { record: value }),
             )
           : null,
-        headers: envelopeToHeaders(
-          newEnvelope({
-            correlationId: JOB,
-            causationId: JOB,
-            producer: 'harvester',
-            schema: HarvestRecordChangedSchema.typeName,
-            entityVersion: 1,
-          }),
-        ),
+        headers: envelopeToHeaders(envelopes[i]),
       })),
     });
+    return envelopes.map((e) => e.eventId);
+  };
 
   const harvested = async () =>
     (
@@ -230,5 +249,227 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
     });
     expect(patch.statusCode).toBe(403);
     expect(patch.json().detail).toContain('harvested');
+  });
+
+  /** The id of a harvested dataset once it is applied and live. */
+  const liveId = (file: string) =>
+    eventually(async () => {
+      const row = (await harvested()).find((r) => r.file === file && !r.withdrawn);
+      if (!row) throw new Error(`${file} not yet applied`);
+      return row.id;
+    });
+  let editorToken: string | undefined;
+  const hamburgEditor = async () =>
+    (editorToken ??= (
+      await registry.request('POST', '/api/v1/admin/tokens', {
+        token: ADMIN_TOKEN,
+        body: { name: 'hh-linker', role: 'land-editor', landCode: 'DE-HH' },
+      })
+    ).json().token as string);
+  const created = async (path: string, token: string, body: object) => {
+    const response = await registry.request('POST', path, { token, body });
+    expect(response.statusCode).toBe(201);
+    return response.json().id as string;
+  };
+  const platform = (name: string, datasetIds: string[]) => ({
+    name,
+    landCode: 'DE-HH',
+    type: 'urbanDataPlatform',
+    status: 'production',
+    datasetIds,
+  });
+
+  it('unlinks a withdrawn dataset from the platforms and twins linking it, with new versions and events (issue 17)', async () => {
+    const [kept, gone] = ['linked/kept', 'linked/gone'];
+    await send([kept, gone].map((f) => ({ fileIdentifier: f, value: record(f) })));
+    const keptId = await liveId(kept);
+    const goneId = await liveId(gone);
+    const editor = await hamburgEditor();
+    const create = (path: string, body: object) => created(path, editor, body);
+    // Harvested datasets without a Land are federal: any Land's records may link them.
+    const linking = await create(
+      '/api/v1/platforms',
+      platform('Urbane Plattform', [keptId, goneId]),
+    );
+    const control = await create('/api/v1/platforms', platform('Andere Plattform', [keptId]));
+    const twin = await create('/api/v1/twins', {
+      name: 'Zwilling Hamburg',
+      landCode: 'DE-HH',
+      scope: 'state',
+      kind: 'geobasis',
+      maturityLevel: 2,
+      platformIds: [linking],
+      datasetIds: [goneId],
+    });
+    const before = await registry.request('GET', `/api/v1/platforms/${linking}`);
+    expect(before.json().datasetIds).toEqual([keptId, goneId].sort());
+
+    // Reporting, from dist/, in this namespace: it must follow the platform's change.
+    // Its own consumer group: the registry's settings are in this process's environment.
+    const env = registry.ns.env('reporting', {
+      REGISTRY_URL: 'http://127.0.0.1:9',
+      KAFKA_GROUP_ID: 'dpi-reporting',
+    });
+    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/reporting/dist/migrate.js')], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    const reporting = new ServiceProcess('reporting', env, await freePort());
+    const twinEvents = await new KafkaProbe(
+      prefixedTopic(TOPICS.registryDigitalTwin, registry.ns.topicPrefix),
+    ).start();
+    try {
+      await reporting.start();
+      const reportedLinks = async () => {
+        const response = await fetch(`${reporting.url}/api/v1/items?kind=platform&limit=500`);
+        expect(response.status).toBe(200);
+        const { items } = (await response.json()) as {
+          items: { id: string; links: { datasetIds?: string[] } }[];
+        };
+        return new Map(items.map((i) => [i.id, [...(i.links.datasetIds ?? [])].sort()]));
+      };
+      // Reporting has the links before the withdrawal (so the check below can fail).
+      await eventually(async () => {
+        const links = await reportedLinks();
+        expect(links.get(linking)).toEqual([keptId, goneId].sort());
+        expect(links.get(control)).toEqual([keptId]);
+      });
+
+      const [tombstone] = await send([{ fileIdentifier: gone, value: null }]);
+      const after = await eventually(async () => {
+        const response = await registry.request('GET', `/api/v1/platforms/${linking}`);
+        expect(response.json().datasetIds).toEqual([keptId]);
+        return response;
+      });
+      expect(after.json().version).toBe(2);
+      expect(after.headers.etag).toBe('"2"');
+      expect(after.headers.etag).not.toBe(before.headers.etag);
+      expect((await harvested()).find((r) => r.id === goneId)?.withdrawn).toBe(true);
+
+      // History: an update on behalf of the harvester, in the withdrawal's flow.
+      const history = (
+        await registry.request('GET', `/api/v1/platforms/${linking}/history`, { token: editor })
+      ).json().items as { operation: string; changedBy: string; correlationId: string }[];
+      expect(history.map((e) => e.operation)).toEqual(['create', 'update']);
+      expect(history[1]).toMatchObject({
+        version: 2,
+        changedBy: `harvester:${SOURCE}`,
+        correlationId: tombstone,
+        changes: [{ field: 'datasetIds', old: [keptId, goneId].sort(), new: [keptId] }],
+      });
+      const withdrawal = (
+        await registry.request('GET', `/api/v1/datasets/${goneId}/history`)
+      ).json().items as { operation: string; correlationId: string }[];
+      expect(withdrawal[withdrawal.length - 1]).toMatchObject({
+        operation: 'delete',
+        correlationId: tombstone,
+      });
+
+      // The twin that linked it changed the same way; the platform that did not is untouched.
+      const twinNow = (await registry.request('GET', `/api/v1/twins/${twin}`)).json();
+      expect(twinNow).toMatchObject({ version: 2, datasetIds: [], platformIds: [linking] });
+      const controlNow = await registry.request('GET', `/api/v1/platforms/${control}`);
+      expect(controlNow.json()).toMatchObject({ version: 1, datasetIds: [keptId] });
+      expect(controlNow.headers.etag).toBe('"1"');
+
+      // A changed event per unlinked record; none for the control, once everything is published.
+      await eventually(async () => {
+        const { rows } = await registry.db.query(
+          `SELECT count(*)::int AS n FROM ${registry.schema}.outbox`,
+        );
+        expect(rows[0].n).toBe(0);
+      });
+      await registry.platformEvents.caughtUp();
+      await twinEvents.caughtUp();
+      const versions = (probe: KafkaProbe, id: string) =>
+        probe.messages
+          .filter((m) => m.key === id)
+          .map((m) => envelopeFromHeaders(m.headers).entityVersion);
+      expect(versions(registry.platformEvents, linking)).toEqual([1, 2]);
+      expect(versions(registry.platformEvents, control)).toEqual([1]);
+      expect(versions(twinEvents, twin)).toEqual([1, 2]);
+      const event = registry.platformEvents.messages.find(
+        (m) => m.key === linking && envelopeFromHeaders(m.headers).entityVersion === 2,
+      );
+      expect(envelopeFromHeaders(event?.headers ?? {}).correlationId).toBe(tombstone);
+      const changed = decodeMessage(PlatformChangedSchema, event?.value as Buffer);
+      expect(changed.kind).toBe(ChangeKind.UPDATED);
+      expect(changed.platform?.datasetIds).toEqual([keptId]);
+      const twinEvent = twinEvents.messages.find(
+        (m) => m.key === twin && envelopeFromHeaders(m.headers).entityVersion === 2,
+      );
+      expect(
+        decodeMessage(DigitalTwinChangedSchema, twinEvent?.value as Buffer).twin?.datasetIds,
+      ).toEqual([]);
+
+      // A PATCH holding the platform's old ETag lost the race: 412, not a lost update.
+      const stale = await registry.request('PATCH', `/api/v1/platforms/${linking}`, {
+        token: editor,
+        body: { description: 'nach dem Rückzug' },
+        headers: { 'if-match': String(before.headers.etag) },
+      });
+      expect(stale.statusCode).toBe(412);
+
+      // Reporting followed the platform's change; the control keeps its link.
+      await eventually(async () => {
+        const links = await reportedLinks();
+        expect(links.get(linking)).toEqual([keptId]);
+        expect(links.get(control)).toEqual([keptId]);
+      });
+    } finally {
+      await twinEvents.stop();
+      await reporting.stop();
+    }
+  });
+
+  it('locks a linking record before the withdrawn dataset, as a PATCH does: no deadlock, no lost update', async () => {
+    const file = 'linked/raced';
+    await send([{ fileIdentifier: file, value: record(file) }]);
+    const datasetId = await liveId(file);
+    const linking = await created(
+      '/api/v1/platforms',
+      await hamburgEditor(),
+      platform('Umkämpfte Plattform', [datasetId]),
+    );
+    const writer = new Client({ connectionString: process.env.DATABASE_URL });
+    await writer.connect();
+    try {
+      // A PATCH in flight: it has updated the platform's row (new version) and not yet committed.
+      await writer.query('BEGIN');
+      const { rows } = await writer.query(
+        `UPDATE ${registry.schema}.platform SET description = 'parallel', version = version + 1
+         WHERE id = $1 AND version = 1 RETURNING pg_backend_pid() AS pid`,
+        [linking],
+      );
+      await send([{ fileIdentifier: file, value: null }]);
+      // The withdrawal waits for the platform's lock...
+      await eventually(
+        async () => {
+          const blocked = await registry.db.query(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+            [rows[0].pid],
+          );
+          expect(blocked.rows[0].n).toBeGreaterThan(0);
+        },
+        { timeoutMs: 20_000 },
+      );
+      // ...holding no lock on the dataset yet: the PATCH's link check (a share lock on it) is
+      // granted at once (NOWAIT fails if the withdrawal already locked it, the order that
+      // deadlocks with a PATCH).
+      await writer.query(
+        `SELECT id FROM ${registry.schema}.dataset WHERE id = $1 FOR SHARE NOWAIT`,
+        [datasetId],
+      );
+      await writer.query('COMMIT');
+    } finally {
+      await writer.end();
+    }
+    // The withdrawal then unlinks on top of the PATCH's version, which it did not lose.
+    const after = await eventually(async () => {
+      const response = await registry.request('GET', `/api/v1/platforms/${linking}`);
+      expect(response.json().datasetIds).toEqual([]);
+      return response.json();
+    });
+    expect(after).toMatchObject({ version: 3, description: 'parallel' });
   });
 });

@@ -6,9 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DATASET_KIND } from '../datasets/dataset.kind';
 import { DatasetEntity } from '../datasets/entities/dataset.entity';
+import {
+  DatasetRemoval,
+  lockRecordsLinkingDatasets,
+  unlinkDatasets,
+} from '../datasets/unlink-datasets';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { diffFields } from '../history/field-diff';
-import { changesInsert } from '../history/history';
+import { changeEntry, changesInsert } from '../history/history';
 import { JsonRows, jsonRowsOf } from '../records/json-rows';
 import { changedEvent, deletedEvent } from '../records/record-events';
 import { HarvestChange, harvestedFields } from './harvested-record';
@@ -18,6 +23,8 @@ export interface HarvestApplyStats {
   updated: number;
   withdrawn: number;
   unchanged: number;
+  /** Platforms and twins that linked a withdrawn dataset and no longer do. */
+  unlinked: number;
 }
 
 /**
@@ -25,6 +32,11 @@ export interface HarvestApplyStats {
  * which the affected rows are read and locked (one statement) and rows, history and outbox events
  * are written together (one statement, each part one json or array parameter). A record with the
  * stored checksum changes nothing, so redelivered or repeated messages are harmless.
+ *
+ * A withdrawn dataset is also unlinked from the platforms and twins linking it, in the same
+ * transaction (unlinkDatasets: new versions, history, events). Only batches with withdrawals pay
+ * for it: a locking read per linking table before the datasets are locked, and after the datasets'
+ * write one read and one write for all linking records.
  */
 @Injectable()
 export class HarvestedDatasetsRepository {
@@ -37,11 +49,27 @@ export class HarvestedDatasetsRepository {
   }
 
   async apply(changes: readonly HarvestChange[], topicPrefix: string): Promise<HarvestApplyStats> {
-    const stats: HarvestApplyStats = { created: 0, updated: 0, withdrawn: 0, unchanged: 0 };
+    const stats: HarvestApplyStats = {
+      created: 0,
+      updated: 0,
+      withdrawn: 0,
+      unchanged: 0,
+      unlinked: 0,
+    };
     if (changes.length === 0) return stats;
+    const tombstones = changes.filter((c) => c.record === null);
     await this.dataSource.transaction(async (manager) => {
-      // Lock the affected rows: two consumers (a rebalance in flight) never interleave on one.
       const rows = this.rows;
+      // Records linking a dataset about to be withdrawn are locked before the datasets, in the
+      // order a concurrent PATCH of one of them locks (see lockRecordsLinkingDatasets).
+      if (tombstones.length > 0)
+        await lockRecordsLinkingDatasets(manager, {
+          text: `SELECT d.id FROM ${rows.table} d
+            WHERE (d.harvest_source_id, d.harvest_file_identifier) IN
+              (SELECT * FROM unnest($1::uuid[], $2::text[])) AND d.deleted_at IS NULL`,
+          values: [tombstones.map((c) => c.sourceId), tombstones.map((c) => c.fileIdentifier)],
+        });
+      // Lock the affected rows: two consumers (a rebalance in flight) never interleave on one.
       const found: Record<string, unknown>[] = await manager.query(
         `SELECT ${rows.select} FROM ${rows.table} r
          WHERE (r.harvest_source_id, r.harvest_file_identifier) IN
@@ -57,6 +85,7 @@ export class HarvestedDatasetsRepository {
       const written: DatasetEntity[] = [];
       const history: Omit<ChangeLogEntity, 'id'>[] = [];
       const events: OutboxEvent[] = [];
+      const removals: DatasetRemoval[] = [];
       const now = new Date();
       for (const change of changes) {
         const current = byKey.get(`${change.sourceId}/${change.fileIdentifier}`);
@@ -79,6 +108,12 @@ export class HarvestedDatasetsRepository {
           written.push(next);
           history.push(this.entry(next, 'delete', current, null, changedBy, context.correlationId));
           events.push(deletedEvent(DATASET_KIND, next, context));
+          removals.push({
+            datasetId: next.id,
+            changedBy,
+            correlationId: context.correlationId,
+            causationId: context.causationId,
+          });
           stats.withdrawn++;
           continue;
         }
@@ -128,6 +163,7 @@ export class HarvestedDatasetsRepository {
         outboxInsert(events),
       ]);
       await manager.query(statement.text, statement.values);
+      stats.unlinked = await unlinkDatasets(manager, removals, { topicPrefix, at: now });
     });
     return stats;
   }
@@ -140,19 +176,11 @@ export class HarvestedDatasetsRepository {
     changedBy: string,
     correlationId: string,
   ): Omit<ChangeLogEntity, 'id'> {
-    return {
-      entityType: DATASET_KIND.name,
-      entityId: record.id,
-      version: record.version,
-      operation,
-      changedBy,
-      changedAt: record.updatedAt,
-      changes: diffFields(
-        before && DATASET_KIND.writableOf(before),
-        after && DATASET_KIND.writableOf(after),
-        DATASET_KIND.writable,
-      ),
-      correlationId,
-    };
+    const changes = diffFields(
+      before && DATASET_KIND.writableOf(before),
+      after && DATASET_KIND.writableOf(after),
+      DATASET_KIND.writable,
+    );
+    return changeEntry(DATASET_KIND.name, record, operation, changes, { changedBy, correlationId });
   }
 }

@@ -1,6 +1,37 @@
 import { SqlPart } from '@dpi/db';
 import { EntityManager } from 'typeorm';
-import { ChangeLogEntity } from './entities/change-log.entity';
+import type { VersionedRecord } from '../records/record-kind';
+import { ChangeLogEntity, ChangeOperation } from './entities/change-log.entity';
+import { FieldChange } from './field-diff';
+
+/** Who made a change and in which flow (request id, harvest job or event), for its history entry. */
+export interface ChangeAuthor {
+  changedBy: string;
+  correlationId: string;
+}
+
+/**
+ * The history entry of one write of a record, at the record's new version and `updatedAt`. Every
+ * write path builds its entries here (HTTP writes, harvested datasets, unlinking withdrawn ones).
+ */
+export function changeEntry(
+  entityType: string,
+  record: VersionedRecord,
+  operation: ChangeOperation,
+  changes: FieldChange[],
+  author: ChangeAuthor,
+): Omit<ChangeLogEntity, 'id'> {
+  return {
+    entityType,
+    entityId: record.id,
+    version: record.version,
+    operation,
+    changedBy: author.changedBy,
+    changedAt: record.updatedAt,
+    changes,
+    correlationId: author.correlationId,
+  };
+}
 
 /** Appends a change inside the caller's transaction, beside the change itself and its event. */
 export async function appendChange(

@@ -22,6 +22,8 @@ export interface Link {
   toName: string;
   /** SQL condition over alias `r` (the linking table) that is true when `r` links to `$1`. */
   linksTo: string;
+  /** The uuid[] column holding the ids, for links stored as an array of record ids. */
+  column?: string;
   /** Reference data (standards): only existence is checked, by `code`. */
   reference?: boolean;
 }
@@ -58,6 +60,7 @@ export const LINKS: readonly Link[] = [
     to: 'endpoint',
     toName: 'endpoint',
     linksTo: '$1 = ANY(r.endpoint_ids)',
+    column: 'endpoint_ids',
   },
   {
     from: 'platform',
@@ -66,6 +69,7 @@ export const LINKS: readonly Link[] = [
     to: 'dataset',
     toName: 'dataset',
     linksTo: '$1 = ANY(r.dataset_ids)',
+    column: 'dataset_ids',
   },
   {
     from: 'digital_twin',
@@ -74,6 +78,7 @@ export const LINKS: readonly Link[] = [
     to: 'platform',
     toName: 'platform',
     linksTo: '$1 = ANY(r.platform_ids)',
+    column: 'platform_ids',
   },
   {
     from: 'digital_twin',
@@ -82,6 +87,7 @@ export const LINKS: readonly Link[] = [
     to: 'dataset',
     toName: 'dataset',
     linksTo: '$1 = ANY(r.dataset_ids)',
+    column: 'dataset_ids',
   },
   {
     from: 'dataset',
@@ -90,6 +96,7 @@ export const LINKS: readonly Link[] = [
     to: 'endpoint',
     toName: 'endpoint',
     linksTo: '$1 = ANY(r.endpoint_ids)',
+    column: 'endpoint_ids',
   },
   {
     from: 'dataset',

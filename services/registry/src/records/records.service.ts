@@ -18,6 +18,7 @@ import { RegistryEnv } from '../config';
 import { ChangeView } from '../history/dto/history.view';
 import { ChangeOperation } from '../history/entities/change-log.entity';
 import { diffFields, FieldChange } from '../history/field-diff';
+import { changeEntry } from '../history/history';
 import { HistoryRepository } from '../history/history.repository';
 import { decodeCursor, encodeCursor } from './cursor';
 import { checkNoIncomingLinks, checkOutgoingLinks, hasOutgoingLinks } from './links';
@@ -360,16 +361,10 @@ export class RecordsService {
     changes: FieldChange[],
     context: RequestContext,
   ) {
-    return {
-      entityType: kind.name,
-      entityId: record.id,
-      version: record.version,
-      operation,
+    return changeEntry(kind.name, record, operation, changes, {
       changedBy: context.principal.name,
-      changedAt: record.updatedAt,
-      changes,
       correlationId: context.requestId,
-    };
+    });
   }
 
   private eventContext(context: RequestContext): EventContext {
