@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ensureDependencies, infraEnv, infraUp, log, nx, ROOT, run } from './lib.mjs';
 import { ensureChromium } from './browser.mjs';
 import { ensurePythonEnv } from './python.mjs';
+import { checkAlertRules, ensurePrometheus } from './prometheus.mjs';
 
 const timings = {};
 async function step(name, fn) {
@@ -23,6 +24,8 @@ try {
   // Python tools the tests run as real peers (schemathesis, pycsw, …): deploy/local/python.mjs.
   await step('python', () => ensurePythonEnv({ log }));
   await step('browser', () => ensureChromium({ log }));
+  // The real Prometheus the metrics test scrapes the services with; promtool for the alert rules.
+  await step('prometheus', () => ensurePrometheus({ log }));
   Object.assign(process.env, infraEnv());
   await step('contracts', () => {
     log('protobuf contracts: buf lint, generated code up to date, buf breaking');
@@ -43,6 +46,7 @@ try {
     log('lint, typecheck, formatting');
     nx(['run-many', '-t', 'lint,typecheck', '--outputStyle=static']);
     run(join(ROOT, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', '.']);
+    checkAlertRules({ log });
     // docker-compose.yml cannot run here (no engine), but the compose client can check it.
     if (spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0) {
       run('docker', ['compose', 'config', '--quiet']);

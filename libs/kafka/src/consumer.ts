@@ -22,6 +22,27 @@ export interface RetryPolicy {
   maxMs: number;
 }
 
+/**
+ * What a consumer reports as it works (metrics; see service-kit ConsumerMetrics). Called on the
+ * consumer's path: implementations must be cheap and must not throw.
+ */
+export interface ConsumerObserver {
+  /** The consumer joined its group and reads these topics (prefixed names). */
+  started?(groupId: string, topics: readonly string[]): void;
+  stopped?(groupId: string): void;
+  /** One partition's batch was applied (or dead-lettered) and its offset resolved. */
+  batchDone?(batch: {
+    groupId: string;
+    topic: string;
+    partition: number;
+    records: number;
+    seconds: number;
+    /** The batch failed as a whole and was applied record by record. */
+    split: boolean;
+  }): void;
+  deadLettered?(groupId: string, topic: string, records: number): void;
+}
+
 export interface BatchConsumerOptions<T> {
   kafka: Kafka;
   groupId: string;
@@ -54,6 +75,7 @@ export interface BatchConsumerOptions<T> {
    * crash, at most this much more is delivered again, which the idempotent handlers absorb.
    */
   commitIntervalMs?: number;
+  observer?: ConsumerObserver;
 }
 
 interface PartitionOffset {
@@ -133,6 +155,7 @@ export class BatchConsumer<T> {
       fromBeginning: this.options.fromBeginning ?? true,
     });
     this.running = true;
+    this.options.observer?.started?.(this.options.groupId, this.options.topics);
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -142,6 +165,7 @@ export class BatchConsumer<T> {
   }
 
   async stop(): Promise<void> {
+    if (this.running) this.options.observer?.stopped?.(this.options.groupId);
     this.running = false;
     await this.commitApplied().catch((error: unknown) =>
       this.options.logger?.warn({ error: describe(error) }, 'offset commit on stop failed'),
@@ -183,6 +207,8 @@ export class BatchConsumer<T> {
     resolveOffset,
   }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0) return;
+    const started = process.hrtime.bigint();
+    let split = false;
     const decoded: { raw: RawEvent; value: T }[] = [];
     const dead: { raw: RawEvent; error: unknown }[] = [];
     for (const message of batch.messages) {
@@ -203,6 +229,7 @@ export class BatchConsumer<T> {
           alive,
         );
         if (error !== undefined) {
+          split = true;
           this.options.logger?.warn(
             {
               topic: batch.topic,
@@ -224,6 +251,14 @@ export class BatchConsumer<T> {
     }
     const last = batch.messages[batch.messages.length - 1].offset;
     resolveOffset(last);
+    this.options.observer?.batchDone?.({
+      groupId: this.options.groupId,
+      topic: batch.topic,
+      partition: batch.partition,
+      records: batch.messages.length,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      split,
+    });
     this.uncommitted.set(`${batch.topic}\u0000${batch.partition}`, {
       topic: batch.topic,
       partition: batch.partition,
@@ -287,6 +322,8 @@ export class BatchConsumer<T> {
         },
       })),
     );
+    for (const { raw } of items)
+      this.options.observer?.deadLettered?.(this.options.groupId, raw.topic, 1);
   }
 }
 

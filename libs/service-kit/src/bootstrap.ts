@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { requestId } from './logger';
+import { Metrics } from './metrics/metrics';
 import { screenInput } from './http/input-screen';
 import {
   flattenValidationErrors,
@@ -80,6 +81,32 @@ export function closeRequestSchemas(document: OpenAPIObject): void {
   }
 }
 
+/**
+ * Request durations by method, route template (`/api/v1/platforms/:id`, never the raw URL: ids would
+ * make a series per record) and status; requests no route matched count as `unmatched`.
+ */
+function observeHttp(
+  metrics: Metrics,
+  fastify: ReturnType<ReturnType<NestFastifyApplication['getHttpAdapter']>['getInstance']>,
+): void {
+  const durations = metrics.histogram({
+    name: 'dpi_http_request_duration_seconds',
+    help: 'HTTP requests by method, route template and status, from arrival to the last byte sent',
+    labelNames: ['method', 'route', 'status_code'],
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    durations.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status_code: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+}
+
 /** Creates and configures a service app (pipes, filters, parsers, OpenAPI) without listening. */
 export async function createServiceApp(
   module: Type,
@@ -112,6 +139,7 @@ export async function createServiceApp(
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .send({ ...(problem.getResponse() as object), instance: request.url });
   });
+  observeHttp(app.get(Metrics), fastify);
   const bodyLimits = options.bodyLimits ?? {};
   fastify.addHook('onRoute', (route) => {
     const limit = bodyLimits[route.url];

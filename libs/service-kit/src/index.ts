@@ -11,3 +11,6 @@ export * from './http/preconditions';
 export * from './outbox/outbox-relay.module';
 export * from './http/bearer';
 export * from './http/display-name';
+export * from './metrics/metrics';
+export * from './metrics/metrics.module';
+export * from './metrics/consumer-metrics';

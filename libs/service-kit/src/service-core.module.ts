@@ -8,6 +8,7 @@ import { validateEnv } from './config';
 import { HealthModule } from './health/health.module';
 import { KafkaModule } from './kafka/kafka.module';
 import { loggerParams } from './logger';
+import { MetricsModule } from './metrics/metrics.module';
 
 export interface ServiceCoreOptions<S extends ZodTypeAny> {
   /** Service name: logger name, Kafka client id, application_name. */
@@ -17,7 +18,10 @@ export interface ServiceCoreOptions<S extends ZodTypeAny> {
   dataSource: (env: z.infer<S>) => DataSourceOptions;
 }
 
-/** What every service imports first: validated config, JSON logger, its schema, Kafka, health. */
+/**
+ * What every service imports first: validated config, JSON logger, its schema, Kafka, health,
+ * metrics.
+ */
 @Module({})
 export class ServiceCoreModule {
   static forRoot<S extends ZodTypeAny>(options: ServiceCoreOptions<S>): DynamicModule {
@@ -50,6 +54,7 @@ export class ServiceCoreModule {
         }),
         KafkaModule.forService(options.name),
         HealthModule,
+        MetricsModule.forService(options.name),
       ],
     };
   }

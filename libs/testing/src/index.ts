@@ -8,3 +8,4 @@ export * from './free-port';
 export * from './run';
 export * from './tcp-proxy';
 export * from './tokens';
+export * from './prometheus';

@@ -13,6 +13,7 @@ import { screenPage, type IssueDraft } from './page-screening';
 import { harvestPartitioned } from './paging';
 import type { RecordEventContext } from './record-events';
 import { RecordStore } from './record-store.repository';
+import { HarvestMetrics } from './harvest-metrics';
 import { ParseWorkerProvider } from './parse-worker.provider';
 import { isBufferedPage, ResilientCswClient } from './resilient-client';
 import {
@@ -57,6 +58,7 @@ export class HarvestRunner {
     private readonly jobs: JobsRepository,
     private readonly store: RecordStore,
     private readonly parseWorker: ParseWorkerProvider,
+    private readonly metrics: HarvestMetrics,
     @Inject(ConfigService) private readonly config: ConfigService<HarvesterEnv, true>,
     private readonly logger: PinoLogger,
   ) {
@@ -64,6 +66,13 @@ export class HarvestRunner {
   }
 
   async run(context: RunContext): Promise<HarvestJobEntity> {
+    const started = Date.now();
+    const finished = await this.execute(context);
+    this.metrics.jobFinished(finished.state, (Date.now() - started) / 1000);
+    return finished;
+  }
+
+  private async execute(context: RunContext): Promise<HarvestJobEntity> {
     const { job, source, signal } = context;
     const log = { jobId: job.id, sourceId: source.id, mode: job.mode };
     const totals = new RunTotals();
@@ -241,6 +250,12 @@ export class HarvestRunner {
       return { delta: { ...delta, issuesStored }, stored };
     });
     totals.add(delta);
+    this.metrics.pageStored(page, {
+      created: delta.created,
+      updated: delta.updated,
+      unchanged: delta.unchanged,
+      failed: delta.failed,
+    });
     totals.issuesStored += delta.issuesStored;
     if (publish) totals.lastEventAt = Date.now();
     context.onProgress();
@@ -319,6 +334,7 @@ export class HarvestRunner {
         }
         return n;
       });
+      this.metrics.recordsDone({ withdrawn });
       if (withdrawn < WITHDRAW_BATCH) return;
     }
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RepositoriesModule } from '../database/repositories.module';
+import { HarvestMetrics } from '../harvest/harvest-metrics';
 import { HarvestRunner } from '../harvest/harvest-runner';
 import { ParseWorkerProvider } from '../harvest/parse-worker.provider';
 import { JobSupervisor } from './job-supervisor.service';
@@ -8,7 +9,7 @@ import { JobsService } from './jobs.service';
 
 @Module({
   imports: [RepositoriesModule],
-  providers: [HarvestRunner, ParseWorkerProvider, JobSupervisor, JobsService],
+  providers: [HarvestRunner, HarvestMetrics, ParseWorkerProvider, JobSupervisor, JobsService],
   controllers: [JobsController],
   exports: [JobSupervisor],
 })

@@ -179,6 +179,24 @@ export class JobsRepository {
   }
 
   /** Unfinished jobs of every source (for the orphan sweep). */
+  /**
+   * Jobs per state, and of the running ones the seconds since the slowest last made progress (a
+   * page stored): what the operators' metrics report.
+   */
+  async stateCounts(): Promise<{ counts: Map<JobState, number>; stalestRunningSeconds: number }> {
+    const rows: { state: JobState; jobs: number; stalest: number | null }[] =
+      await this.dataSource.query(
+        `SELECT state, count(*)::int AS jobs,
+                max(EXTRACT(EPOCH FROM clock_timestamp() - COALESCE(progress_at, started_at)))
+                  FILTER (WHERE state = 'running')::float8 AS stalest
+         FROM harvest_job GROUP BY state`,
+      );
+    return {
+      counts: new Map(rows.map((row) => [row.state, row.jobs])),
+      stalestRunningSeconds: rows.find((row) => row.state === 'running')?.stalest ?? 0,
+    };
+  }
+
   findUnfinished(): Promise<HarvestJobEntity[]> {
     return this.dataSource
       .getRepository(HarvestJobEntity)

@@ -1,7 +1,7 @@
 import { TOPIC_SPECS, TOPICS } from '@dpi/contracts';
 import { isTransientDbError } from '@dpi/db';
 import { BatchConsumer, ManagedProducer, prefixedTopic, startConsumerWithRetry } from '@dpi/kafka';
-import { KAFKA, KAFKA_PRODUCER } from '@dpi/service-kit';
+import { ConsumerMetrics, KAFKA, KAFKA_PRODUCER } from '@dpi/service-kit';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Kafka } from 'kafkajs';
@@ -34,6 +34,7 @@ export class HarvestedDatasetsConsumer implements OnApplicationBootstrap, OnAppl
     @Inject(KAFKA_PRODUCER) private readonly producer: ManagedProducer,
     @Inject(ConfigService) private readonly config: ConfigService<RegistryEnv, true>,
     private readonly repository: HarvestedDatasetsRepository,
+    private readonly consumerMetrics: ConsumerMetrics,
     private readonly logger: PinoLogger,
   ) {
     logger.setContext('HarvestedDatasetsConsumer');
@@ -69,6 +70,7 @@ export class HarvestedDatasetsConsumer implements OnApplicationBootstrap, OnAppl
           dlq: this.producer,
           isTransient: isTransientDbError,
           logger: this.logger.logger,
+          observer: this.consumerMetrics,
         }),
       { isStopped: () => this.stopped, logger: this.logger.logger, label: 'harvest records' },
     );

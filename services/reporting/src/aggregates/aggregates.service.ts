@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Metrics, secondsSince } from '@dpi/service-kit';
 import { PinoLogger } from 'nestjs-pino';
 import { Subscription } from 'rxjs';
 import { ReportingEnv } from '../config';
@@ -44,10 +45,29 @@ export class AggregatesService implements OnApplicationBootstrap, OnApplicationS
     private readonly live: LiveEvents,
     @Inject(ConfigService) private readonly config: ConfigService<ReportingEnv, true>,
     private readonly logger: PinoLogger,
+    metrics: Metrics,
   ) {
     logger.setContext('AggregatesService');
+    const refreshes = metrics.histogram({
+      name: 'dpi_aggregates_refresh_duration_seconds',
+      help: 'Time to recompute the stale parts of the aggregates snapshot',
+    });
+    const failures = metrics.counter({
+      name: 'dpi_aggregates_refresh_failures_total',
+      help: 'Aggregate refreshes that failed (the previous snapshot stays)',
+    });
     this.snapshot = new RefreshingSnapshot({
-      compute: (current) => this.compute(current),
+      compute: async (current) => {
+        const started = process.hrtime.bigint();
+        try {
+          return await this.compute(current);
+        } catch (error) {
+          failures.inc();
+          throw error;
+        } finally {
+          refreshes.observe(secondsSince(started));
+        }
+      },
       gapMs: config.get('AGGREGATES_DEBOUNCE_MS', { infer: true }),
       // Under a stream of changes refreshes take at most a quarter of the time (as the rules):
       // the projector and the registry beside it keep the database and the cores.

@@ -1,3 +1,4 @@
+import { Metrics } from '@dpi/service-kit';
 import { Debouncer } from './debouncer';
 import { HANDLUNGSBEDARFE_V1, QUALITY_THRESHOLD_PERCENT } from './handlungsbedarfe.v1';
 import type { ConfigService } from '@nestjs/config';
@@ -105,6 +106,7 @@ describe('which rules a change makes due', () => {
       { publish: () => undefined } as unknown as LiveEvents,
       config,
       logger as unknown as PinoLogger,
+      new Metrics('reporting', { defaultMetrics: false }),
     );
     // Fake timers: the debounced run and what it awaits are done when runAllTimersAsync returns
     // (with real ones, a run that took 2 ms would put the next one 38 ms later).

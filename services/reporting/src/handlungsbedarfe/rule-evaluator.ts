@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Metrics, secondsSince } from '@dpi/service-kit';
 import { PinoLogger } from 'nestjs-pino';
 import { ReportingEnv } from '../config';
 import { LiveEvents } from '../live/live-events';
@@ -26,14 +27,26 @@ export class RuleEvaluator implements OnApplicationBootstrap, OnApplicationShutd
   private readonly reads = new Map<HandlungsbedarfRule, ReadonlySet<ReadModelName> | 'any'>(
     ACTIVE_RULE_SET.rules.map((rule) => [rule, modelsReadBy(rule)]),
   );
+  private readonly evaluations;
+  private readonly ruleFailures;
 
   constructor(
     private readonly findings: FindingsRepository,
     private readonly live: LiveEvents,
     @Inject(ConfigService) private readonly config: ConfigService<ReportingEnv, true>,
     private readonly logger: PinoLogger,
+    metrics: Metrics,
   ) {
     logger.setContext('RuleEvaluator');
+    this.evaluations = metrics.histogram({
+      name: 'dpi_findings_evaluation_duration_seconds',
+      help: 'Time to evaluate the due Handlungsbedarf rules once',
+    });
+    this.ruleFailures = metrics.counter({
+      name: 'dpi_findings_rule_failures_total',
+      help: 'Rule evaluations that failed (the rule’s previous findings stay)',
+      labelNames: ['rule'],
+    });
     assertValidRuleSet(ACTIVE_RULE_SET);
     this.debouncer = new Debouncer(
       config.get('FINDINGS_DEBOUNCE_MS', { infer: true }),
@@ -100,11 +113,15 @@ export class RuleEvaluator implements OnApplicationBootstrap, OnApplicationShutd
   /** Evaluates `rules` of the active set (all by default). */
   async evaluate(rules?: readonly HandlungsbedarfRule[]): Promise<RuleOutcome[]> {
     const started = Date.now();
+    const timer = process.hrtime.bigint();
     const outcomes = await this.findings.evaluate(ACTIVE_RULE_SET, rules);
+    this.evaluations.observe(secondsSince(timer));
     const changed = outcomes.reduce((sum, o) => sum + o.changed, 0);
     const removed = outcomes.reduce((sum, o) => sum + o.removed, 0);
-    for (const failed of outcomes.filter((o) => o.error))
+    for (const failed of outcomes.filter((o) => o.error)) {
+      this.ruleFailures.inc({ rule: failed.ruleId });
       this.logger.error({ rule: failed.ruleId, error: failed.error }, 'rule failed');
+    }
     this.logger.debug(
       { ms: Date.now() - started, rules: outcomes.length, changed, removed },
       'Handlungsbedarfe evaluated',

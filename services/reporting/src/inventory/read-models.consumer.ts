@@ -1,6 +1,6 @@
 import { isTransientDbError } from '@dpi/db';
 import { BatchConsumer, ManagedProducer, startConsumerWithRetry } from '@dpi/kafka';
-import { KAFKA, KAFKA_PRODUCER } from '@dpi/service-kit';
+import { ConsumerMetrics, KAFKA, KAFKA_PRODUCER } from '@dpi/service-kit';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Kafka } from 'kafkajs';
@@ -31,6 +31,7 @@ export class ReadModelsConsumer implements OnApplicationBootstrap, OnApplication
     private readonly repository: InventoryRepository,
     private readonly live: LiveEvents,
     private readonly rules: RuleEvaluator,
+    private readonly consumerMetrics: ConsumerMetrics,
     private readonly logger: PinoLogger,
   ) {
     logger.setContext('ReadModelsConsumer');
@@ -76,6 +77,7 @@ export class ReadModelsConsumer implements OnApplicationBootstrap, OnApplication
           dlq: this.producer,
           isTransient: isTransientDbError,
           logger: this.logger.logger,
+          observer: this.consumerMetrics,
         }),
       { isStopped: () => this.stopped, logger: this.logger.logger, label: 'read-model topics' },
     );
