@@ -8,4 +8,5 @@ export * from './free-port';
 export * from './run';
 export * from './tcp-proxy';
 export * from './tokens';
+export * from './schemathesis';
 export * from './prometheus';
