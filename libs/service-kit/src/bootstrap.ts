@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { requestId } from './logger';
 import { Metrics } from './metrics/metrics';
 import { screenInput } from './http/input-screen';
+import { documentInputErrors } from './http/openapi';
 import {
   flattenValidationErrors,
   PROBLEM_CONTENT_TYPE,
@@ -175,6 +176,7 @@ export async function createServiceApp(
         .build(),
     );
     closeRequestSchemas(document);
+    documentInputErrors(document);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
   return app;
