@@ -129,4 +129,75 @@ describe('registry: bulk import (real PostgreSQL and Kafka)', () => {
     expect(tooMany.statusCode).toBe(400);
     expect(await registry.count('dataset')).toBe(0);
   });
+
+  // Last: it stores records of another Land, which the counts above do not expect.
+  it("answers an id of another Land's NON_PUBLIC record as if it did not exist (issue 17)", async () => {
+    const byAdmin = async (path: string, body: object) => {
+      const response = await registry.request('POST', path, { token: ADMIN_TOKEN, body });
+      expect(response.statusCode).toBe(201);
+      return response.json().id as string;
+    };
+    const bavarian = (name: string, accessRights: string) => ({
+      name,
+      landCode: 'DE-BY',
+      type: 'geoportal',
+      status: 'production',
+      accessRights,
+    });
+    const hidden = await byAdmin('/api/v1/platforms', bavarian('Internes Portal', 'NON_PUBLIC'));
+    const visible = await byAdmin('/api/v1/platforms', bavarian('Offenes Portal', 'PUBLIC'));
+    const hiddenDataset = await byAdmin('/api/v1/datasets', {
+      title: 'Interner Datensatz',
+      landCode: 'DE-BY',
+      accessRights: 'NON_PUBLIC',
+    });
+    const missing = randomUUID();
+    const missingDataset = randomUUID();
+    const data = {
+      name: 'Geoportal Hamburg',
+      landCode: 'DE-HH',
+      type: 'geoportal',
+      status: 'production',
+    };
+    const probes = [
+      { kind: 'platform', id: hidden, version: 1, data },
+      { kind: 'platform', id: missing, version: 1, data },
+      { kind: 'platform', data: { ...data, datasetIds: [hiddenDataset] } },
+      { kind: 'platform', data: { ...data, datasetIds: [missingDataset] } },
+      { kind: 'platform', id: hidden, data },
+      { kind: 'platform', id: visible, data },
+    ];
+    /** An item's result with the probed id replaced, to compare a hidden id's with a missing one's. */
+    const shape = (item: Record<string, unknown>, id: string) =>
+      JSON.parse(
+        JSON.stringify({ ...item, index: 0 })
+          .split(id)
+          .join('<id>'),
+      );
+    for (const query of ['?dryRun=true', '']) {
+      const report = (await post(probes, query)).json();
+      const [hiddenItem, missingItem, hiddenLink, missingLink, hiddenNoVersion, visibleItem] =
+        report.items;
+      // A hidden record and an unknown id: the same answer, no Land named.
+      expect(hiddenItem.status).toBe('notFound');
+      expect(shape(hiddenItem, hidden)).toEqual(shape(missingItem, missing));
+      expect(hiddenLink.status).toBe('invalid');
+      expect(shape(hiddenLink, hiddenDataset)).toEqual(shape(missingLink, missingDataset));
+      // Without a version an unknown id would be created; a hidden one cannot be, and is still
+      // answered as missing, not as Bavaria's.
+      expect(hiddenNoVersion).toMatchObject({
+        status: 'notFound',
+        detail: `platform ${hidden} does not exist`,
+      });
+      expect(JSON.stringify([hiddenItem, hiddenLink, hiddenNoVersion])).not.toContain('DE-BY');
+      // A record the caller can see but not write stays a 403 naming its Land.
+      expect(visibleItem.status).toBe('forbidden');
+      expect(visibleItem.detail).toContain('DE-BY');
+    }
+    // Nothing of Bavaria's changed.
+    const stored = await registry.request('GET', `/api/v1/platforms/${hidden}`, {
+      token: ADMIN_TOKEN,
+    });
+    expect(stored.json()).toMatchObject({ version: 1, landCode: 'DE-BY' });
+  });
 });

@@ -264,7 +264,7 @@ export class RecordsService {
     context: RequestContext,
     dryRun: { pending: Map<string, string | null> } | false,
   ): Promise<{ status: 'created' | 'updated' | 'unchanged'; record: E; changes: FieldChange[] }> {
-    const current = item.id ? await this.repository.findById(kind.entity, item.id) : null;
+    const current = item.id ? await this.writableTarget(kind, item.id, context.principal) : null;
     if (current?.deletedAt)
       throw new ConflictException(`${kind.name} ${item.id} was deleted; use a new id`);
     const fields = kind.fieldsFrom(item.dto);
@@ -309,6 +309,23 @@ export class RecordsService {
     }
     const record = await this.update(kind, current, fields, context);
     return { status: 'updated', record, changes };
+  }
+
+  /**
+   * The record (live or deleted) an import item names by id, or null when there is none. One the
+   * principal may not see is answered as missing (404, as PUT/PATCH/DELETE do), never as another
+   * Land's (403 naming it), and cannot be created over either.
+   */
+  private async writableTarget<E extends VersionedRecord, D extends object>(
+    kind: RecordKind<E, D>,
+    id: string,
+    principal: Principal,
+  ): Promise<E | null> {
+    const current = await this.repository.findVisible(kind.entity, id, readScopeOf(principal));
+    if (current) return current;
+    if (await this.repository.findById(kind.entity, id))
+      throw new NotFoundException(`${kind.name} ${id} does not exist`);
+    return null;
   }
 
   /**
