@@ -47,6 +47,8 @@ try {
     nx(['run-many', '-t', 'lint,typecheck', '--outputStyle=static']);
     run(join(ROOT, 'node_modules/.bin/prettier'), ['--check', '--log-level', 'warn', '.']);
     checkAlertRules({ log });
+    // Kubernetes manifests: kustomize build + kubeconform (strict), with a negative control.
+    run(process.execPath, [join(ROOT, 'deploy/k8s/validate.mjs')]);
     // docker-compose.yml cannot run here (no engine), but the compose client can check it.
     if (spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0) {
       run('docker', ['compose', 'config', '--quiet']);
