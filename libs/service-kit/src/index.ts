@@ -9,7 +9,6 @@ export * from './http/merge-patch';
 export * from './http/input-screen';
 export * from './http/preconditions';
 export * from './outbox/outbox-relay.module';
-export * from './http/bearer';
 export * from './http/display-name';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';

@@ -2,7 +2,11 @@
 export async function issueToken(
   registryUrl: string,
   adminToken: string,
-  client: { name: string; role: 'admin' | 'land-editor' | 'reviewer'; landCode?: string },
+  client: {
+    name: string;
+    role: 'admin' | 'land-editor' | 'reviewer' | 'operator';
+    landCode?: string;
+  },
 ): Promise<string> {
   const response = await fetch(`${registryUrl}/api/v1/admin/tokens`, {
     method: 'POST',

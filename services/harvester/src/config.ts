@@ -1,3 +1,4 @@
+import { registryAuthEnvSchema } from '@dpi/auth';
 import { dbEnvSchema, outboxEnvSchema, schemaNameSchema } from '@dpi/db';
 import { kafkaEnvSchema } from '@dpi/kafka';
 import { baseEnvSchema } from '@dpi/service-kit';
@@ -11,11 +12,21 @@ export const harvesterEnvSchema = baseEnvSchema
   .merge(dbEnvSchema)
   .merge(outboxEnvSchema)
   .merge(kafkaEnvSchema)
+  // REGISTRY_AUTH_CACHE_MS, REGISTRY_AUTH_TIMEOUT_MS: how tokens are checked at the registry.
+  .merge(registryAuthEnvSchema)
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     DB_SCHEMA: schemaNameSchema.default('harvester'),
-    /** Bearer token of the admin API (sources, runs, cancels). Unset: every write is refused. */
+    /**
+     * The bootstrap admin token, checked here (works without a registry). Other tokens are asked
+     * of the registry at REGISTRY_URL. Neither set: every write is refused.
+     */
     DPI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /**
+     * The registry, which issues the bearer tokens and tells who one is (admins and operators
+     * manage sources and jobs). Unset: only DPI_ADMIN_TOKEN works.
+     */
+    REGISTRY_URL: z.string().url().optional(),
     /** Share of a source's records a successful full run may withdraw; above it deletes are held back. */
     HARVEST_DELETE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
     /** A running job without progress (a page stored) for this long is failed by the watchdog. */

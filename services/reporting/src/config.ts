@@ -1,3 +1,4 @@
+import { registryAuthEnvSchema } from '@dpi/auth';
 import { dbEnvSchema, schemaNameSchema } from '@dpi/db';
 import { kafkaEnvSchema } from '@dpi/kafka';
 import { baseEnvSchema } from '@dpi/service-kit';
@@ -15,6 +16,8 @@ const isTimeZone = (zone: string): boolean => {
 export const reportingEnvSchema = baseEnvSchema
   .merge(dbEnvSchema)
   .merge(kafkaEnvSchema)
+  // REGISTRY_AUTH_CACHE_MS, REGISTRY_AUTH_TIMEOUT_MS: how tokens are checked at the registry.
+  .merge(registryAuthEnvSchema)
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(3003),
     DB_SCHEMA: schemaNameSchema.default('reporting'),
@@ -39,10 +42,6 @@ export const reportingEnvSchema = baseEnvSchema
     FINDINGS_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
     /** The registry, which issues the bearer tokens and tells who one is (reviewer views). */
     REGISTRY_URL: z.string().url().default('http://127.0.0.1:3001'),
-    /** How long a token's identity (or its being unknown) is kept before asking the registry again. */
-    REGISTRY_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
-    /** How long a token check may take before the request fails with 503. */
-    REGISTRY_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
     /**
      * GovData's ID of the body that publishes this catalogue (dcatde:contributorID, an IRI of
      * http://dcat-ap.de/def/contributors/…), given once it is registered with GovData; unset: none.

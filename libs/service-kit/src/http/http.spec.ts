@@ -1,5 +1,4 @@
 import { displayNameProblem, normaliseName } from './display-name';
-import { bearerToken } from './bearer';
 import { MAX_INPUT_DEPTH, screenInput } from './input-screen';
 import { applyMergePatch } from './merge-patch';
 import { checkIfMatch } from './preconditions';
@@ -92,29 +91,6 @@ describe('screenInput', () => {
     ).toBeNull();
     expect(screenInput(null)).toBeNull();
     expect(screenInput(undefined)).toBeNull();
-  });
-});
-
-describe('bearerToken', () => {
-  const token = 'abcdefghijklmnop0123';
-
-  it('reads the scheme case-insensitively, with one or more spaces (RFC 9110)', () => {
-    for (const header of [`Bearer ${token}`, `bearer ${token}`, `BEARER  ${token}`]) {
-      expect(bearerToken(header)).toBe(token);
-    }
-  });
-
-  it('is null for anything else', () => {
-    for (const header of [
-      undefined,
-      '',
-      token,
-      `Basic ${token}`,
-      `Bearer ${token} x`,
-      'Bearer short',
-    ]) {
-      expect(bearerToken(header)).toBeNull();
-    }
   });
 });
 

@@ -10,22 +10,20 @@ import {
   Query,
   Req,
   Res,
-  UseGuards,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AdminTokenGuard } from '../auth/admin-token.guard';
+import { CurrentPrincipal, type Principal } from '@dpi/auth';
+import { ManagesHarvests } from '../auth/auth.module';
 import { ListIssuesQuery, ListJobsQuery, RunDto, RunQuery } from './dto/job.queries';
 import { JobIssuePage, JobPage, JobView } from './dto/job.view';
 import { JobsService, modeOf } from './jobs.service';
@@ -39,26 +37,25 @@ export class JobsController {
 
   @Post('sources/:id/run')
   @HttpCode(202)
-  @UseGuards(AdminTokenGuard)
-  @ApiBearerAuth()
+  @ManagesHarvests()
   @ApiParam({ name: 'id', format: 'uuid', description: 'Source id' })
   @ApiBody({ type: RunDto, required: false })
   @ApiAcceptedResponse({ type: JobView, description: 'Queued; follow it at Location' })
   @ApiBadRequestResponse({ description: 'Malformed id or mode (application/problem+json)' })
-  @ApiUnauthorizedResponse({ description: 'No or wrong admin token' })
   @ApiNotFoundResponse({ description: 'No such source' })
   @ApiConflictResponse({ description: 'The source has an active job (here or in another replica)' })
   async run(
     @Param('id', uuid) id: string,
     @Body() body: RunDto,
     @Query() query: RunQuery,
+    @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<JobView> {
     const job = await this.jobs.run(
       id,
       modeOf(body?.mode, query.mode),
-      'admin',
+      principal.name,
       String(request.id),
     );
     void reply.header('location', `/api/v1/jobs/${job.id}`);
@@ -108,14 +105,12 @@ export class JobsController {
 
   @Post('jobs/:id/cancel')
   @HttpCode(202)
-  @UseGuards(AdminTokenGuard)
-  @ApiBearerAuth()
+  @ManagesHarvests()
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAcceptedResponse({
     type: JobView,
     description: 'Cancel requested; the job ends as cancelled within moments',
   })
-  @ApiUnauthorizedResponse({ description: 'No or wrong admin token' })
   @ApiNotFoundResponse({ description: 'No such job' })
   @ApiConflictResponse({ description: 'The job has finished already' })
   async cancel(@Param('id', uuid) id: string): Promise<JobView> {

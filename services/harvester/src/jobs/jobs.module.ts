@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { RepositoriesModule } from '../database/repositories.module';
 import { HarvestMetrics } from '../harvest/harvest-metrics';
 import { HarvestRunner } from '../harvest/harvest-runner';
@@ -8,7 +9,7 @@ import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
 @Module({
-  imports: [RepositoriesModule],
+  imports: [AuthModule, RepositoriesModule],
   providers: [HarvestRunner, HarvestMetrics, ParseWorkerProvider, JobSupervisor, JobsService],
   controllers: [JobsController],
   exports: [JobSupervisor],

@@ -14,11 +14,9 @@ import {
   Query,
   Req,
   Res,
-  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
@@ -29,10 +27,9 @@ import {
   ApiParam,
   ApiPreconditionFailedResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AdminTokenGuard } from '../auth/admin-token.guard';
+import { ManagesHarvests } from '../auth/auth.module';
 import { ListSourcesQuery } from './dto/list-sources.query';
 import { SourceDto } from './dto/source.dto';
 import { SourceList, SourceView } from './dto/source.view';
@@ -57,14 +54,12 @@ export class SourcesController {
 
   @Post()
   @HttpCode(201)
-  @UseGuards(AdminTokenGuard)
-  @ApiBearerAuth()
+  @ManagesHarvests()
   @ApiBody({ type: SourceDto })
   @ApiCreatedResponse({ type: SourceView, description: 'Stored; its schedules are active at once' })
   @ApiBadRequestResponse({
     description: 'Invalid body (application/problem+json with field errors)',
   })
-  @ApiUnauthorizedResponse({ description: 'No or wrong admin token' })
   @ApiConflictResponse({ description: 'A source with this name exists' })
   async create(
     @Body() dto: SourceDto,
@@ -94,8 +89,7 @@ export class SourcesController {
   }
 
   @Patch(':id')
-  @UseGuards(AdminTokenGuard)
-  @ApiBearerAuth()
+  @ManagesHarvests()
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiConsumes('application/merge-patch+json', 'application/json')
   @ApiBody({
@@ -107,7 +101,6 @@ export class SourcesController {
   @ApiIfMatchRequired()
   @ApiOkResponse({ type: SourceView })
   @ApiBadRequestResponse({ description: 'Invalid patch or result (application/problem+json)' })
-  @ApiUnauthorizedResponse({ description: 'No or wrong admin token' })
   @ApiNotFoundResponse({ description: 'No such source' })
   @ApiConflictResponse({ description: 'The new name is taken' })
   @ApiPreconditionFailedResponse({ description: 'Stale If-Match' })
@@ -125,14 +118,12 @@ export class SourcesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @UseGuards(AdminTokenGuard)
-  @ApiBearerAuth()
+  @ManagesHarvests()
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiIfMatchRequired()
   @ApiNoContentResponse({
     description: 'Deleted: schedules stopped, every record of the source withdrawn (tombstones)',
   })
-  @ApiUnauthorizedResponse({ description: 'No or wrong admin token' })
   @ApiNotFoundResponse({ description: 'No such source' })
   @ApiConflictResponse({ description: 'A job of the source is active' })
   @ApiPreconditionFailedResponse({ description: 'Stale If-Match' })

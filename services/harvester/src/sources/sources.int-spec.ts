@@ -160,7 +160,7 @@ describe('harvester: /api/v1/sources (real PostgreSQL and Kafka)', () => {
       token: 'not-the-admin-token-0123456789',
     });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().detail).toBe('the bearer token is not valid');
+    expect(wrong.json().detail).toBe('the bearer token is not valid or was revoked');
     expect((await h.request('GET', '/api/v1/sources', { token: null })).statusCode).toBe(200);
     const run = await h.request('POST', `/api/v1/sources/${GDK_ID}/run`, { token: null });
     expect(run.statusCode).toBe(401);

@@ -4,12 +4,12 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
+import { LAND_SCOPED_ROLES, tokenDigest } from '@dpi/auth';
 import { isUniqueViolation } from '@dpi/db';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ApiClientsRepository } from './api-clients.repository';
 import { ApiClientEntity } from './entities/api-client.entity';
 import { Principal, Role } from './principal';
-import { hashToken } from './token-hash';
 
 export interface IssuedToken {
   client: ApiClientEntity;
@@ -26,7 +26,7 @@ export class ApiClientsService {
     input: { name: string; role: Role; landCode?: string | null },
     issuedBy: string,
   ): Promise<IssuedToken> {
-    if ((input.role === 'land-editor') !== Boolean(input.landCode)) {
+    if (LAND_SCOPED_ROLES.includes(input.role) !== Boolean(input.landCode)) {
       throw new BadRequestException(
         'landCode is required for land-editor tokens and not allowed for other roles',
       );
@@ -37,7 +37,7 @@ export class ApiClientsService {
       name: input.name,
       role: input.role,
       landCode: input.landCode ?? null,
-      tokenSha256: hashToken(token),
+      tokenSha256: tokenDigest(token),
       createdBy: issuedBy,
       createdAt: new Date(),
       revokedAt: null,
@@ -67,7 +67,7 @@ export class ApiClientsService {
 
   /** The principal a presented token stands for, or null when unknown or revoked. */
   async authenticate(token: string): Promise<Principal | null> {
-    const client = await this.repository.findActiveByDigest(hashToken(token));
+    const client = await this.repository.findActiveByDigest(tokenDigest(token));
     if (!client) return null;
     return {
       name: client.name,

@@ -22,4 +22,12 @@ describe('assertMayWrite', () => {
       'reviewer tokens can read, not write',
     );
   });
+
+  it('never lets an operator write records (it manages the harvester)', () => {
+    for (const lands of [['DE-HH'], [null], ['DE-HH', 'DE-BB']]) {
+      expect(() => assertMayWrite({ name: 'ops', role: 'operator' }, ...lands)).toThrow(
+        'operator tokens manage harvest sources and jobs; they cannot write records',
+      );
+    }
+  });
 });

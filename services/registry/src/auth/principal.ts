@@ -1,10 +1,2 @@
-export const ROLES = ['admin', 'land-editor', 'reviewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface Principal {
-  /** Token name, recorded as createdBy / changedBy. */
-  name: string;
-  role: Role;
-  /** Set for land-editor tokens: the one Land they may write. */
-  landCode?: string;
-}
+// The roles and the principal are the same in every service: @dpi/auth.
+export { ROLES, type Principal, type Role } from '@dpi/auth';

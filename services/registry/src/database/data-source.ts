@@ -16,6 +16,7 @@ import { Organisations1763900000003 } from './migrations/1763900000003-organisat
 import { DigitalTwins1763900000004 } from './migrations/1763900000004-digital-twins';
 import { Endpoints1763900000005 } from './migrations/1763900000005-endpoints';
 import { FullModel1763900000006 } from './migrations/1763900000006-full-model';
+import { OperatorRole1763900000007 } from './migrations/1763900000007-operator-role';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
@@ -36,6 +37,7 @@ export const REGISTRY_MIGRATIONS = [
   DigitalTwins1763900000004,
   Endpoints1763900000005,
   FullModel1763900000006,
+  OperatorRole1763900000007,
 ];
 
 export function registryDataSourceOptions(

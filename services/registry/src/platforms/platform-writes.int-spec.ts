@@ -14,10 +14,11 @@ const hamburgPlatform = {
 
 describe('registry: tokens, Land scoping, If-Match, history, tombstones (real PostgreSQL and Kafka)', () => {
   let registry: RegistryUnderTest;
-  const tokens: Record<'hamburg' | 'brandenburg' | 'reviewer' | 'revoked', string> = {
+  const tokens: Record<'hamburg' | 'brandenburg' | 'reviewer' | 'operator' | 'revoked', string> = {
     hamburg: '',
     brandenburg: '',
     reviewer: '',
+    operator: '',
     revoked: '',
   };
 
@@ -45,6 +46,7 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
     tokens.hamburg = await issue('hamburg-editor', 'land-editor', 'DE-HH');
     tokens.brandenburg = await issue('brandenburg-editor', 'land-editor', 'DE-BB');
     tokens.reviewer = await issue('ag-reviewer', 'reviewer');
+    tokens.operator = await issue('harvest-operator', 'operator');
     tokens.revoked = await issue('former-editor', 'land-editor', 'DE-HH');
     expect(
       (await request('DELETE', '/api/v1/admin/tokens/former-editor', { token: ADMIN_TOKEN }))
@@ -66,6 +68,12 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
         role: 'land-editor',
         landCode: 'DE-HH',
       });
+      const operator = await request('GET', '/api/v1/auth/principal', { token: tokens.operator });
+      expect(operator.json()).toEqual({
+        name: 'harvest-operator',
+        role: 'operator',
+        landCode: null,
+      });
       for (const token of [tokens.revoked, undefined]) {
         const refused = await request('GET', '/api/v1/auth/principal', { token });
         expect(refused.statusCode).toBe(401);
@@ -79,13 +87,14 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
         'hamburg-editor',
         'brandenburg-editor',
         'ag-reviewer',
+        'harvest-operator',
         'former-editor',
       ]);
       expect(JSON.stringify(list.json())).not.toContain('dpi_');
       const { rows } = await registry.db.query(
         `SELECT token_sha256 FROM ${registry.schema}.api_client`,
       );
-      expect(rows).toHaveLength(4);
+      expect(rows).toHaveLength(5);
       for (const row of rows) expect((row.token_sha256 as Buffer).length).toBe(32);
       expect(JSON.stringify(rows)).not.toContain(tokens.hamburg);
     });
@@ -94,6 +103,7 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
       ['a duplicate name', { name: 'hamburg-editor', role: 'reviewer' }, 409],
       ['a land-editor without Land', { name: 'x-editor', role: 'land-editor' }, 400],
       ['a reviewer with a Land', { name: 'x-reviewer', role: 'reviewer', landCode: 'DE-HH' }, 400],
+      ['an operator with a Land', { name: 'x-operator', role: 'operator', landCode: 'DE-HH' }, 400],
       ['an unknown role', { name: 'x-root', role: 'root' }, 400],
     ])('refuses %s', async (_label, body, status) => {
       expect(
@@ -102,7 +112,7 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
     });
 
     it('is for admins only', async () => {
-      for (const token of [tokens.hamburg, tokens.reviewer]) {
+      for (const token of [tokens.hamburg, tokens.reviewer, tokens.operator]) {
         expect((await request('GET', '/api/v1/admin/tokens', { token })).statusCode).toBe(403);
         expect(
           (
@@ -117,11 +127,13 @@ describe('registry: tokens, Land scoping, If-Match, history, tombstones (real Po
     });
   });
 
-  describe('authorisation matrix: every write × {other Land, reviewer, no token, revoked token}', () => {
+  describe('authorisation matrix: every write × {other Land, reviewer, operator, no token, revoked token}', () => {
     const outsiders = () =>
       [
         ['another Land’s editor', tokens.brandenburg, 403],
         ['a reviewer', tokens.reviewer, 403],
+        // Operators manage the harvester; records are not theirs to write (issue 17).
+        ['an operator', tokens.operator, 403],
         ['no token', undefined, 401],
         ['a revoked token', tokens.revoked, 401],
       ] as const;

@@ -1,25 +1,35 @@
+import { AuthenticatedRequest, Principal, readScopeOf, ReadScope } from '@dpi/auth';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { PUBLIC_SCOPE } from './visibility';
 
 /**
- * Who reads: the public (no token) or a reviewer of the AG (a registry token with the role
- * `reviewer` or `admin`). Only reviewers see unpublished records (view `unpublished_record`).
- * A Land editor's token reads what the public reads.
+ * Who reads: the public (no token) or a token's principal at the registry. Which NON_PUBLIC
+ * records (view `unpublished_record`) it reads is the one visibility rule's (@dpi/auth): all of
+ * them for reviewers and admins, its own Land's for a Land editor, none for the public and
+ * operators. Reads render that scope through ./visibility.ts.
  */
 export interface Viewer {
-  /** Sees unpublished records. */
+  /** Reads every NON_PUBLIC record (role reviewer or admin). */
   reviewer: boolean;
+  /** Which NON_PUBLIC records it reads. */
+  scope: ReadScope;
   /** The token's name at the registry; null for the public. */
   name: string | null;
 }
 
-export const PUBLIC_VIEWER: Viewer = Object.freeze({ reviewer: false, name: null });
+export const PUBLIC_VIEWER: Viewer = Object.freeze({
+  reviewer: false,
+  scope: PUBLIC_SCOPE,
+  name: null,
+});
 
-export const REVIEWER_ROLES: readonly string[] = ['reviewer', 'admin'];
+export function viewerOf(principal: Principal | undefined): Viewer {
+  if (!principal) return PUBLIC_VIEWER;
+  const scope = readScopeOf(principal);
+  return { reviewer: scope.all, scope, name: principal.name };
+}
 
-export type RequestWithViewer = { viewer?: Viewer };
-
-/** The request's viewer, as the ViewerGuard found it. */
-export const CurrentViewer = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Viewer =>
-    context.switchToHttp().getRequest<RequestWithViewer>().viewer ?? PUBLIC_VIEWER,
+/** The request's viewer, from the principal the ViewerGuard (global, @dpi/auth) found. */
+export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext): Viewer =>
+  viewerOf(context.switchToHttp().getRequest<AuthenticatedRequest>().principal),
 );

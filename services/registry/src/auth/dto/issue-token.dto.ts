@@ -16,7 +16,12 @@ export class IssueTokenDto {
   @IsDefined({ message: 'name is required' })
   name!: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({
+    enum: ROLES,
+    description:
+      'admin: everything; land-editor: the records of one Land; reviewer: reads everything, ' +
+      'writes nothing; operator: manages harvest sources and jobs, writes no records',
+  })
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role!: Role;
 
