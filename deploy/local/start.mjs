@@ -18,7 +18,13 @@ import {
 
 const SERVICES = [
   { name: 'registry', port: 3001, entry: 'services/registry/dist/main.js' },
-  { name: 'harvester', port: 3002, entry: 'services/harvester/dist/main.js' },
+  // Asks the registry who a token is (registry-issued admin and operator tokens manage harvests).
+  {
+    name: 'harvester',
+    port: 3002,
+    entry: 'services/harvester/dist/main.js',
+    env: { REGISTRY_URL: 'http://127.0.0.1:3001' },
+  },
   { name: 'reporting', port: 3003, entry: 'services/reporting/dist/main.js' },
   { name: 'dashboard', port: 8080, entry: 'services/dashboard/dist/server/main.js' },
 ];
@@ -97,6 +103,7 @@ async function issueDemoTokens(adminToken) {
     { name: 'demo-editor-hamburg', role: 'land-editor', landCode: 'DE-HH' },
     { name: 'demo-editor-brandenburg', role: 'land-editor', landCode: 'DE-BB' },
     { name: 'demo-reviewer-ag', role: 'reviewer' },
+    { name: 'demo-operator', role: 'operator' },
   ];
   const issued = [];
   for (const token of demo) {
@@ -196,7 +203,7 @@ async function main() {
     });
     children.set(service.name, child);
   };
-  for (const service of SERVICES) start(service, { PORT: String(service.port) });
+  for (const service of SERVICES) start(service, { PORT: String(service.port), ...service.env });
   start(DEMO_CSW, { DEMO_CSW_PORT: String(DEMO_CSW.port) });
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
