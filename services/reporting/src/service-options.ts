@@ -7,8 +7,9 @@ export const SERVICE_OPTIONS: BootstrapOptions = {
     description:
       "The AG Integrierte Datenplattformen's inventory: read models built from Kafka. Read-only. " +
       'Without a token every response is the public view; with `Authorization: Bearer <token>` ' +
-      '(a registry token of the role reviewer or admin) lists, exports and findings include ' +
-      'NON_PUBLIC platforms and datasets. An unknown or revoked token gets 401.',
+      '(a registry token) lists, exports, findings and the live stream include the NON_PUBLIC ' +
+      'platforms and datasets the token may read: all of them for the roles reviewer and admin, ' +
+      "its own Land's for a land-editor. An unknown or revoked token gets 401.",
     version: '1',
   },
 };

@@ -9,6 +9,7 @@ import { UnpublishedRecords1763900000020 } from './migrations/1763900000020-unpu
 import { InventoryPublished1763900000030 } from './migrations/1763900000030-inventory-published';
 import { DatasetTemporalDetail1763900000040 } from './migrations/1763900000040-dataset-temporal-detail';
 import { FacetIndexes1763900000050 } from './migrations/1763900000050-facet-indexes';
+import { UnpublishedRecordLand1763900000060 } from './migrations/1763900000060-unpublished-record-land';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -25,6 +26,7 @@ export function reportingDataSourceOptions(
       InventoryPublished1763900000030,
       DatasetTemporalDetail1763900000040,
       FacetIndexes1763900000050,
+      UnpublishedRecordLand1763900000060,
     ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',

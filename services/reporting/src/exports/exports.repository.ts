@@ -1,8 +1,10 @@
+import type { ReadScope } from '@dpi/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DistributionFields } from '../inventory/dataset-event';
-import { escapeLike, ItemRow, PUBLISHED_ONLY, readItemPage } from '../overview/overview.repository';
+import { binder, HIDDEN_FROM_PUBLIC_SQL, visibleItemsSql } from '../auth/visibility';
+import { escapeLike, ItemRow, readItemPage } from '../overview/overview.repository';
 
 export interface DcatDatasetRow {
   id: string;
@@ -56,8 +58,8 @@ export interface RecordFilter {
   to?: Date;
   offset: number;
   limit: number;
-  /** Reviewers only: records of the view `unpublished_record` too. */
-  includeUnpublished: boolean;
+  /** Who reads: which NON_PUBLIC records are among the records. */
+  scope: ReadScope;
 }
 
 /** A row of the inventory_item view as the OGC records read it (the overview's item row). */
@@ -66,8 +68,8 @@ export type RecordRow = Omit<ItemRow, 'sort_title' | 'links' | 'detail'> & {
   detail: Record<string, unknown>;
 };
 
-/** Datasets of dataset_item the public may see (see the view unpublished_record). */
-const DATASET_PUBLISHED = 'id NOT IN (SELECT id FROM unpublished_record)';
+/** Datasets of dataset_item the public reads: the catalogue's, whoever asks. */
+const DATASET_PUBLISHED = `id NOT IN (${HIDDEN_FROM_PUBLIC_SQL})`;
 
 /** The exports' own reads: the DCAT-AP.de catalogue pages and the OGC API Records queries. */
 @Injectable()
@@ -118,7 +120,7 @@ export class ExportsRepository {
          e.capabilities_url, e.authentication, e.updated_at,
          coalesce((SELECT array_agg(d.id ORDER BY d.id) FROM (
            SELECT d.id FROM dataset_item d WHERE NOT d.deleted AND e.id = ANY (d.endpoint_ids)
-             AND d.id NOT IN (SELECT id FROM unpublished_record)
+             AND d.${DATASET_PUBLISHED}
            ORDER BY d.id LIMIT 100) d), '{}') AS dataset_ids
        FROM endpoint_item e WHERE e.id = ANY ($1::uuid[]) ORDER BY e.id`,
       [ids('endpoint')],
@@ -129,11 +131,9 @@ export class ExportsRepository {
   async records(filter: RecordFilter): Promise<{ rows: RecordRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (!filter.includeUnpublished) where.push(PUBLISHED_ONLY);
+    const param = binder(params);
+    const visible = visibleItemsSql(filter.scope, param);
+    if (visible) where.push(visible);
     if (filter.id) where.push(`id = ${param(filter.id)}::uuid`);
     if (filter.kinds?.length) where.push(`kind = ANY (${param(filter.kinds)}::text[])`);
     if (filter.bbox) {

@@ -37,7 +37,7 @@ export class FindingsController {
       ...query,
       after,
       limit,
-      includeUnpublished: viewer.reviewer,
+      scope: viewer.scope,
     });
     const last = rows[rows.length - 1];
     return {

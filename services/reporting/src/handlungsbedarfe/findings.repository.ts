@@ -1,6 +1,8 @@
+import type { ReadScope } from '@dpi/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { binder, hiddenIdsSql } from '../auth/visibility';
 import { HandlungsbedarfRule, RuleSet } from './rule';
 
 export interface RuleOutcome {
@@ -32,22 +34,11 @@ export interface FindingFilter {
   after?: { rank: number; id: string };
   limit: number;
   /**
-   * Reviewers only: findings about an unpublished platform (its id the subject), and unpublished
-   * records among a finding's records (the public sees the finding without them).
+   * Who reads. A finding about a NON_PUBLIC platform the scope may not read (its id the subject)
+   * is left out; such records are left out of a finding's records (the finding stays).
    */
-  includeUnpublished: boolean;
+  scope: ReadScope;
 }
-
-/** For the public: a finding's records without the unpublished ones. */
-const PUBLISHED_RECORD_IDS = `ARRAY(SELECT r FROM unnest(record_ids) r
-  WHERE r NOT IN (SELECT id FROM unpublished_record))`;
-/**
- * For the public: no finding whose subject is an unpublished platform (the per-platform rules name
- * the platform's id as subject; a finding about a Land stays, without such records). One hashed
- * anti-join: an array overlap with all unpublished ids per finding took 2 s at 41,000 findings.
- */
-const NOT_ABOUT_UNPUBLISHED = `NOT (record_kind = 'platform'
-  AND subject IN (SELECT id::text FROM unpublished_record WHERE kind = 'platform'))`;
 
 /** Severity order of lists: high first. */
 export const SEVERITY_RANK_SQL = `CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END`;
@@ -146,11 +137,14 @@ export class FindingsRepository {
   ): Promise<{ rows: (FindingRow & { rank: number })[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (!filter.includeUnpublished) where.push(NOT_ABOUT_UNPUBLISHED);
+    const bind = binder(params);
+    const add = (sql: string, value: unknown) => where.push(sql.replace('?', bind(value)));
+    // One hashed anti-join: an array overlap with all hidden ids per finding took 2 s at 41,000
+    // findings. Per-platform rules name the platform's id as subject.
+    const hiddenPlatforms = hiddenIdsSql(filter.scope, bind, 'platform');
+    if (hiddenPlatforms)
+      where.push(`NOT (record_kind = 'platform'
+        AND subject IN (SELECT id::text FROM (${hiddenPlatforms}) h))`);
     if (filter.landCode) add('land_code = ?', filter.landCode);
     if (filter.severity) add('severity = ?', filter.severity);
     if (filter.ruleId) add('rule_id = ?', filter.ruleId);
@@ -161,6 +155,10 @@ export class FindingsRepository {
     );
     const page = [...where];
     const pageParams = [...params];
+    const hiddenRecords = hiddenIdsSql(filter.scope, binder(pageParams));
+    const recordIds = hiddenRecords
+      ? `ARRAY(SELECT r FROM unnest(record_ids) r WHERE r NOT IN (${hiddenRecords}))`
+      : 'record_ids';
     if (filter.after) {
       pageParams.push(filter.after.rank, filter.after.id);
       page.push(`(${SEVERITY_RANK_SQL}, id) > ($${pageParams.length - 1}, $${pageParams.length})`);
@@ -168,7 +166,7 @@ export class FindingsRepository {
     pageParams.push(filter.limit);
     const rows = await this.dataSource.query(
       `SELECT id, rule_id, rule_version, severity, land_code, subject, record_kind,
-         ${filter.includeUnpublished ? 'record_ids' : PUBLISHED_RECORD_IDS} AS record_ids,
+         ${recordIds} AS record_ids,
          evidence, first_seen_at, updated_at, ${SEVERITY_RANK_SQL} AS rank FROM finding
        ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
        ORDER BY ${SEVERITY_RANK_SQL}, id LIMIT $${pageParams.length}`,

@@ -30,18 +30,21 @@ export class InventoryRepository {
   }
 
   /**
-   * Which of `ids` (just applied to `model`) are NON_PUBLIC records, deleted ones included: a
-   * tombstone keeps the last state, so a withdrawn NON_PUBLIC record stays unnamed to the public.
+   * Which of `ids` (just applied to `model`) are NON_PUBLIC records, with their Land, deleted ones
+   * included: a tombstone keeps the last state, so a withdrawn NON_PUBLIC record stays unnamed to
+   * the public.
    */
-  async nonPublicAmong(model: ReadModelName, ids: readonly string[]): Promise<string[]> {
+  async nonPublicAmong(
+    model: ReadModelName,
+    ids: readonly string[],
+  ): Promise<{ id: string; landCode: string | null }[]> {
     const spec = READ_MODELS[model];
     if (ids.length === 0 || !spec.columns.some((c) => c.name === 'access_rights')) return [];
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id::text AS id FROM ${spec.table}
+    return this.dataSource.query(
+      `SELECT id::text AS id, land_code AS "landCode" FROM ${spec.table}
        WHERE id = ANY ($1::uuid[]) AND access_rights = 'NON_PUBLIC'`,
       [ids],
     );
-    return rows.map((r) => r.id);
   }
 
   async twinCountsByLand(): Promise<Map<string, number>> {

@@ -56,8 +56,8 @@ export class ReadModelsConsumer implements OnApplicationBootstrap, OnApplication
       const ids = await this.repository.applyChanges(model, group);
       if (ids.length === 0) continue;
       changed.push(model);
-      const nonPublicIds = await this.repository.nonPublicAmong(model, ids);
-      this.live.publish({ type: 'changed', model, ids, at, nonPublicIds });
+      const nonPublic = await this.repository.nonPublicAmong(model, ids);
+      this.live.publish({ type: 'changed', model, ids, at, nonPublic });
     }
     if (changed.length > 0) this.rules.requestEvaluation(changed);
   }

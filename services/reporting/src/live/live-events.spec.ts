@@ -1,7 +1,12 @@
 import { PUBLIC_VIEWER, Viewer } from '../auth/viewer';
 import { LiveEvent, liveEventFor } from './live-events';
 
-const reviewer: Viewer = { reviewer: true, name: 'ag' };
+const reviewer: Viewer = { reviewer: true, scope: { all: true }, name: 'ag' };
+const editorOf = (land: string): Viewer => ({
+  reviewer: false,
+  scope: { all: false, ownLand: land },
+  name: `editor-${land}`,
+});
 const at = '2026-12-06T21:00:00.000Z';
 
 describe('liveEventFor: what one SSE subscriber may receive (issue 17)', () => {
@@ -10,14 +15,29 @@ describe('liveEventFor: what one SSE subscriber may receive (issue 17)', () => {
     model: 'dataset',
     ids: ['a', 'secret'],
     at,
-    nonPublicIds: ['secret'],
+    nonPublic: [{ id: 'secret', landCode: 'DE-BB' }],
   };
 
-  it('gives reviewers every id, without the internal list of NON_PUBLIC ids', () => {
+  it('gives reviewers every id, without the internal list of NON_PUBLIC records', () => {
     expect(liveEventFor(changed, reviewer)).toEqual({
       type: 'changed',
       model: 'dataset',
       ids: ['a', 'secret'],
+      at,
+    });
+  });
+
+  it("gives a Land editor the ids of its own Land's NON_PUBLIC records, not another Land's", () => {
+    expect(liveEventFor(changed, editorOf('DE-BB'))).toEqual({
+      type: 'changed',
+      model: 'dataset',
+      ids: ['a', 'secret'],
+      at,
+    });
+    expect(liveEventFor(changed, editorOf('DE-BE'))).toEqual({
+      type: 'changed',
+      model: 'dataset',
+      ids: ['a'],
       at,
     });
   });
@@ -33,6 +53,7 @@ describe('liveEventFor: what one SSE subscriber may receive (issue 17)', () => {
 
   it('does not tell the public about a change of NON_PUBLIC records only', () => {
     expect(liveEventFor({ ...changed, ids: ['secret'] }, PUBLIC_VIEWER)).toBeNull();
+    expect(liveEventFor({ ...changed, ids: ['secret'] }, editorOf('DE-BE'))).toBeNull();
   });
 
   it('passes other events and changes without ids (aggregates) unchanged', () => {

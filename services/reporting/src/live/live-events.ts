@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Observable, Subject } from 'rxjs';
 
 import type { Viewer } from '../auth/viewer';
+import { readsNonPublic } from '../auth/visibility';
 
 /** What the dashboard is told, as `event: <type>` with this JSON as data. */
 export type LiveEvent =
@@ -10,20 +11,26 @@ export type LiveEvent =
       model: string;
       ids: string[];
       at: string;
-      /** Those of `ids` that are NON_PUBLIC records: streamed to reviewers only, never sent. */
-      nonPublicIds?: string[];
+      /**
+       * Those of `ids` that are NON_PUBLIC records, with their Land: streamed only to whom may
+       * read them; never sent itself.
+       */
+      nonPublic?: { id: string; landCode: string | null }[];
     }
   | { type: 'findings'; changed: number; removed: number; at: string };
 
 /**
  * The event as one subscriber may receive it (issue 17): the ids of NON_PUBLIC records only for
- * reviewers; a change of nothing but such records is not streamed to the public at all (null).
+ * those who may read them (reviewers, the record's own Land); a change of nothing but records the
+ * subscriber may not read is not streamed to it at all (null).
  */
 export function liveEventFor(event: LiveEvent, viewer: Viewer): LiveEvent | null {
   if (event.type !== 'changed') return event;
-  const { nonPublicIds = [], ...sent } = event;
-  if (viewer.reviewer || nonPublicIds.length === 0) return sent;
-  const hidden = new Set(nonPublicIds);
+  const { nonPublic = [], ...sent } = event;
+  const hidden = new Set(
+    nonPublic.filter((r) => !readsNonPublic(viewer.scope, r.landCode)).map((r) => r.id),
+  );
+  if (hidden.size === 0) return sent;
   const ids = sent.ids.filter((id) => !hidden.has(id));
   return ids.length === 0 ? null : { ...sent, ids };
 }

@@ -1,6 +1,8 @@
+import type { ReadScope } from '@dpi/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { binder, hiddenIdsSql, visibleItemsSql } from '../auth/visibility';
 import { ItemKind } from './dto/queries';
 
 export interface ItemFilter {
@@ -15,8 +17,8 @@ export interface ItemFilter {
   q?: string;
   after?: { title: string; id: string };
   limit: number;
-  /** Reviewers only: records of the view `unpublished_record` too. */
-  includeUnpublished: boolean;
+  /** Who reads: which NON_PUBLIC records (rows of `unpublished_record`) are among the items. */
+  scope: ReadScope;
 }
 
 export interface ItemRow {
@@ -40,12 +42,6 @@ export interface ItemRow {
   updated_at: Date;
   sort_title: string;
 }
-
-/**
- * The condition on inventory_item rows that leaves out what only reviewers see (the rows of
- * `unpublished_record`): a column of the view, so it keeps the order of the title indexes.
- */
-export const PUBLISHED_ONLY = 'published';
 
 /**
  * A page of inventory_item rows in title order and the count of all rows `counted` selects, read
@@ -105,12 +101,14 @@ export class OverviewRepository {
     );
   }
 
-  /** Which of `ids` are records only reviewers see (the view `unpublished_record`). */
-  async unpublishedAmong(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
+  /** Which of `ids` are NON_PUBLIC records the scope may not read (links name none of them). */
+  async hiddenAmong(ids: readonly string[], scope: ReadScope): Promise<Set<string>> {
+    const params: unknown[] = [ids];
+    const hidden = hiddenIdsSql(scope, binder(params));
+    if (ids.length === 0 || hidden === null) return new Set();
     const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT id::text AS id FROM unpublished_record WHERE id = ANY ($1::uuid[])',
-      [ids],
+      `SELECT id::text AS id FROM (${hidden}) h WHERE id = ANY ($1::uuid[])`,
+      params,
     );
     return new Set(rows.map((r) => r.id));
   }
@@ -118,11 +116,9 @@ export class OverviewRepository {
   async items(filter: ItemFilter): Promise<{ rows: ItemRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (!filter.includeUnpublished) where.push(PUBLISHED_ONLY);
+    const param = binder(params);
+    const visible = visibleItemsSql(filter.scope, param);
+    if (visible) where.push(visible);
     if (filter.landCode) where.push(`land_code = ${param(filter.landCode)}`);
     if (filter.kind) where.push(`kind = ${param(filter.kind)}`);
     if (filter.type) where.push(`type = ${param(filter.type)}`);

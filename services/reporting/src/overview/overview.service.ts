@@ -293,12 +293,13 @@ export class OverviewService {
       q: query.q,
       after,
       limit,
-      includeUnpublished: viewer.reviewer,
+      scope: viewer.scope,
     });
-    // The public's items do not name unpublished records in their links either (issue 17).
-    const hidden = viewer.reviewer
-      ? new Set<string>()
-      : await this.repository.unpublishedAmong(rows.flatMap((r) => linkedIds(r.links)));
+    // Links do not name the NON_PUBLIC records the viewer may not read either (issue 17).
+    const hidden = await this.repository.hiddenAmong(
+      rows.flatMap((r) => linkedIds(r.links)),
+      viewer.scope,
+    );
     const last = rows[rows.length - 1];
     return {
       items: rows.map((r) => ({

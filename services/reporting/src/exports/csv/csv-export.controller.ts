@@ -74,7 +74,7 @@ export class CsvExportController {
     @Res() reply: FastifyReply,
   ): FastifyReply {
     const { delimiter, ...filter } = query;
-    const rows = this.pages.findings({ ...filter, includeUnpublished: viewer.reviewer });
+    const rows = this.pages.findings({ ...filter, scope: viewer.scope });
     return this.send(reply, 'handlungsbedarfe', csvStream(FINDING_COLUMNS, rows, delimiter));
   }
 

@@ -180,7 +180,7 @@ export class OgcRecordsService {
       ...interval,
       offset,
       limit,
-      includeUnpublished: viewer.reviewer,
+      scope: viewer.scope,
     });
     const self = `${base}${OGC_BASE}/collections/${COLLECTION_ID}/items`;
     const pageUrl = (at: number) => {
@@ -222,7 +222,7 @@ export class OgcRecordsService {
           id: recordId,
           offset: 0,
           limit: 1,
-          includeUnpublished: viewer.reviewer,
+          scope: viewer.scope,
         })
       : { rows: [] };
     if (rows.length === 0) throw new NotFoundException(`no record ${recordId}`);

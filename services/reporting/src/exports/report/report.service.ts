@@ -37,13 +37,13 @@ export class ReportService {
   ): Promise<Pick<ReportData, 'findings' | 'findingsLeftOut'>> {
     const findings: FindingRowView[] = [];
     let leftOut = 0;
-    for await (const finding of this.pages.findings({ includeUnpublished: viewer.reviewer }))
+    for await (const finding of this.pages.findings({ scope: viewer.scope }))
       if (findings.length < REPORT_FINDINGS_LIMIT) findings.push(finding);
       else leftOut++;
     return { findings, findingsLeftOut: leftOut };
   }
 
-  /** The report as the viewer may read it (reviewers: findings about unpublished records too). */
+  /** The report as the viewer may read it (findings about the NON_PUBLIC records it reads too). */
   async pdf(viewer: Viewer): Promise<Buffer> {
     return renderReportPdf(await this.data(viewer));
   }
