@@ -1,0 +1,579 @@
+import {
+  databaseUrl,
+  eventually,
+  freePort,
+  issueToken,
+  ServiceProcess,
+  WORKSPACE_ROOT,
+} from '@dpi/testing';
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { RuleEvaluator } from './handlungsbedarfe/rule-evaluator';
+import { readEvents, type SseEvent } from './live/sse.test-helper';
+import { ReportingUnderTest, startReporting } from './reporting.test-helper';
+
+/**
+ * Issue 17: what a Land marks NON_PUBLIC is seen only by its own Land's editors, reviewers and
+ * admins. Every GET operation of reporting's OpenAPI document is read by every kind of caller; the
+ * records come the real way (registry REST API → outbox → Kafka → reporting's projector) and the
+ * tokens are checked by a real registry. A cell "sees" when the response names a NON_PUBLIC record
+ * (its id or the marker word in its name and description). An operation of the document that is
+ * not listed below fails the test, so a new endpoint cannot slip past the rule.
+ */
+const ADMIN_TOKEN = 'reporting-matrix-admin-0123456789';
+const OWN_LAND = 'DE-BB';
+const OTHER_LAND = 'DE-BE';
+/** A word every probe record carries, for the searches (`q`). */
+const WORD = 'Sichtbarkeitsmatrix';
+
+/**
+ * What an operation shows, decided per operation:
+ * - `records`: inventory records, NON_PUBLIC ones to those who may see them. Negative control:
+ *   the own Land's editor and reviewers see the NON_PUBLIC records there, and every caller sees
+ *   the public ones (so "hidden" is not an empty answer).
+ * - `published records only`: the DCAT-AP.de catalogue, which is for other catalogues (GovData)
+ *   to harvest: never NON_PUBLIC records, whoever asks; every caller sees the public dataset.
+ * - `no records`: aggregates, reference data, rules, the caller's own identity: statistics at
+ *   most, naming no record to anyone.
+ */
+type Shows = 'records' | 'published records only' | 'no records';
+const OPERATIONS: Record<string, Shows> = {
+  '/api/v1/items': 'records',
+  '/api/v1/exports/items.csv': 'records',
+  '/api/v1/ogc/collections/{collectionId}/items': 'records',
+  '/api/v1/ogc/collections/{collectionId}/items/{recordId}': 'records',
+  '/api/v1/findings': 'records',
+  '/api/v1/exports/findings.csv': 'records',
+  '/api/v1/exports/report.pdf': 'records',
+  '/api/v1/events': 'records',
+  '/api/v1/dcat/catalog': 'published records only',
+  '/api/v1/dcat/catalog.ttl': 'published records only',
+  '/api/v1/dcat/catalog.jsonld': 'published records only',
+  '/api/v1/summary': 'no records',
+  '/api/v1/inventory/summary': 'no records',
+  '/api/v1/laender': 'no records',
+  '/api/v1/laender/{code}': 'no records',
+  '/api/v1/coverage': 'no records',
+  '/api/v1/quality': 'no records',
+  '/api/v1/harvest/sources': 'no records',
+  '/api/v1/exports/laender.csv': 'no records',
+  '/api/v1/exports/coverage.csv': 'no records',
+  '/api/v1/exports/quality.csv': 'no records',
+  '/api/v1/exports/harvest-sources.csv': 'no records',
+  '/api/v1/rules': 'no records',
+  '/api/v1/viewer': 'no records',
+  '/api/v1/ogc': 'no records',
+  '/api/v1/ogc/conformance': 'no records',
+  '/api/v1/ogc/collections': 'no records',
+  '/api/v1/ogc/collections/{collectionId}': 'no records',
+};
+
+type Caller =
+  'anonymous' | 'other Land editor' | 'own Land editor' | 'reviewer' | 'unknown or malformed token';
+const CALLERS: readonly Caller[] = [
+  'anonymous',
+  'other Land editor',
+  'own Land editor',
+  'reviewer',
+  'unknown or malformed token',
+];
+const MAY_SEE_NON_PUBLIC: ReadonlySet<Caller> = new Set(['own Land editor', 'reviewer']);
+
+/** sees / hidden: whether the response names a NON_PUBLIC record; refused: 401. */
+type Cell = 'sees' | 'hidden' | 'refused';
+
+const expectedCell = (shows: Shows, caller: Caller): Cell => {
+  if (caller === 'unknown or malformed token') return 'refused';
+  return shows === 'records' && MAY_SEE_NON_PUBLIC.has(caller) ? 'sees' : 'hidden';
+};
+
+/**
+ * Representations an operation serves that its document entry does not name (it has no response
+ * content): read each of them too.
+ */
+const UNDECLARED_REPRESENTATIONS: Record<string, string[]> = {
+  '/api/v1/dcat/catalog': ['text/turtle', 'application/ld+json'],
+  '/api/v1/events': ['text/event-stream'],
+};
+
+interface Operation {
+  path: string;
+  query: { name: string; maximum?: number }[];
+  produces: string[];
+}
+
+interface Fixture {
+  secretPlatform: string;
+  secretDataset: string;
+  publicPlatform: string;
+  publicDataset: string;
+  twin: string;
+  /** Words only the NON_PUBLIC records carry (name and description). */
+  secretMarkers: string[];
+  /** A word only the public platform carries. */
+  publicMarker: string;
+}
+
+/** One response as the matrix reads it: status and the text a reader sees. */
+interface Read {
+  url: string;
+  status: number;
+  text: string;
+}
+
+const isStream = (operation: Operation) => operation.produces.includes('text/event-stream');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('reporting: NON_PUBLIC records reach their own Land and reviewers only, on every GET operation (issue 17)', () => {
+  let registry: ServiceProcess;
+  let r: ReportingUnderTest;
+  let base: string;
+  let work: string;
+  const tokens = new Map<Caller, string | undefined>();
+  let operations: Operation[] = [];
+  let fixture: Fixture;
+  /** What each caller's live stream received while the fixture was registered and projected. */
+  const streams = new Map<string, { status: number; events: SseEvent[] }>();
+  const abort = new AbortController();
+
+  const headersOf = (caller: Caller, extra: Record<string, string> = {}) => {
+    const token = tokens.get(caller);
+    return token ? { ...extra, authorization: `Bearer ${token}` } : extra;
+  };
+
+  const registryPost = async (path: string, body: object): Promise<string> => {
+    const response = await fetch(`${registry.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokens.get('own Land editor')}`,
+      },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${text}`);
+    return (JSON.parse(text) as { id: string }).id;
+  };
+
+  /** The text of a PDF (pdf.js in a plain Node process: its worker needs a dynamic import jest lacks). */
+  const pdfText = async (pdf: Buffer): Promise<string> => {
+    const file = join(work, `${randomUUID()}.pdf`);
+    writeFileSync(file, pdf);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '-e',
+      `const { PDFParse } = require('pdf-parse');
+       const parser = new PDFParse({ data: require('node:fs').readFileSync(process.argv[1]) });
+       parser.getText().then(({ text }) => console.log(JSON.stringify(text)));`,
+      file,
+    ]);
+    return JSON.parse(stdout) as string;
+  };
+
+  const read = async (url: string, caller: Caller, accept?: string): Promise<Read> => {
+    const response = await fetch(`${base}${url}`, {
+      headers: headersOf(caller, accept ? { accept } : {}),
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (/text\/event-stream/.test(response.headers.get('content-type') ?? '')) {
+      await response.body?.cancel();
+      throw new Error(`GET ${url} is a live stream its document does not declare`);
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    const pdf =
+      response.status === 200 &&
+      /application\/pdf/.test(response.headers.get('content-type') ?? '');
+    return {
+      url,
+      status: response.status,
+      text: pdf ? await pdfText(body) : body.toString('utf8'),
+    };
+  };
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'visibility-matrix-'));
+    // Reporting and the registry share one namespace (schemas, topics): what the registry
+    // publishes is what reporting projects. Reporting asks the registry who a token is.
+    const registryPort = await freePort();
+    r = await startReporting('visibilitymatrix', {
+      REGISTRY_URL: `http://127.0.0.1:${registryPort}`,
+    });
+    // Nest's ConfigModule wrote reporting's validated settings into process.env, which a child
+    // process inherits: the registry must not join reporting's consumer group.
+    const env = r.ns.env('registry', {
+      DPI_ADMIN_TOKEN: ADMIN_TOKEN,
+      KAFKA_GROUP_ID: 'dpi-registry',
+    });
+    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/registry/dist/migrate.js')], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    registry = new ServiceProcess('registry', env, registryPort);
+    await registry.start();
+    base = await r.serve();
+    const issue = (name: string, role: 'land-editor' | 'reviewer', landCode?: string) =>
+      issueToken(registry.url, ADMIN_TOKEN, { name, role, ...(landCode ? { landCode } : {}) });
+    tokens.set('anonymous', undefined);
+    tokens.set('other Land editor', await issue('editor-be', 'land-editor', OTHER_LAND));
+    tokens.set('own Land editor', await issue('editor-bb', 'land-editor', OWN_LAND));
+    tokens.set('reviewer', await issue('reviewer-ag', 'reviewer'));
+    tokens.set('unknown or malformed token', `unknown-${randomBytes(16).toString('hex')}`);
+
+    const doc = (await (await fetch(`${base}/api/docs-json`)).json()) as {
+      paths: Record<
+        string,
+        {
+          get?: {
+            parameters?: { name: string; in: string; schema?: { maximum?: number } }[];
+            responses?: Record<string, { content?: Record<string, unknown> }>;
+          };
+        }
+      >;
+    };
+    operations = Object.entries(doc.paths)
+      .filter(([, item]) => item.get)
+      .map(([path, item]) => ({
+        path,
+        query: (item.get?.parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, maximum: p.schema?.maximum })),
+        produces: [
+          ...new Set([
+            ...Object.keys(item.get?.responses?.['200']?.content ?? {}),
+            ...(UNDECLARED_REPRESENTATIONS[path] ?? []),
+          ]),
+        ],
+      }));
+
+    // Live streams are read while the records arrive: open one per stream and caller first.
+    for (const { path } of operations.filter(isStream))
+      for (const caller of CALLERS) {
+        const events: SseEvent[] = [];
+        const response = await readEvents(
+          `${base}${path}`,
+          abort.signal,
+          events,
+          tokens.get(caller),
+        );
+        streams.set(`${path} ${caller}`, { status: response.status, events });
+      }
+
+    const tag = randomBytes(4).toString('hex');
+    const secretMarkers = [`Geheimplattform${tag}`, `Geheimdatensatz${tag}`];
+    const publicMarker = `Offenplattform${tag}`;
+    const dataset = (title: string, accessRights: string, marker = '') => ({
+      title: `${title} ${marker} ${WORD}`,
+      description: `Beschreibung ${marker}`,
+      landCode: OWN_LAND,
+      accessRights,
+    });
+    // No bbox and no contact: the NON_PUBLIC dataset is among the records of Land findings.
+    const secretDataset = await registryPost(
+      '/api/v1/datasets',
+      dataset('Leitungskataster', 'NON_PUBLIC', secretMarkers[1]),
+    );
+    const publicDataset = await registryPost('/api/v1/datasets', {
+      ...dataset('Bebauungspläne', 'PUBLIC'),
+      bbox: [13.0, 52.3, 13.2, 52.5],
+      contactEmail: 'geodaten@example.org',
+    });
+    const platform = (
+      name: string,
+      accessRights: string,
+      marker: string,
+      datasetIds: string[],
+    ) => ({
+      name: `${name} ${marker} ${WORD}`,
+      description: `Beschreibung ${marker}`,
+      landCode: OWN_LAND,
+      // In production without a machine-readable endpoint: each platform has a finding of its own.
+      type: 'urbanDataPlatform',
+      status: 'production',
+      accessRights,
+      datasetIds,
+    });
+    const secretPlatform = await registryPost(
+      '/api/v1/platforms',
+      platform('Interne Plattform', 'NON_PUBLIC', secretMarkers[0], [secretDataset]),
+    );
+    const publicPlatform = await registryPost(
+      '/api/v1/platforms',
+      platform('Offene Plattform', 'PUBLIC', publicMarker, [secretDataset, publicDataset]),
+    );
+    const twin = await registryPost('/api/v1/twins', {
+      name: `Zwilling ${WORD}`,
+      landCode: OWN_LAND,
+      scope: 'state',
+      kind: 'geobasis',
+      maturityLevel: 2,
+      platformIds: [secretPlatform, publicPlatform],
+      datasetIds: [secretDataset, publicDataset],
+    });
+    fixture = {
+      secretPlatform,
+      secretDataset,
+      publicPlatform,
+      publicDataset,
+      twin,
+      secretMarkers,
+      publicMarker,
+    };
+
+    // Barriers, no waiting by the clock: the registry's outbox is empty (a row is deleted once
+    // Kafka acknowledged it), reporting's consumer group has committed the end of its topics (it
+    // commits what it applied), the rules are evaluated over that state, and a change sent
+    // afterwards has reached every open stream (so everything before it has, too).
+    const db = new Client({ connectionString: databaseUrl() });
+    await db.connect();
+    try {
+      await eventually(
+        async () => {
+          const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${env.DB_SCHEMA}.outbox`);
+          expect(rows[0].n).toBe(0);
+        },
+        { timeoutMs: 30_000 },
+      );
+    } finally {
+      await db.end();
+    }
+    await r.projected();
+    await r.app.get(RuleEvaluator).evaluate();
+    const sentinel = randomUUID();
+    await r.producer.send([r.events.dataset(sentinel, 1, { landCode: 'DE-NW' })]);
+    await eventually(
+      () => {
+        for (const [stream, { status, events }] of streams)
+          if (status === 200)
+            expect({ stream, sentinel: JSON.stringify(events).includes(sentinel) }).toEqual({
+              stream,
+              sentinel: true,
+            });
+      },
+      { timeoutMs: 30_000 },
+    );
+    abort.abort();
+  }, 180_000);
+
+  afterAll(async () => {
+    abort.abort();
+    await r?.close();
+    await registry?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** Values for the path parameters, from the fixture; a parameter without any fails. */
+  const pathValues = (): Record<string, string[]> => ({
+    code: [OWN_LAND],
+    collectionId: ['inventar'],
+    recordId: [fixture.secretPlatform, fixture.secretDataset, fixture.publicPlatform],
+  });
+
+  /** The requests that read one operation: every path value, searches, every representation. */
+  const requestsOf = (operation: Operation): { url: string; accept?: string }[] => {
+    let paths = [operation.path];
+    for (const [, name] of operation.path.matchAll(/\{(\w+)\}/g)) {
+      const values = pathValues()[name];
+      if (!values) throw new Error(`${operation.path}: no fixture value for {${name}}`);
+      paths = paths.flatMap((p) => values.map((v) => p.replace(`{${name}}`, v)));
+    }
+    const has = (name: string) => operation.query.find((q) => q.name === name);
+    // The largest page the operation allows, so that no record is on a later page.
+    const page = ['limit', 'pageSize']
+      .map((name) => has(name))
+      .filter((q) => q?.maximum !== undefined)
+      .map((q) => `${q?.name}=${q?.maximum}`);
+    const queries = [page, ...(has('q') ? [[...page, `q=${WORD}`]] : [])];
+    if (has('landCode')) queries.push([...page, `landCode=${OWN_LAND}`]);
+    const accepts = operation.produces.length > 1 ? operation.produces : [undefined];
+
+    return paths.flatMap((path) =>
+      queries.flatMap((query) =>
+        accepts.map((accept) => ({
+          url: query.length ? `${path}?${query.join('&')}` : path,
+          accept,
+        })),
+      ),
+    );
+  };
+
+  const secretsIn = (text: string) =>
+    [fixture.secretPlatform, fixture.secretDataset, ...fixture.secretMarkers].filter((s) =>
+      text.includes(s),
+    );
+  const publicIn = (text: string) =>
+    [fixture.publicPlatform, fixture.publicDataset, fixture.publicMarker].filter((s) =>
+      text.includes(s),
+    );
+
+  /**
+   * A complete list counts what it lists: a total over records the caller may not see would
+   * betray them. Holds trivially for responses that are not one-page lists.
+   */
+  const countsOverWhatIsListed = (response: Read) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(response.text);
+    } catch {
+      return { url: response.url, caller: expect.any(String), equal: true };
+    }
+    const page = body as {
+      items?: unknown[];
+      total?: number;
+      nextCursor?: string | null;
+      features?: unknown[];
+      numberMatched?: number;
+      links?: { rel: string }[];
+    };
+    let equal = true;
+    if (Array.isArray(page.items) && typeof page.total === 'number' && page.nextCursor === null)
+      equal = page.total === page.items.length;
+    if (Array.isArray(page.features) && !page.links?.some((l) => l.rel === 'next'))
+      equal = page.numberMatched === page.features.length;
+    return { url: response.url, caller: expect.any(String), equal };
+  };
+
+  /**
+   * One cell: what `caller` gets from every request of `operation`. A 404 for one record reads as
+   * "hidden" only when it looks exactly like the 404 for an id that does not exist.
+   */
+  const probe = async (
+    operation: Operation,
+    caller: Caller,
+  ): Promise<{ cell: Cell; seen: string[]; controls: string[]; statuses: string[] }> => {
+    let reads: Read[];
+    if (isStream(operation)) {
+      const stream = streams.get(`${operation.path} ${caller}`);
+      if (!stream) throw new Error(`no stream for ${caller}`);
+      reads = [{ url: operation.path, status: stream.status, text: JSON.stringify(stream.events) }];
+    } else {
+      reads = [];
+      for (const { url, accept } of requestsOf(operation))
+        reads.push(await read(url, caller, accept));
+    }
+    const seen = new Set<string>();
+    const controls = new Set<string>();
+    for (const response of reads) {
+      if (response.status === 401) continue;
+      const requestedId = /\/items\/([0-9a-f-]{36})$/.exec(response.url)?.[1];
+      if (response.status === 404 && requestedId && UUID.test(requestedId)) {
+        const unknown = randomUUID();
+        const missing = await read(response.url.replace(requestedId, unknown), caller);
+        const shape = (text: string, id: string) => {
+          const body = JSON.parse(text.split(id).join('<id>')) as Record<string, unknown>;
+          delete body.instance;
+          delete body.requestId;
+          return body;
+        };
+        expect(shape(response.text, requestedId)).toEqual(shape(missing.text, unknown));
+        continue;
+      }
+      if (response.status !== 200)
+        throw new Error(`GET ${response.url} as ${caller}: ${response.status} ${response.text}`);
+      expect(countsOverWhatIsListed(response)).toEqual({ url: response.url, caller, equal: true });
+      for (const s of secretsIn(response.text)) seen.add(s);
+      for (const s of publicIn(response.text)) controls.add(s);
+    }
+    const statuses = [...new Set(reads.map((x) => String(x.status)))];
+    const refused = reads.every((x) => x.status === 401);
+    if (!refused && reads.some((x) => x.status === 401))
+      throw new Error(`${operation.path} as ${caller}: refused only some reads (${statuses})`);
+    return {
+      cell: refused ? 'refused' : seen.size > 0 ? 'sees' : 'hidden',
+      seen: [...seen],
+      controls: [...controls],
+      statuses,
+    };
+  };
+
+  it('lists every GET operation of the OpenAPI document (a new one must be decided here)', () => {
+    const paths = operations.map((o) => o.path);
+    expect(paths.filter((p) => !(p in OPERATIONS))).toEqual([]);
+    // The list does not go stale either.
+    expect(Object.keys(OPERATIONS).filter((p) => !paths.includes(p))).toEqual([]);
+    expect(Object.keys(UNDECLARED_REPRESENTATIONS).filter((p) => !paths.includes(p))).toEqual([]);
+    // Every path parameter has fixture values.
+    for (const operation of operations) expect(() => requestsOf(operation)).not.toThrow();
+  });
+
+  it('shows NON_PUBLIC records exactly to the own Land editor and reviewers, on every operation', async () => {
+    const covered = operations.filter((o) => o.path in OPERATIONS);
+    const actual: Record<string, Record<Caller, Cell>> = {};
+    const expected: Record<string, Record<Caller, Cell>> = {};
+    const leaks: string[] = [];
+    const missingControls: string[] = [];
+    let requests = 0;
+    for (const operation of covered) {
+      const shows = OPERATIONS[operation.path];
+      actual[operation.path] = {} as Record<Caller, Cell>;
+      expected[operation.path] = {} as Record<Caller, Cell>;
+      requests += isStream(operation) ? 1 : requestsOf(operation).length;
+      for (const caller of CALLERS) {
+        const { cell, seen, controls } = await probe(operation, caller);
+        actual[operation.path][caller] = cell;
+        expected[operation.path][caller] = expectedCell(shows, caller);
+        if (cell === 'sees' && expectedCell(shows, caller) !== 'sees')
+          leaks.push(`${operation.path} → ${caller}: ${seen.join(', ')}`);
+        // Negative control: where records are shown, every caller who is answered sees the
+        // public ones, so a "hidden" cell is not an empty or failed answer.
+        if (shows !== 'no records' && cell !== 'refused' && controls.length === 0)
+          missingControls.push(`${operation.path} → ${caller}`);
+      }
+    }
+    const cells = covered.length * CALLERS.length;
+    process.stdout.write(
+      `reporting visibility matrix: ${covered.length} operations × ${CALLERS.length} callers = ` +
+        `${cells} cells (${requests} requests per caller), ${leaks.length} leaks\n` +
+        leaks.map((l) => `  leak: ${l}\n`).join(''),
+    );
+    expect(leaks).toEqual([]);
+    expect(missingControls).toEqual([]);
+    expect(actual).toEqual(expected);
+    // The matrix can see records at all: the reviewer sees them on every record operation.
+    const recordOperations = Object.values(OPERATIONS).filter((s) => s === 'records').length;
+    expect(Object.values(actual).filter((row) => row.reviewer === 'sees').length).toBe(
+      recordOperations,
+    );
+    expect(cells).toBeGreaterThanOrEqual(28 * CALLERS.length);
+  }, 300_000);
+
+  it('refuses a malformed Authorization header with 401, as an unknown token', async () => {
+    for (const header of ['Basic dXNlcjpwdw==', 'Bearer', `Bearer ${WORD} ${WORD}`]) {
+      const response = await fetch(`${base}/api/v1/items`, { headers: { authorization: header } });
+      expect({ header, status: response.status }).toEqual({ header, status: 401 });
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    }
+  });
+
+  it('drops NON_PUBLIC ids from the links of public items for everyone but the own Land and reviewers', async () => {
+    const links = async (caller: Caller) => {
+      const response = await fetch(`${base}/api/v1/items?q=${WORD}&limit=500`, {
+        headers: headersOf(caller),
+      });
+      const { items } = (await response.json()) as {
+        items: { id: string; links: Record<string, unknown> }[];
+      };
+      return Object.fromEntries(items.map((i) => [i.id, i.links]));
+    };
+    for (const caller of CALLERS.filter((c) => c !== 'unknown or malformed token')) {
+      const seen = await links(caller);
+      const mayNameSecret = MAY_SEE_NON_PUBLIC.has(caller);
+      expect({ caller, platform: seen[fixture.publicPlatform]?.datasetIds }).toEqual({
+        caller,
+        platform: mayNameSecret
+          ? expect.arrayContaining([fixture.secretDataset, fixture.publicDataset])
+          : [fixture.publicDataset],
+      });
+      expect({ caller, twin: seen[fixture.twin]?.platformIds }).toEqual({
+        caller,
+        twin: mayNameSecret
+          ? expect.arrayContaining([fixture.secretPlatform, fixture.publicPlatform])
+          : [fixture.publicPlatform],
+      });
+    }
+  });
+});
