@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator'
 
 /** Paging parameters of every list endpoint. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

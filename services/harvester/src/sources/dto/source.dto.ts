@@ -24,6 +24,9 @@ import {
 // class-validator runs a property's decorators bottom-up and reports the lowest failing one
 // (stopAtFirstError), so the most basic check stands last.
 
+/** One or more qualified XML names separated by spaces. */
+const TYPE_NAMES = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?( [A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?)*$/;
+
 export const CONSTRAINT_LANGUAGES = ['FILTER', 'CQL_TEXT'] as const;
 
 export class SourceConstraintDto {
@@ -35,6 +38,7 @@ export class SourceConstraintDto {
   language!: (typeof CONSTRAINT_LANGUAGES)[number];
 
   @ApiProperty({
+    minLength: 1,
     maxLength: 20000,
     example:
       '<ogc:Filter xmlns:ogc="http://www.opengis.net/ogc"><ogc:PropertyIsEqualTo><ogc:PropertyName>apiso:Type</ogc:PropertyName><ogc:Literal>dataset</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>',
@@ -47,7 +51,13 @@ export class SourceConstraintDto {
 }
 
 export class RetryPolicyDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 3, description: 'Attempts per request' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 10,
+    default: 3,
+    description: 'Attempts per request',
+  })
   @Max(10)
   @Min(1)
   @IsInt()
@@ -55,6 +65,7 @@ export class RetryPolicyDto {
   maxAttempts?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 600000,
     default: 2000,
@@ -66,7 +77,7 @@ export class RetryPolicyDto {
   @IsOptional()
   backoffMs?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 3600000, default: 60000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 3600000, default: 60000 })
   @Max(3600000)
   @Min(0)
   @IsInt()
@@ -80,7 +91,7 @@ const cronDescription =
 
 /** The writable fields of a harvest source (POST body; PATCH is a merge patch of these). */
 export class SourceDto {
-  @ApiProperty({ example: 'GDI-DE Geodatenkatalog', maxLength: 200 })
+  @ApiProperty({ example: 'GDI-DE Geodatenkatalog', minLength: 1, maxLength: 200 })
   @DisplayName('name', 200)
   name!: string;
 
@@ -95,7 +106,11 @@ export class SourceDto {
   @IsOptional()
   landCode?: string | null;
 
-  @ApiProperty({ example: 'https://gdk.gdi-de.org/gdi-de/srv/ger/csw', format: 'uri' })
+  @ApiProperty({
+    example: 'https://gdk.gdi-de.org/gdi-de/srv/ger/csw',
+    format: 'uri',
+    maxLength: 2048,
+  })
   @MaxLength(2048)
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
@@ -109,15 +124,15 @@ export class SourceDto {
   @IsOptional()
   protocol?: 'csw-2.0.2';
 
-  @ApiPropertyOptional({ default: ISO_OUTPUT_SCHEMA, maxLength: 500 })
+  @ApiPropertyOptional({ default: ISO_OUTPUT_SCHEMA, minLength: 1, maxLength: 500 })
   @MaxLength(500)
   @IsNotEmpty()
   @IsString()
   @IsOptional()
   outputSchema?: string;
 
-  @ApiPropertyOptional({ default: 'gmd:MD_Metadata', maxLength: 200 })
-  @Matches(/^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?( [A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?)*$/, {
+  @ApiPropertyOptional({ default: 'gmd:MD_Metadata', maxLength: 200, pattern: TYPE_NAMES.source })
+  @Matches(TYPE_NAMES, {
     message:
       'typeNames must be one or more qualified names separated by spaces, e.g. gmd:MD_Metadata',
   })
@@ -134,6 +149,7 @@ export class SourceDto {
   constraint?: SourceConstraintDto | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 1000,
     default: 100,
@@ -146,6 +162,7 @@ export class SourceDto {
   pageSize?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 16,
     default: 1,
@@ -158,6 +175,7 @@ export class SourceDto {
   concurrency?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1000,
     maximum: 600000,
     default: 120000,
@@ -177,6 +195,7 @@ export class SourceDto {
   retry?: RetryPolicyDto;
 
   @ApiPropertyOptional({
+    type: Number,
     minimum: 0.01,
     maximum: 1000,
     nullable: true,
@@ -188,13 +207,25 @@ export class SourceDto {
   @IsOptional()
   maxRequestsPerSecond?: number | null;
 
-  @ApiPropertyOptional({ example: '15 1 * * *', nullable: true, description: cronDescription })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 100,
+    example: '15 1 * * *',
+    nullable: true,
+    description: cronDescription,
+  })
   @MaxLength(100)
   @IsString()
   @IsOptional()
   incrementalSchedule?: string | null;
 
-  @ApiPropertyOptional({ example: '30 2 * * 0', nullable: true, description: cronDescription })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 100,
+    example: '30 2 * * 0',
+    nullable: true,
+    description: cronDescription,
+  })
   @MaxLength(100)
   @IsString()
   @IsOptional()
