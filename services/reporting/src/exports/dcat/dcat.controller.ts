@@ -30,6 +30,7 @@ import { toJsonLd, toTurtle } from './rdf';
 
 export class CatalogQuery {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 1_000_000,
     default: 1,
@@ -43,7 +44,7 @@ export class CatalogQuery {
   @Max(1_000_000, { message: 'page must be at most 1000000' })
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'pageSize must be an integer' })

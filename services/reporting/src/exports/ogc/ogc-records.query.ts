@@ -3,6 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BBOX_PATTERN, ITEM_KINDS } from '../../overview/dto/queries';
 
+const TYPES = new RegExp(`^(${ITEM_KINDS.join('|')})(,(${ITEM_KINDS.join('|')}))*$`);
+
 export class OgcFormatQuery {
   @ApiPropertyOptional({ enum: ['json'], description: 'Only JSON is offered' })
   @IsOptional()
@@ -14,6 +16,7 @@ export class OgcItemsQuery extends OgcFormatQuery {
   @ApiPropertyOptional({
     description: 'minLon,minLat,maxLon,maxLat (WGS84): records whose geometry intersects it',
     example: '9.7,53.3,10.4,53.8',
+    pattern: BBOX_PATTERN.source,
   })
   @IsOptional()
   @Matches(BBOX_PATTERN, { message: 'bbox must be minLon,minLat,maxLon,maxLat in degrees' })
@@ -23,6 +26,7 @@ export class OgcItemsQuery extends OgcFormatQuery {
     description:
       'Comma-separated search terms; a record matches when any occurs in its title or description',
     example: 'Geoportal,Verkehr',
+    maxLength: 200,
   })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
@@ -33,9 +37,10 @@ export class OgcItemsQuery extends OgcFormatQuery {
   @ApiPropertyOptional({
     description: `Comma-separated record types: ${ITEM_KINDS.join(', ')}`,
     example: 'platform,twin',
+    pattern: TYPES.source,
   })
   @IsOptional()
-  @Matches(new RegExp(`^(${ITEM_KINDS.join('|')})(,(${ITEM_KINDS.join('|')}))*$`), {
+  @Matches(TYPES, {
     message: `type must be a comma-separated list of: ${ITEM_KINDS.join(', ')}`,
   })
   type?: string;
@@ -45,13 +50,14 @@ export class OgcItemsQuery extends OgcFormatQuery {
       'RFC 3339 instant or interval (`start/end`, `..` open) of the record’s last change ' +
       '(`properties.updated`)',
     example: '2025-01-01T00:00:00Z/..',
+    maxLength: 100,
   })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   datetime?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be an integer' })
@@ -60,6 +66,7 @@ export class OgcItemsQuery extends OgcFormatQuery {
   limit?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 1_000_000_000,
     default: 0,

@@ -29,7 +29,7 @@ const booleanWord = ({ value }: { value: unknown }) =>
 
 /** Paging of every list: `limit` and the opaque `cursor` of the previous page. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be an integer' })
@@ -69,6 +69,7 @@ export class ItemsQuery extends PageQuery {
     description:
       'Platform type (geoportal …), twin kind (geobasis, urban, thematic), dataset hierarchy level or endpoint service type',
     example: 'urbanDataPlatform',
+    pattern: '^[A-Za-z0-9]{1,40}$',
   })
   @IsOptional()
   @IsString()
@@ -85,6 +86,7 @@ export class ItemsQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'EU data theme of platforms and datasets (AGRI … TRAN) or use case of twins',
     example: 'TRAN',
+    pattern: '^[A-Za-z]{1,40}$',
   })
   @IsOptional()
   @IsString()
@@ -147,7 +149,7 @@ export class FindingsQuery extends PageQuery {
   @IsIn(SEVERITIES, { message: `severity must be one of: ${SEVERITIES.join(', ')}` })
   severity?: string;
 
-  @ApiPropertyOptional({ example: 'land-without-digital-twin' })
+  @ApiPropertyOptional({ example: 'land-without-digital-twin', pattern: '^[a-z][a-z0-9-]{0,80}$' })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z0-9-]{0,80}$/, {
