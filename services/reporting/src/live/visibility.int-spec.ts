@@ -13,8 +13,9 @@ import { ReportingUnderTest, startReporting } from '../reporting.test-helper';
 import { readEvents, type SseEvent } from './sse.test-helper';
 
 /**
- * Issue 17: the ids of NON_PUBLIC records reach reviewers only, in the live stream and in the
- * links of /items. Tokens are checked by a real registry (built from dist/, as in production).
+ * Issue 17: the ids of NON_PUBLIC records reach reviewers (and their own Land's editors, see
+ * visibility-matrix.int-spec.ts) only, in the live stream and in the links of /items. Tokens are
+ * checked by a real registry (built from dist/, as in production).
  */
 const ADMIN_TOKEN = 'reporting-visibility-admin-0123456789';
 
@@ -51,10 +52,11 @@ describe('reporting: NON_PUBLIC ids reach reviewers only (SSE, /items links; iss
       name: 'ag-reviewer',
       role: 'reviewer',
     });
+    // Another Land's editor: the records below are Hamburg's, whose own editors read them.
     editor = await issueToken(registry.url, ADMIN_TOKEN, {
-      name: 'hh-editor',
+      name: 'be-editor',
       role: 'land-editor',
-      landCode: 'DE-HH',
+      landCode: 'DE-BE',
     });
     r = await startReporting('visibility', { REGISTRY_URL: registry.url });
     base = await r.serve();
@@ -65,7 +67,7 @@ describe('reporting: NON_PUBLIC ids reach reviewers only (SSE, /items links; iss
     await registry?.stop();
   });
 
-  it('streams the ids of NON_PUBLIC records to reviewers, not to the public or a Land editor', async () => {
+  it("streams the ids of NON_PUBLIC records to reviewers, not to the public or another Land's editor", async () => {
     const abort = new AbortController();
     const streams = {
       public: [] as SseEvent[],
