@@ -171,6 +171,7 @@ export class BatchConsumer<T> {
       this.options.logger?.warn({ error: describe(error) }, 'offset commit on stop failed'),
     );
     await this.consumer.disconnect();
+    this.options.logger?.info({ groupId: this.options.groupId }, 'consumer stopped');
   }
 
   /** Commits the offsets of the batches applied since the last commit. */

@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { requestId } from './logger';
+import { ShutdownState } from './health/shutdown-state';
 import { Metrics } from './metrics/metrics';
 import { screenInput } from './http/input-screen';
 import { documentInputErrors } from './http/openapi';
@@ -141,6 +142,18 @@ export async function createServiceApp(
       .send({ ...(problem.getResponse() as object), instance: request.url });
   });
   observeHttp(app.get(Metrics), fastify);
+  // From the signal on, every response closes its connection: a keep-alive connection would
+  // otherwise stay open (Fastify's keepAliveTimeout: 72 s) after its last request, and the server
+  // cannot close while any is open. Clients reconnect, to another replica.
+  const shutdown = app.get(ShutdownState);
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (shutdown.draining) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+  fastify.addHook('onClose', (_instance, done) => {
+    app.get(Logger).log('HTTP server closed: no request in flight');
+    done();
+  });
   const bodyLimits = options.bodyLimits ?? {};
   fastify.addHook('onRoute', (route) => {
     const limit = bodyLimits[route.url];
@@ -182,23 +195,26 @@ export async function createServiceApp(
   return app;
 }
 
-/** How long a graceful shutdown (in-flight requests, relay, consumers, pools) may take. */
-export const SHUTDOWN_TIMEOUT_MS = 15_000;
-
 /**
- * Nest closes the app on SIGTERM/SIGINT (enableShutdownHooks); should a hook hang (a broker or a
- * database that stopped answering, a request that never ends), the process still exits, with
- * status 1 and a log line saying so, instead of waiting for SIGKILL.
+ * Nest closes the app on SIGTERM/SIGINT (enableShutdownHooks): the HTTP server stops accepting
+ * connections and answers 503 to requests on open ones, in-flight requests finish, then the relay
+ * and the consumers finish their batches. From the signal on, /health/ready is 503. Should that
+ * take longer than SHUTDOWN_GRACE_MS (a broker or a database that stopped answering, a request that
+ * never ends), the process exits anyway, with status 1 and a log line saying so.
  */
-function exitAfterShutdownTimeout(logger: Logger): void {
+function shutDownWithinGrace(app: NestFastifyApplication, logger: Logger, graceMs: number): void {
   const arm = (signal: NodeJS.Signals) =>
     process.once(signal, () => {
+      app.get(ShutdownState).begin();
+      logger.log(`${signal}: shutting down (at most ${graceMs} ms)`);
       setTimeout(() => {
+        // What still holds the process open says what hangs (sockets, timers, a worker).
+        const open = process.getActiveResourcesInfo().join(', ');
         logger.error(
-          `shutdown after ${signal} took longer than ${SHUTDOWN_TIMEOUT_MS} ms; exiting`,
+          `shutdown after ${signal} took longer than ${graceMs} ms; exiting (still open: ${open})`,
         );
         process.exit(1);
-      }, SHUTDOWN_TIMEOUT_MS).unref();
+      }, graceMs).unref();
     });
   arm('SIGTERM');
   arm('SIGINT');
@@ -215,7 +231,7 @@ export async function bootstrapService(
     await app.listen(config.getOrThrow<number>('PORT'), config.getOrThrow<string>('HOST'));
     const logger = app.get(Logger);
     logger.log(`${options.name} listening on ${await app.getUrl()}`);
-    exitAfterShutdownTimeout(logger);
+    shutDownWithinGrace(app, logger, config.getOrThrow<number>('SHUTDOWN_GRACE_MS'));
     return app;
   } catch (error) {
     console.error(

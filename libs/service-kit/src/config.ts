@@ -7,6 +7,12 @@ export const baseEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Appends the JSON log to this file instead of writing it to stdout (tests: one per test file). */
   LOG_FILE: z.string().min(1).optional(),
+  /**
+   * After SIGTERM/SIGINT, how long the service may take to finish what is in flight (HTTP requests,
+   * the outbox relay's batch, the consumer's batch and its offsets) before it exits anyway, with
+   * status 1. Keep it below the orchestrator's kill timeout (Kubernetes: 30 s by default).
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
 });
 
 export class ConfigValidationError extends Error {}

@@ -13,3 +13,4 @@ export * from './http/display-name';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './metrics/consumer-metrics';
+export * from './health/shutdown-state';

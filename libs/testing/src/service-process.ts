@@ -98,6 +98,13 @@ export class ServiceProcess {
     });
   }
 
+  /** The running process's id, for signals a test sends itself. */
+  pid(): number {
+    const pid = this.child?.pid;
+    if (pid === undefined) throw new Error(`${this.name} is not running`);
+    return pid;
+  }
+
   /** SIGKILL: no shutdown hooks, no offset commits, like a crash. */
   async kill9(): Promise<void> {
     await this.signal('SIGKILL');

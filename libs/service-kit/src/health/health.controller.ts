@@ -3,8 +3,12 @@ import type { FastifyReply } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from './kafka.health';
+import { ShutdownState } from './shutdown-state';
 
-/** /health/live: the process answers. /health/ready: database and Kafka answer (else 503). */
+/**
+ * /health/live: the process answers. /health/ready: database and Kafka answer, and the service is
+ * not shutting down (else 503).
+ */
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {
@@ -12,6 +16,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('live')
@@ -23,6 +28,10 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    if (this.shutdown.draining) {
+      void reply.status(503);
+      return { status: 'shutting down' };
+    }
     try {
       return await this.health.check([
         () => this.db.pingCheck('database', { timeout: 1500 }),

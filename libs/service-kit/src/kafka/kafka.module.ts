@@ -20,10 +20,14 @@ class KafkaLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(KAFKA_PRODUCER) private readonly producer: ManagedProducer,
     @Inject(KAFKA_ADMIN) private readonly admin: Admin,
-  ) {}
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext('KafkaLifecycle');
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+    this.logger.info('Kafka producer and admin disconnected');
   }
 }
 

@@ -25,6 +25,7 @@ type RelayEnv = DbEnv & OutboxEnv & { DB_SCHEMA: string };
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly relay: OutboxRelay;
+  private readonly logger: PinoLogger;
 
   constructor(
     @Inject(ConfigService) config: ConfigService<RelayEnv, true>,
@@ -34,6 +35,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     logger: PinoLogger,
   ) {
     logger.setContext('OutboxRelay');
+    this.logger = logger;
     const schema = config.get('DB_SCHEMA', { infer: true });
     const published = metrics.counter({
       name: 'dpi_outbox_published_events_total',
@@ -122,6 +124,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+    this.logger.info('outbox relay stopped');
   }
 
   stats() {
