@@ -141,7 +141,8 @@ export async function createServiceApp(
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .send({ ...(problem.getResponse() as object), instance: request.url });
   });
-  observeHttp(app.get(Metrics), fastify);
+  const metrics = app.get(Metrics);
+  if (metrics.enabled) observeHttp(metrics, fastify);
   // From the signal on, every response closes its connection: a keep-alive connection would
   // otherwise stay open (Fastify's keepAliveTimeout: 72 s) after its last request, and the server
   // cannot close while any is open. Clients reconnect, to another replica.

@@ -1,5 +1,10 @@
 import { z, ZodTypeAny } from 'zod';
 
+/** A boolean setting: `true`/`1` or `false`/`0`, anything else is a configuration error. */
+export const envFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
 /** Variables every service reads. Each service extends this with its own. */
 export const baseEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -12,6 +17,11 @@ export const baseEnvSchema = z.object({
    * the outbox relay's batch, the consumer's batch and its offsets) before it exits anyway, with
    * status 1. Keep it below the orchestrator's kill timeout (Kubernetes: 30 s by default).
    */
+  /**
+   * Prometheus metrics at GET /metrics (and their collection on the request path). `false` turns
+   * both off: /metrics is 404 (for a deployment without a scraper, and to measure their cost).
+   */
+  METRICS_ENABLED: envFlag.default('true'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
 });
 

@@ -1,12 +1,8 @@
 import { registryAuthEnvSchema } from '@dpi/auth';
 import { dbEnvSchema, outboxEnvSchema, schemaNameSchema } from '@dpi/db';
 import { kafkaEnvSchema } from '@dpi/kafka';
-import { baseEnvSchema } from '@dpi/service-kit';
+import { baseEnvSchema, envFlag } from '@dpi/service-kit';
 import { z } from 'zod';
-
-const flag = z
-  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-  .transform((value) => value === 'true' || value === '1');
 
 export const harvesterEnvSchema = baseEnvSchema
   .merge(dbEnvSchema)
@@ -53,9 +49,9 @@ export const harvesterEnvSchema = baseEnvSchema
      */
     HARVEST_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(150),
     /** Parse the CSW responses on a worker thread (false: on the main thread). */
-    HARVEST_PARSE_WORKER: flag.default('true'),
+    HARVEST_PARSE_WORKER: envFlag.default('true'),
     /** Run the stored cron schedules (false: only manual runs, e.g. in tests). */
-    HARVEST_SCHEDULER_ENABLED: flag.default('true'),
+    HARVEST_SCHEDULER_ENABLED: envFlag.default('true'),
     /**
      * Shortest time between two scheduled runs a source may ask for (a catalogue is not harvested
      * every second); tests lower it.

@@ -93,6 +93,21 @@ describe('metrics: Prometheus scrapes every service (issue 19)', () => {
     expect(Object.keys(docs.paths).filter((p) => p.includes('metrics'))).toEqual([]);
   });
 
+  it('serves no /metrics when METRICS_ENABLED=false', async () => {
+    const quiet = new ServiceProcess(
+      'registry',
+      ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN, METRICS_ENABLED: 'false' }),
+      await freePort(),
+    );
+    await quiet.start();
+    try {
+      expect((await fetch(`${quiet.url}/metrics`)).status).toBe(404);
+      expect((await fetch(`${quiet.url}/health/ready`)).status).toBe(200);
+    } finally {
+      await quiet.stop();
+    }
+  });
+
   it('sees all three services up and the missing one down', async () => {
     await eventually(
       async () => {

@@ -1,4 +1,13 @@
-import { Controller, DynamicModule, Get, Global, Module, Res } from '@nestjs/common';
+import {
+  Controller,
+  DynamicModule,
+  Get,
+  Global,
+  Module,
+  NotFoundException,
+  Res,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Metrics } from './metrics';
@@ -12,6 +21,7 @@ class MetricsController {
 
   @Get()
   async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    if (!this.metrics.enabled) throw new NotFoundException('metrics are off (METRICS_ENABLED)');
     const { contentType, body } = await this.metrics.text();
     void reply.header('content-type', contentType).header('cache-control', 'no-store');
     return body;
@@ -26,7 +36,15 @@ export class MetricsModule {
     return {
       module: MetricsModule,
       controllers: [MetricsController],
-      providers: [{ provide: Metrics, useFactory: () => new Metrics(service) }, ConsumerMetrics],
+      providers: [
+        {
+          provide: Metrics,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) =>
+            new Metrics(service, { enabled: config.get<boolean>('METRICS_ENABLED') ?? true }),
+        },
+        ConsumerMetrics,
+      ],
       exports: [Metrics, ConsumerMetrics],
     };
   }

@@ -25,9 +25,15 @@ export const DURATION_BUCKETS = [
 export class Metrics {
   readonly registry = new Registry();
 
-  constructor(service: string, options: { defaultMetrics?: boolean } = {}) {
+  /** METRICS_ENABLED: false = no /metrics, no per-request measuring, no process collectors. */
+  readonly enabled: boolean;
+
+  constructor(service: string, options: { enabled?: boolean; defaultMetrics?: boolean } = {}) {
+    this.enabled = options.enabled ?? true;
     this.registry.setDefaultLabels({ service });
-    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    if (this.enabled && (options.defaultMetrics ?? true)) {
+      collectDefaultMetrics({ register: this.registry });
+    }
   }
 
   counter<L extends string>(config: CounterConfiguration<L>): Counter<L> {
