@@ -11,6 +11,7 @@ import { HandlungsbedarfeModule } from './handlungsbedarfe/handlungsbedarfe.modu
 import { InventoryModule } from './inventory/inventory.module';
 import { LiveModule } from './live/live.module';
 import { OverviewModule } from './overview/overview.module';
+import { ProjectionModule } from './projection/projection.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { OverviewModule } from './overview/overview.module';
     AuthModule,
     LiveModule,
     HandlungsbedarfeModule,
+    ProjectionModule,
     InventoryModule,
     AggregatesModule,
     OverviewModule,

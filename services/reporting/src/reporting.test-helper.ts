@@ -41,7 +41,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { reportingEnvSchema } from './config';
 import { reportingDataSourceOptions } from './database/data-source';
-import { readModelTopics } from './inventory/read-models';
+import { readModelTopics } from './projection/read-models';
 import { SERVICE_OPTIONS } from './service-options';
 
 /** Fields to override in a message (plain values; nested messages made with `create`). */

@@ -1,4 +1,4 @@
-import { READ_MODEL_NAMES, ReadModelName } from '../inventory/read-models';
+import { READ_MODEL_NAMES, ReadModelName } from '../projection/read-models';
 import { QUALITY_DIMENSIONS } from '../quality/quality-method';
 
 /** A count per Land (null = federal) and value. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ReadModelName } from '../inventory/read-models';
+import { ReadModelName } from '../projection/read-models';
 import { QUALITY_DIMENSIONS } from '../quality/quality-method';
 import { FacetName, FacetRow, PartAggregates, QualityRow } from './aggregate-snapshot';
 

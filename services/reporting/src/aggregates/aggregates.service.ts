@@ -5,7 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { Subscription } from 'rxjs';
 import { ReportingEnv } from '../config';
 import { FindingsRepository } from '../handlungsbedarfe/findings.repository';
-import { READ_MODEL_NAMES, ReadModelName } from '../inventory/read-models';
+import { READ_MODEL_NAMES, ReadModelName } from '../projection/read-models';
 import { LiveEvent, LiveEvents } from '../live/live-events';
 import {
   AGGREGATE_PARTS,

@@ -2,7 +2,7 @@ import type { ReadScope } from '@dpi/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DistributionFields } from '../inventory/dataset-event';
+import { DistributionFields } from '../projection/dataset-event';
 import { binder, HIDDEN_FROM_PUBLIC_SQL, visibleItemsSql } from '../auth/visibility';
 import { escapeLike, ItemRow, readItemPage } from '../overview/overview.repository';
 

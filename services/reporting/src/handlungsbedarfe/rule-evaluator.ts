@@ -7,7 +7,7 @@ import { LiveEvents } from '../live/live-events';
 import { Debouncer } from './debouncer';
 import { FindingsRepository, RuleOutcome } from './findings.repository';
 import { HANDLUNGSBEDARFE_V1 } from './handlungsbedarfe.v1';
-import type { ReadModelName } from '../inventory/read-models';
+import type { ReadModelName } from '../projection/read-models';
 import { assertValidRuleSet, HandlungsbedarfRule, modelsReadBy, RuleSet } from './rule';
 
 /** The rule set the service evaluates. */

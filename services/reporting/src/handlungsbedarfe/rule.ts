@@ -1,4 +1,4 @@
-import { READ_MODELS, type ReadModelName } from '../inventory/read-models';
+import { READ_MODELS, type ReadModelName } from '../projection/read-models';
 
 export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -13,13 +13,13 @@ import { ReportingEnv } from '../config';
 import { reportingDataSourceOptions } from '../database/data-source';
 import { FindingsRepository } from '../handlungsbedarfe/findings.repository';
 import { ACTIVE_RULE_SET } from '../handlungsbedarfe/rule-evaluator';
-import { InventoryRepository } from '../inventory/inventory.repository';
+import { ReadModelsRepository } from '../projection/read-models.repository';
 import {
   byModel,
   ReadModelChange,
   readModelDecoder,
   readModelTopics,
-} from '../inventory/read-models';
+} from '../projection/read-models';
 
 export type RebuildEnv = Pick<
   ReportingEnv,
@@ -137,7 +137,7 @@ async function consumeUntilCaughtUp(args: {
   const prefix = args.env.KAFKA_TOPIC_PREFIX;
   const topics = readModelTopics(prefix);
   const ends = await endOffsets(args.kafka, topics);
-  const repository = new InventoryRepository(args.dataSource);
+  const repository = new ReadModelsRepository(args.dataSource);
   let applied = 0;
   const consumer = new BatchConsumer<ReadModelChange>({
     kafka: args.kafka,

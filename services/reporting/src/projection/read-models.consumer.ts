@@ -8,7 +8,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { ReportingEnv } from '../config';
 import { RuleEvaluator } from '../handlungsbedarfe/rule-evaluator';
 import { LiveEvents } from '../live/live-events';
-import { InventoryRepository } from './inventory.repository';
+import { ReadModelsRepository } from './read-models.repository';
 import {
   byModel,
   ReadModelChange,
@@ -28,7 +28,7 @@ export class ReadModelsConsumer implements OnApplicationBootstrap, OnApplication
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(KAFKA_PRODUCER) private readonly producer: ManagedProducer,
     @Inject(ConfigService) private readonly config: ConfigService<ReportingEnv, true>,
-    private readonly repository: InventoryRepository,
+    private readonly repository: ReadModelsRepository,
     private readonly live: LiveEvents,
     private readonly rules: RuleEvaluator,
     private readonly consumerMetrics: ConsumerMetrics,

@@ -2,7 +2,7 @@ import { HEADERS } from '@dpi/kafka';
 import { TOPICS } from '@dpi/contracts';
 import { EventFactory } from '../reporting.test-helper';
 import { endpointUrlKey } from './endpoint-event';
-import { nextTick } from './harvest-job-event';
+import { nextTick } from '../inventory/harvest-job-event';
 import { byModel, readModelDecoder, readModelTopics } from './read-models';
 
 const prefix = 'unit.';
