@@ -3,6 +3,7 @@ export * from './coalescer';
 export * from './config';
 export * from './consumer';
 export * from './envelope';
+export * from './event';
 export * from './health';
 export * from './producer';
 export * from './replay';

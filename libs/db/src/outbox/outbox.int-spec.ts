@@ -33,6 +33,7 @@ describe('outbox relay (real PostgreSQL)', () => {
     publish = async (events: OutboxEvent[]) => void published.push(...events),
     lingerMs = 0,
     sleep?: (ms: number) => Promise<void>,
+    topicPrefix?: string,
   ) => {
     const relay = new OutboxRelay({
       url: options.url,
@@ -42,6 +43,7 @@ describe('outbox relay (real PostgreSQL)', () => {
       batchSize: 7,
       lingerMs,
       sleep,
+      topicPrefix,
     });
     relays.push(relay);
     return relay;
@@ -167,5 +169,26 @@ describe('outbox relay (real PostgreSQL)', () => {
       held = false;
       for (const linger of lingers.splice(0)) linger.end();
     }
+  });
+
+  it('adds the topic prefix when publishing, once: rows of older versions hold it already', async () => {
+    await Promise.all(relays.map((r) => r.stop()));
+    const topics: string[] = [];
+    const record = async (events: OutboxEvent[]) => void topics.push(...events.map((e) => e.topic));
+    const plain = newRelay(record);
+    plain.start();
+    await dataSource.transaction((m) => appendToOutbox(m, [event('plain')]));
+    // Negative control: without a prefix the logical topic is published as written.
+    await eventually(() => expect(topics).toEqual(['dpi.test.v1']));
+    await plain.stop();
+    topics.length = 0;
+    await dataSource.transaction((m) =>
+      appendToOutbox(m, [
+        event('logical'),
+        { ...event('written-prefixed-by-an-older-version'), topic: 'run7.dpi.test.v1' },
+      ]),
+    );
+    newRelay(record, 0, undefined, 'run7.').start();
+    await eventually(() => expect(topics).toEqual(['run7.dpi.test.v1', 'run7.dpi.test.v1']));
   });
 });

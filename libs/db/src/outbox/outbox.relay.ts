@@ -15,6 +15,11 @@ export interface OutboxRelayOptions {
   schema: string;
   /** Publishes a batch in order; must throw unless every event was acknowledged. */
   publish: (events: OutboxEvent[]) => Promise<void>;
+  /**
+   * The deployment's KAFKA_TOPIC_PREFIX: events are written with their logical topic and get the
+   * prefix here, when they are published (see {@link publishedTopic}). Default ''.
+   */
+  topicPrefix?: string;
   batchSize?: number;
   /** Poll interval when no notification arrives (notifications are the fast path). */
   pollIntervalMs?: number;
@@ -41,6 +46,16 @@ export interface OutboxRelayStats {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * The topic an outbox row is published to: its logical topic with the deployment's prefix. Rows
+ * written by versions before the relay applied the prefix hold the prefixed name already and are
+ * published as they are (a topic that starts with the prefix is taken as prefixed; production runs
+ * with an empty prefix, where both are the same).
+ */
+export function publishedTopic(topic: string, prefix: string): string {
+  return prefix === '' || topic.startsWith(prefix) ? topic : `${prefix}${topic}`;
+}
+
+/**
  * Publishes a service's outbox to Kafka in commit order. One relay per schema is leader at a time
  * (session advisory lock), so order per entity holds across replicas. Rows are deleted only after
  * the broker acknowledged them: delivery is at-least-once, and consumers skip what they have seen.
@@ -51,6 +66,7 @@ export class OutboxRelay {
   private readonly lingerMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly schema: string;
+  private readonly topicPrefix: string;
   private stopping = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -72,6 +88,7 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.lingerMs = options.lingerMs ?? 0;
     this.sleep = options.sleep ?? sleep;
+    this.topicPrefix = options.topicPrefix ?? '';
   }
 
   start(): void {
@@ -175,7 +192,12 @@ export class OutboxRelay {
     this.acknowledged = [];
     if (rows.length === 0) return 0;
     await this.options.publish(
-      rows.map(({ topic, key, value, headers }) => ({ topic, key, value, headers })),
+      rows.map(({ topic, key, value, headers }) => ({
+        topic: publishedTopic(topic, this.topicPrefix),
+        key,
+        value,
+        headers,
+      })),
     );
     this.acknowledged = rows.map((r) => r.id);
     this.stats.published += rows.length;

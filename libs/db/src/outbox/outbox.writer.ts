@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { SqlPart } from '../statement';
 
 export interface OutboxEvent {
+  /** The logical topic (no deployment prefix: the relay adds it when publishing). */
   topic: string;
   key: string;
   value: Buffer | null;

@@ -10,10 +10,10 @@ import { ConfigService } from '@nestjs/config';
 import { createKafka, KafkaEnv, ManagedProducer } from '@dpi/kafka';
 import { Admin, Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
+import { ConsumerHost } from './consumer-host';
+import { KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER } from './kafka.tokens';
 
-export const KAFKA = Symbol('KAFKA');
-export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
-export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
+export { KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER };
 
 @Injectable()
 class KafkaLifecycle implements OnApplicationShutdown {
@@ -31,7 +31,10 @@ class KafkaLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Thin Nest wrapper around @dpi/kafka: one client, one idempotent producer, one admin per service. */
+/**
+ * Thin Nest wrapper around @dpi/kafka: one client, one idempotent producer, one admin per service,
+ * and the host of its consumers (see HostedConsumer).
+ */
 @Global()
 @Module({})
 export class KafkaModule {
@@ -61,8 +64,9 @@ export class KafkaModule {
         },
         { provide: KAFKA_ADMIN, inject: [KAFKA], useFactory: (kafka: Kafka) => kafka.admin() },
         KafkaLifecycle,
+        ConsumerHost,
       ],
-      exports: [KAFKA, KAFKA_PRODUCER, KAFKA_ADMIN],
+      exports: [KAFKA, KAFKA_PRODUCER, KAFKA_ADMIN, ConsumerHost],
     };
   }
 }

@@ -2,7 +2,7 @@ import { ConsumerObserver, withTimeout } from '@dpi/kafka';
 import { Inject, Injectable } from '@nestjs/common';
 import { Admin } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
-import { KAFKA_ADMIN } from '../kafka/kafka.module';
+import { KAFKA_ADMIN } from '../kafka/kafka.tokens';
 import { Metrics } from './metrics';
 
 /** How long a scrape waits for the broker's offsets before it reports no lag series. */

@@ -1,5 +1,5 @@
 import { DbEnv, OutboxEnv, OutboxRelay } from '@dpi/db';
-import { ManagedProducer, withTimeout } from '@dpi/kafka';
+import { KafkaEnv, ManagedProducer, withTimeout } from '@dpi/kafka';
 import {
   Inject,
   Injectable,
@@ -16,11 +16,12 @@ import { Metrics, secondsSince } from '../metrics/metrics';
 
 const BACKLOG_TIMEOUT_MS = 2000;
 
-type RelayEnv = DbEnv & OutboxEnv & { DB_SCHEMA: string };
+type RelayEnv = DbEnv & OutboxEnv & KafkaEnv & { DB_SCHEMA: string };
 
 /**
  * Publishes the service's outbox (its schema's `outbox` table) to Kafka in commit order while the
- * service is up; one relay per schema leads (advisory lock), see libs/db OutboxRelay.
+ * service is up, adding KAFKA_TOPIC_PREFIX to the logical topics the rows hold; one relay per
+ * schema leads (advisory lock), see libs/db OutboxRelay.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -55,6 +56,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       batchSize: config.get('OUTBOX_BATCH_SIZE', { infer: true }),
       pollIntervalMs: config.get('OUTBOX_POLL_INTERVAL_MS', { infer: true }),
       lingerMs: config.get('OUTBOX_LINGER_MS', { infer: true }),
+      // One of the two places the prefix is applied (the other: the consumer host).
+      topicPrefix: config.get('KAFKA_TOPIC_PREFIX', { infer: true }),
       publish: async (events) => {
         const started = process.hrtime.bigint();
         try {

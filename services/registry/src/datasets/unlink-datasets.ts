@@ -90,7 +90,7 @@ export async function lockRecordsLinkingDatasets(
 export async function unlinkDatasets(
   manager: EntityManager,
   removals: readonly DatasetRemoval[],
-  options: { topicPrefix: string; at: Date },
+  options: { at: Date },
 ): Promise<number> {
   if (removals.length === 0) return 0;
   const removed = new Set(removals.map((r) => r.datasetId));
@@ -123,7 +123,6 @@ export async function unlinkDatasets(
       history.push(changeEntry(kind.name, next, 'update', changes, by));
       events.push(
         changedEvent(kind, next, ChangeKind.UPDATED, {
-          topicPrefix: options.topicPrefix,
           correlationId: by.correlationId,
           causationId: by.causationId,
         }),

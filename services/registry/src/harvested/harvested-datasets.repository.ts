@@ -48,7 +48,7 @@ export class HarvestedDatasetsRepository {
     return (this.rowsOfDatasets ??= jsonRowsOf(this.dataSource, DatasetEntity));
   }
 
-  async apply(changes: readonly HarvestChange[], topicPrefix: string): Promise<HarvestApplyStats> {
+  async apply(changes: readonly HarvestChange[]): Promise<HarvestApplyStats> {
     const stats: HarvestApplyStats = {
       created: 0,
       updated: 0,
@@ -90,7 +90,6 @@ export class HarvestedDatasetsRepository {
       for (const change of changes) {
         const current = byKey.get(`${change.sourceId}/${change.fileIdentifier}`);
         const context = {
-          topicPrefix,
           correlationId: change.record?.jobId || change.eventId,
           causationId: change.eventId,
         };
@@ -163,7 +162,7 @@ export class HarvestedDatasetsRepository {
         outboxInsert(events),
       ]);
       await manager.query(statement.text, statement.values);
-      stats.unlinked = await unlinkDatasets(manager, removals, { topicPrefix, at: now });
+      stats.unlinked = await unlinkDatasets(manager, removals, { at: now });
     });
     return stats;
   }

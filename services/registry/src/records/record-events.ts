@@ -1,31 +1,28 @@
+import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { ChangeKind, RecordSource } from '@dpi/contracts';
 import { OutboxEvent } from '@dpi/db';
-import { encodeMessage, envelopeToHeaders, newEnvelope, prefixedTopic } from '@dpi/kafka';
+import { domainEvent } from '@dpi/kafka';
 import { EventContext, RecordKind, VersionedRecord } from './record-kind';
 
-/** An event of a record's topic: key = record id, envelope in headers; value null = tombstone. */
-function recordEvent(
-  topic: string,
-  schema: string,
-  record: VersionedRecord,
-  value: Buffer | null,
+/** An event of a record's topic: key = record id, occurred at its update; null = tombstone. */
+function recordEvent<E extends VersionedRecord, D extends object>(
+  kind: RecordKind<E, D>,
+  record: E,
+  message: MessageShape<DescMessage> | null,
   context: EventContext,
 ): OutboxEvent {
-  const envelope = newEnvelope({
+  return domainEvent({
+    topic: kind.topic,
+    key: record.id,
+    schema: kind.schema,
+    message,
+    producer: 'registry',
+    entityVersion: record.version,
     correlationId: context.correlationId,
     causationId: context.causationId,
-    producer: 'registry',
-    schema,
-    entityVersion: record.version,
     occurredAt: record.updatedAt.toISOString(),
   });
-  return {
-    topic: prefixedTopic(topic, context.topicPrefix),
-    key: record.id,
-    value,
-    headers: envelopeToHeaders(envelope),
-  };
 }
 
 /** The metadata fields every registry message carries for its record, in contract form. */
@@ -46,8 +43,7 @@ export function changedEvent<E extends VersionedRecord, D extends object>(
   change: ChangeKind,
   context: EventContext,
 ): OutboxEvent {
-  const value = encodeMessage(kind.schema, kind.changedMessage(record, change));
-  return recordEvent(kind.topic, kind.schema.typeName, record, value, context);
+  return recordEvent(kind, record, kind.changedMessage(record, change), context);
 }
 
 /** The kind's tombstone for a deleted record: its key, no value, the deleting version in the headers. */
@@ -56,5 +52,5 @@ export function deletedEvent<E extends VersionedRecord, D extends object>(
   record: E,
   context: EventContext,
 ): OutboxEvent {
-  return recordEvent(kind.topic, kind.schema.typeName, record, null, context);
+  return recordEvent(kind, record, null, context);
 }

@@ -16,7 +16,6 @@ export interface VersionedRecord {
 }
 
 export interface EventContext {
-  topicPrefix: string;
   correlationId: string;
   causationId: string;
 }

@@ -6,15 +6,13 @@ import {
   staleVersion,
   validationProblem,
 } from '@dpi/service-kit';
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { assertMayWrite } from '../auth/authorization';
 import { Principal } from '../auth/principal';
 import { ReadScope, readScopeOf, Viewer } from '../auth/visibility';
-import { RegistryEnv } from '../config';
 import { ChangeView } from '../history/dto/history.view';
 import { ChangeOperation } from '../history/entities/change-log.entity';
 import { diffFields, FieldChange } from '../history/field-diff';
@@ -54,15 +52,10 @@ function cursorValue(record: object, key: string): string {
  */
 @Injectable()
 export class RecordsService {
-  private readonly topicPrefix: string;
-
   constructor(
     private readonly repository: RecordsRepository,
     private readonly history: HistoryRepository,
-    @Inject(ConfigService) config: ConfigService<RegistryEnv, true>,
-  ) {
-    this.topicPrefix = config.get('KAFKA_TOPIC_PREFIX', { infer: true });
-  }
+  ) {}
 
   async create<E extends VersionedRecord, D extends LandBound>(
     kind: RecordKind<E, D>,
@@ -386,7 +379,6 @@ export class RecordsService {
 
   private eventContext(context: RequestContext): EventContext {
     return {
-      topicPrefix: this.topicPrefix,
       correlationId: context.requestId,
       causationId: context.requestId,
     };
