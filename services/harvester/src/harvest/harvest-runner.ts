@@ -3,36 +3,37 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PinoLogger } from 'nestjs-pino';
 import { HarvesterEnv } from '../config';
-import type { HarvestJobEntity, JobState } from '../jobs/entities/harvest-job.entity';
+import type { HarvestJobEntity } from '../jobs/entities/harvest-job.entity';
 import type { HarvestSourceEntity } from '../sources/entities/harvest-source.entity';
-import { JobsRepository, type JobFields, type ProgressDelta } from '../jobs/jobs.repository';
+import { JobsRepository } from '../jobs/jobs.repository';
 import { decideDeletes } from './delete-policy';
+import { harvestClientFor, pagingOptionsFor } from './harvest-client';
 import { modifiedSince, withModifiedSince } from './incremental';
-import { publishedChecksum, toHarvestedRecord } from './mapping/record-mapping';
-import { screenPage, type IssueDraft } from './page-screening';
+import {
+  failedOutcome,
+  harvestedOutcome,
+  stoppedOutcome,
+  withDeletes,
+  type JobOutcome,
+  type StopRequest,
+} from './job-outcome';
 import { harvestPartitioned } from './paging';
+import { PageWriter } from './page-writer';
 import type { RecordEventContext } from './record-events';
 import { RecordStore } from './record-store.repository';
 import { HarvestMetrics } from './harvest-metrics';
 import { ParseWorkerProvider } from './parse-worker.provider';
-import { isBufferedPage, ResilientCswClient } from './resilient-client';
+import { isBufferedPage } from './resilient-client';
 import {
   errorMessageOf,
   noDelta,
-  PAGE_WARNING_CODES,
   RunTotals,
-  snippetOfError,
   sourceConstraint,
   warning,
   WITHDRAW_BATCH,
 } from './run-state';
 
-/** Why a job was stopped from outside (the abort reason of its signal). */
-export type StopRequest =
-  | { kind: 'cancelled' }
-  | { kind: 'stalled'; idleMs: number }
-  | { kind: 'shutdown' }
-  | { kind: 'lockLost'; error: string };
+export type { StopRequest } from './job-outcome';
 
 export interface RunContext {
   job: HarvestJobEntity;
@@ -57,6 +58,7 @@ export class HarvestRunner {
   constructor(
     private readonly jobs: JobsRepository,
     private readonly store: RecordStore,
+    private readonly pages: PageWriter,
     private readonly parseWorker: ParseWorkerProvider,
     private readonly metrics: HarvestMetrics,
     @Inject(ConfigService) private readonly config: ConfigService<HarvesterEnv, true>,
@@ -104,43 +106,25 @@ export class HarvestRunner {
 
     let result: HarvestResult;
     try {
-      const client = new ResilientCswClient(
-        {
-          url: source.url,
-          timeoutMs: source.timeoutMs,
-          maxResponseBytes: this.config.get('HARVEST_MAX_RESPONSE_BYTES', { infer: true }),
-          parser: this.parseWorker.parser,
+      const client = harvestClientFor(source, {
+        maxResponseBytes: this.config.get('HARVEST_MAX_RESPONSE_BYTES', { infer: true }),
+        parser: this.parseWorker.parser,
+        onRetry: ({ attempt, delayMs, error }) => {
+          this.logger.warn({ ...log, attempt, delayMs, error: error.message }, 'retrying request');
+          totals.pending.push(
+            warning(
+              'RETRY',
+              `attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`,
+            ),
+          );
         },
-        {
-          maxAttempts: source.retryMaxAttempts,
-          backoffMs: source.retryBackoffMs,
-          maxBackoffMs: source.retryMaxBackoffMs,
-          maxRequestsPerSecond: source.maxRequestsPerSecond,
-          onRetry: ({ attempt, delayMs, error }) => {
-            this.logger.warn(
-              { ...log, attempt, delayMs, error: error.message },
-              'retrying request',
-            );
-            totals.pending.push(
-              warning(
-                'RETRY',
-                `attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`,
-              ),
-            );
-          },
-        },
-      );
-      result = await harvestPartitioned(client, {
-        concurrency: source.concurrency,
-        pageSize: source.pageSize,
-        typeNames: source.typeNames,
-        outputSchema: source.outputSchema,
-        constraint,
-        signal,
-        detectDuplicates: false,
-        onRecord: () => undefined,
-        onPage: (page) => this.storePage(context, totals, page),
       });
+      result = await harvestPartitioned(
+        client,
+        pagingOptionsFor(source, constraint, signal, (page) =>
+          this.storePage(context, totals, page),
+        ),
+      );
     } catch (error) {
       if (signal.aborted) return this.finishStopped(context, totals, error);
       return this.finishFailed(context, totals, error);
@@ -170,84 +154,25 @@ export class HarvestRunner {
 
   private eventContext(job: HarvestJobEntity): RecordEventContext {
     return {
-      topicPrefix: this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }),
       jobId: job.id,
       correlationId: job.correlationId,
     };
   }
 
-  /** One page: screen, compare, store with events and progress, all in one transaction. */
+  /** One page in its transaction (see PageWriter), then the run's bookkeeping. */
   private async storePage(context: RunContext, totals: RunTotals, page: PageResult) {
     if (!isBufferedPage(page)) throw new Error('internal: a page arrived without its records');
     const { job, source } = context;
-    const screened = screenPage(page.records, page.foreign);
-    const harvestedAt = new Date();
-    const mapping = {
-      sourceId: source.id,
-      sourceName: source.name,
-      landCode: source.landCode,
-      jobId: job.id,
-      harvestedAt,
-    };
-    const candidates = screened.candidates.map(({ fileIdentifier, record }) => ({
-      fileIdentifier,
-      checksum: publishedChecksum(record, mapping),
-      build: () => toHarvestedRecord(record, mapping),
-    }));
-    const pageWarnings = page.warnings.map((message) =>
-      warning(
-        message.includes('announced') ? 'FEWER_RECORDS_THAN_ANNOUNCED' : 'PAGE_WARNING',
-        message,
-      ),
-    );
     const interval = this.config.get('HARVEST_PROGRESS_INTERVAL_MS', { infer: true });
     const publish = Date.now() - totals.lastEventAt >= interval;
-    const pending = totals.pending.splice(0);
-
-    const { delta, stored } = await this.store.transaction(async (manager) => {
-      const outcome = await this.store.applyPage(
-        manager,
-        source.id,
-        candidates,
-        this.eventContext(job),
-      );
-      const issues = [
-        ...pending,
-        ...pageWarnings,
-        ...screened.issues,
-        ...outcome.repeated.map((id) =>
-          warning(
-            'DUPLICATE_IDENTIFIER',
-            `fileIdentifier ${id} delivered again on a later page`,
-            id,
-          ),
-        ),
-      ];
-      const delta: ProgressDelta = {
-        ...noDelta(),
-        received: page.received,
-        created: outcome.created,
-        updated: outcome.updated,
-        unchanged: outcome.unchanged,
-        failed: screened.failed,
-        warnings: issues.filter((i) => i.severity === 'warning').length,
-        pages: 1,
-      };
-      const issuesStored = await this.jobs.insertIssues(
-        manager,
-        job.id,
-        issues,
-        totals.issuesStored,
-      );
-      const stored = await this.jobs.updateIn(
-        manager,
-        job.id,
-        page.numberOfRecordsMatched !== null ? { matched: page.numberOfRecordsMatched } : {},
-        source,
-        delta,
-        publish,
-      );
-      return { delta: { ...delta, issuesStored }, stored };
+    const { delta, stored } = await this.pages.write({
+      job,
+      source,
+      page,
+      pending: totals.pending.splice(0),
+      issuesStored: totals.issuesStored,
+      publish,
+      events: this.eventContext(job),
     });
     totals.add(delta);
     this.metrics.pageStored(page, {
@@ -269,46 +194,28 @@ export class HarvestRunner {
     result: HarvestResult,
   ): Promise<HarvestJobEntity> {
     const { job, source } = context;
-    const issues = [
-      ...totals.pending.splice(0),
-      ...result.warnings
-        .filter((w) => !PAGE_WARNING_CODES.has(w.code))
-        .map((w) => warning(w.code, w.message)),
-    ];
-    const problems: string[] = [];
-    if (!result.complete) {
-      problems.push(
-        `received ${result.received} of ${result.numberOfRecordsMatched ?? 'an unknown number of'} matched records (paging stopped: ${result.stopReason})`,
-      );
-    }
-    if (totals.failed > 0) {
-      problems.push(`${totals.failed} record(s) could not be harvested (see the job's errors)`);
-    }
-    const state: JobState = problems.length === 0 ? 'succeeded' : 'partiallySucceeded';
-    const fields: JobFields = {
-      state,
-      matched: result.numberOfRecordsMatched,
-      stopReason: result.stopReason,
-      message: problems.length > 0 ? `${problems.join('; ')}; no records were withdrawn` : '',
-    };
-
-    if (state === 'succeeded' && job.mode === 'full') {
+    const harvested = harvestedOutcome({ result, failed: totals.failed, mode: job.mode });
+    let outcome: JobOutcome = harvested;
+    if (harvested.considerDeletes) {
       const { live, missing } = await this.store.liveAndMissing(source.id, job.id);
-      const decision = decideDeletes({
-        live,
-        missing,
-        threshold: this.config.get('HARVEST_DELETE_THRESHOLD', { infer: true }),
-      });
-      if (decision.kind === 'holdBack') {
-        fields.deletesHeldBack = true;
-        fields.message = decision.message;
-        issues.push(warning('DELETES_HELD_BACK', decision.message));
-        this.logger.warn({ jobId: job.id, sourceId: source.id, live, missing }, decision.message);
-      } else if (decision.kind === 'delete') {
-        await this.withdrawUnseen(context);
+      const decided = withDeletes(
+        harvested,
+        decideDeletes({
+          live,
+          missing,
+          threshold: this.config.get('HARVEST_DELETE_THRESHOLD', { infer: true }),
+        }),
+      );
+      if (decided.fields.deletesHeldBack) {
+        this.logger.warn(
+          { jobId: job.id, sourceId: source.id, live, missing },
+          decided.fields.message,
+        );
       }
+      if (decided.withdraw) await this.withdrawUnseen(context);
+      outcome = decided;
     }
-    return this.finish(context, totals, fields, issues);
+    return this.finish(context, totals, outcome);
   }
 
   /** Tombstones in batches, each with its counter update in one transaction. */
@@ -345,24 +252,16 @@ export class HarvestRunner {
     error: unknown,
   ): Promise<HarvestJobEntity> {
     const request = context.signal.reason as StopRequest | undefined;
-    const kind = request?.kind ?? 'cancelled';
-    const messages: Record<StopRequest['kind'], string> = {
-      cancelled: 'cancelled by an operator; no records were withdrawn',
-      stalled: `no progress for ${Math.round(((request as { idleMs?: number })?.idleMs ?? 0) / 1000)} s: stopped by the watchdog; no records were withdrawn`,
-      shutdown: 'the harvester shut down during the job; the next run repeats it',
-      lockLost: `lost the database session holding the source lock (${(request as { error?: string })?.error ?? 'unknown'}); stopped to let another run take over`,
-    };
     this.logger.warn(
       {
         jobId: context.job.id,
         sourceId: context.source.id,
-        stop: kind,
+        stop: request?.kind ?? 'cancelled',
         error: errorMessageOf(error),
       },
       'harvest stopped',
     );
-    const state: JobState = kind === 'cancelled' ? 'cancelled' : 'failed';
-    return this.finish(context, totals, { state, message: messages[kind] }, []);
+    return this.finish(context, totals, stoppedOutcome(request));
   }
 
   private finishFailed(
@@ -370,31 +269,23 @@ export class HarvestRunner {
     totals: RunTotals,
     error: unknown,
   ): Promise<HarvestJobEntity> {
-    const remote = error instanceof CswError;
-    const message = errorMessageOf(error);
     const log = { jobId: context.job.id, sourceId: context.source.id, url: context.source.url };
-    if (remote) this.logger.warn({ ...log, code: error.code, error: message }, 'harvest failed');
-    else this.logger.error({ ...log, err: error }, 'harvest failed with an internal error');
-    const issue: IssueDraft = {
-      severity: 'error',
-      code: remote ? error.code : 'INTERNAL',
-      identifier: null,
-      message,
-      snippet: snippetOfError(error),
-    };
-    return this.finish(
-      context,
-      totals,
-      { state: 'failed', message: `${message}; no records were withdrawn` },
-      [issue],
-    );
+    if (error instanceof CswError) {
+      this.logger.warn(
+        { ...log, code: error.code, error: errorMessageOf(error) },
+        'harvest failed',
+      );
+    } else {
+      this.logger.error({ ...log, err: error }, 'harvest failed with an internal error');
+    }
+    return this.finish(context, totals, failedOutcome(error));
   }
 
+  /** Sets the final fields and stores the outstanding issues, in one transaction. */
   private async finish(
     context: RunContext,
     totals: RunTotals,
-    fields: JobFields,
-    issues: IssueDraft[],
+    { fields, issues }: JobOutcome,
   ): Promise<HarvestJobEntity> {
     const { job, source } = context;
     const all = [...totals.pending.splice(0), ...issues];

@@ -1,27 +1,15 @@
-import type { HarvestedRecord } from '@dpi/contracts';
 import { appendToOutbox, type OutboxEvent } from '@dpi/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { rowsOf } from '../common/sql';
-import { recordChangedEvent, recordWithdrawnEvent, type RecordEventContext } from './record-events';
-
-/** A record of a page, ready to be compared with what was harvested before. */
-export interface StoreCandidate {
-  fileIdentifier: string;
-  /** Published checksum (see publishedChecksum). */
-  checksum: string;
-  /** Builds the message; called only when the record is new or changed. */
-  build: () => HarvestedRecord;
-}
-
-export interface PageOutcome {
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Identifiers this job had already stored from an earlier page. */
-  repeated: string[];
-}
+import {
+  vanishedWhere,
+  withdrawnVersion,
+  type RecordWrite,
+  type StoredRecordState,
+} from './change-classifier';
+import { recordWithdrawnEvent, type RecordEventContext } from './record-events';
 
 interface StoredRow {
   file_identifier: string;
@@ -33,8 +21,9 @@ interface StoredRow {
 
 /**
  * The harvester's memory of every record: (source, fileIdentifier) → checksum, version and the
- * last job that saw it. Writes go with their outbox events in the caller's transaction, so a
- * record's new checksum is stored if and only if its event will be published.
+ * last job that saw it. It reads and writes; what to write is decided by change-classifier.ts.
+ * Writes go with their outbox events in the caller's transaction, so a record's new checksum is
+ * stored if and only if its event will be published.
  */
 @Injectable()
 export class RecordStore {
@@ -45,48 +34,42 @@ export class RecordStore {
   }
 
   /**
-   * Stores one page (one multi-row upsert) and appends an event for every created or changed
-   * record. Identifiers are locked in sorted order, so parallel pages of one job cannot deadlock.
+   * Locks and reads the stored state of a page's identifiers, in sorted order (so parallel pages
+   * of one job cannot deadlock).
    */
-  async applyPage(
+  async lockStored(
     manager: EntityManager,
     sourceId: string,
-    candidates: StoreCandidate[],
-    context: RecordEventContext,
-  ): Promise<PageOutcome> {
-    const outcome: PageOutcome = { created: 0, updated: 0, unchanged: 0, repeated: [] };
-    if (candidates.length === 0) return outcome;
-    const sorted = [...candidates].sort((a, b) =>
-      a.fileIdentifier < b.fileIdentifier ? -1 : a.fileIdentifier > b.fileIdentifier ? 1 : 0,
-    );
-    const ids = sorted.map((c) => c.fileIdentifier);
+    fileIdentifiers: string[],
+  ): Promise<StoredRecordState[]> {
+    if (fileIdentifiers.length === 0) return [];
     const rows: StoredRow[] = await manager.query(
       `SELECT file_identifier, checksum, version, withdrawn_at, last_seen_job
          FROM harvest_record WHERE source_id = $1 AND file_identifier = ANY($2::text[])
         ORDER BY file_identifier FOR UPDATE`,
-      [sourceId, ids],
+      [sourceId, fileIdentifiers],
     );
-    const previous = new Map(rows.map((r) => [r.file_identifier, r]));
-    const versions: number[] = [];
-    const events: OutboxEvent[] = [];
-    for (const candidate of sorted) {
-      const before = previous.get(candidate.fileIdentifier);
-      if (before?.last_seen_job === context.jobId) outcome.repeated.push(candidate.fileIdentifier);
-      let version: number;
-      if (!before || before.withdrawn_at !== null) {
-        version = (before?.version ?? 0) + 1;
-        outcome.created++;
-      } else if (before.checksum !== candidate.checksum) {
-        version = before.version + 1;
-        outcome.updated++;
-      } else {
-        versions.push(before.version);
-        outcome.unchanged++;
-        continue;
-      }
-      versions.push(version);
-      events.push(recordChangedEvent(candidate.build(), version, context));
-    }
+    return rows.map((r) => ({
+      fileIdentifier: r.file_identifier,
+      checksum: r.checksum,
+      version: r.version,
+      withdrawn: r.withdrawn_at !== null,
+      lastSeenJob: r.last_seen_job,
+    }));
+  }
+
+  /**
+   * Writes a page as decided (one multi-row upsert, in the given order; every row is marked as
+   * seen by the job and made live) and appends its events.
+   */
+  async writePage(
+    manager: EntityManager,
+    sourceId: string,
+    jobId: string,
+    writes: RecordWrite[],
+    events: OutboxEvent[],
+  ): Promise<void> {
+    if (writes.length === 0) return;
     await manager.query(
       `INSERT INTO harvest_record AS r
          (source_id, file_identifier, checksum, version, last_seen_job, first_seen_at, changed_at)
@@ -98,20 +81,25 @@ export class RecordStore {
          last_seen_job = EXCLUDED.last_seen_job,
          changed_at = CASE WHEN r.version = EXCLUDED.version THEN r.changed_at ELSE now() END,
          withdrawn_at = NULL`,
-      [sourceId, context.jobId, ids, sorted.map((c) => c.checksum), versions],
+      [
+        sourceId,
+        jobId,
+        writes.map((w) => w.fileIdentifier),
+        writes.map((w) => w.checksum),
+        writes.map((w) => w.version),
+      ],
     );
     await appendToOutbox(manager, events);
-    return outcome;
   }
 
-  /** Live records of a source, and how many of them the job has not seen. */
+  /** Live records of a source, and how many of them vanished (see isVanished). */
   async liveAndMissing(
     sourceId: string,
     jobId: string,
   ): Promise<{ live: number; missing: number }> {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS live,
-              count(*) FILTER (WHERE last_seen_job <> $2)::int AS missing
+              count(*) FILTER (WHERE ${vanishedWhere('$2')})::int AS missing
          FROM harvest_record WHERE source_id = $1 AND withdrawn_at IS NULL`,
       [sourceId, jobId],
     );
@@ -119,8 +107,8 @@ export class RecordStore {
   }
 
   /**
-   * Withdraws up to `limit` live records the job has not seen and appends their tombstones;
-   * returns how many. Called repeatedly until it returns 0.
+   * Withdraws up to `limit` records that vanished (see isVanished: set-based here, the rule's SQL
+   * form) and appends their tombstones; returns how many. Called repeatedly until it returns 0.
    */
   async withdrawUnseen(
     manager: EntityManager,
@@ -132,7 +120,7 @@ export class RecordStore {
       manager,
       `WITH gone AS (
          SELECT file_identifier FROM harvest_record
-          WHERE source_id = $1 AND withdrawn_at IS NULL AND last_seen_job <> $2
+          WHERE source_id = $1 AND ${vanishedWhere('$2')}
           ORDER BY file_identifier LIMIT $3 FOR UPDATE)
        UPDATE harvest_record r
           SET withdrawn_at = now(), changed_at = now(), version = r.version + 1
@@ -178,7 +166,9 @@ export class RecordStore {
       withdrawn += live.length;
       await appendToOutbox(
         manager,
-        live.map((r) => recordWithdrawnEvent(sourceId, r.file_identifier, r.version + 1, context)),
+        live.map((r) =>
+          recordWithdrawnEvent(sourceId, r.file_identifier, withdrawnVersion(r.version), context),
+        ),
       );
     }
   }
