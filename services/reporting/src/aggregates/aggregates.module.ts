@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { HandlungsbedarfeModule } from '../handlungsbedarfe/handlungsbedarfe.module';
-import { LiveModule } from '../live/live.module';
+import { ChangesModule } from '../changes/changes.module';
 import { AggregatesRepository } from './aggregates.repository';
 import { AggregatesService } from './aggregates.service';
 
 /** The precomputed aggregates: one snapshot per process, shared by the overview and exports. */
 @Module({
-  imports: [LiveModule, HandlungsbedarfeModule],
+  imports: [ChangesModule, HandlungsbedarfeModule],
   providers: [AggregatesRepository, AggregatesService],
   exports: [AggregatesService],
 })

@@ -5,8 +5,8 @@ import { PinoLogger } from 'nestjs-pino';
 import { Subscription } from 'rxjs';
 import { ReportingEnv } from '../config';
 import { FindingsRepository } from '../handlungsbedarfe/findings.repository';
-import { READ_MODEL_NAMES, ReadModelName } from '../projection/read-models';
-import { LiveEvent, LiveEvents } from '../live/live-events';
+import { ReadModelsChange, ReadModelsChanged } from '../changes/read-models-changed';
+import { isReadModel } from '../projection/read-models';
 import {
   AGGREGATE_PARTS,
   AggregatePart,
@@ -21,9 +21,6 @@ export const AGGREGATES_MODEL = 'aggregates';
 
 /** A failed refresh is retried after this long (about the pool's connection timeout). */
 const RETRY_MS = 5000;
-
-const isReadModel = (model: string): model is ReadModelName =>
-  (READ_MODEL_NAMES as readonly string[]).includes(model);
 
 /**
  * The aggregates behind summary, Länder, coverage and quality, precomputed: at start-up, after
@@ -42,7 +39,7 @@ export class AggregatesService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly repository: AggregatesRepository,
     private readonly findings: FindingsRepository,
-    private readonly live: LiveEvents,
+    private readonly changes: ReadModelsChanged,
     @Inject(ConfigService) private readonly config: ConfigService<ReportingEnv, true>,
     private readonly logger: PinoLogger,
     metrics: Metrics,
@@ -82,7 +79,7 @@ export class AggregatesService implements OnApplicationBootstrap, OnApplicationS
   }
 
   onApplicationBootstrap(): void {
-    this.subscription = this.live.events.subscribe((event) => this.onLiveEvent(event));
+    this.subscription = this.changes.changes.subscribe((change) => this.onChange(change));
     this.snapshot.request();
     this.interval = setInterval(
       () => {
@@ -105,9 +102,13 @@ export class AggregatesService implements OnApplicationBootstrap, OnApplicationS
     return this.snapshot.current();
   }
 
-  /** `changed` comes after the batch is committed, so the refresh it asks for sees the change. */
-  private onLiveEvent(event: LiveEvent): void {
-    const part = event.type === 'findings' ? 'findings' : isReadModel(event.model) && event.model;
+  /**
+   * Changes of every replica, heard once committed, so the refresh they ask for sees them.
+   * (Its own announcements, `aggregates`, are no read model.)
+   */
+  private onChange(change: ReadModelsChange): void {
+    const part =
+      change.type === 'findings' ? 'findings' : isReadModel(change.model) && change.model;
     if (!part) return;
     this.stale.add(part);
     this.snapshot.request();
@@ -135,7 +136,9 @@ export class AggregatesService implements OnApplicationBootstrap, OnApplicationS
         (part) => JSON.stringify(current.parts.get(part)) !== JSON.stringify(next.parts.get(part)),
       );
     this.logger.debug({ ms: Date.now() - started, parts, changed }, 'aggregates refreshed');
-    if (changed) this.live.publish({ type: 'changed', model: AGGREGATES_MODEL, ids: [], at: asOf });
+    // This replica's own snapshot: its followers (its SSE clients) only.
+    if (changed)
+      this.changes.publish({ type: 'changed', model: AGGREGATES_MODEL, ids: [], at: asOf });
     return next;
   }
 

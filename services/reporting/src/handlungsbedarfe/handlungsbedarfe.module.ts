@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { LiveModule } from '../live/live.module';
+import { ChangesModule } from '../changes/changes.module';
 import { FindingsController } from './findings.controller';
 import { FindingsRepository } from './findings.repository';
 import { RuleEvaluator } from './rule-evaluator';
 
 @Module({
-  imports: [LiveModule],
+  imports: [ChangesModule],
   controllers: [FindingsController],
   providers: [FindingsRepository, RuleEvaluator],
   exports: [FindingsRepository, RuleEvaluator],

@@ -4,7 +4,7 @@ import { HANDLUNGSBEDARFE_V1, QUALITY_THRESHOLD_PERCENT } from './handlungsbedar
 import type { ConfigService } from '@nestjs/config';
 import type { PinoLogger } from 'nestjs-pino';
 import type { ReportingEnv } from '../config';
-import type { LiveEvents } from '../live/live-events';
+import type { ReadModelsChanged } from '../changes/read-models-changed';
 import type { FindingsRepository } from './findings.repository';
 import { assertValidRuleSet, HandlungsbedarfRule, modelsReadBy } from './rule';
 import { RuleEvaluator } from './rule-evaluator';
@@ -103,7 +103,7 @@ describe('which rules a change makes due', () => {
     const logger = { setContext: () => undefined, debug: () => undefined };
     const evaluator = new RuleEvaluator(
       findings,
-      { publish: () => undefined } as unknown as LiveEvents,
+      { publish: () => undefined } as unknown as ReadModelsChanged,
       config,
       logger as unknown as PinoLogger,
       new Metrics('reporting', { defaultMetrics: false }),

@@ -3,18 +3,20 @@ import { ConfigService } from '@nestjs/config';
 import { Metrics, secondsSince } from '@dpi/service-kit';
 import { PinoLogger } from 'nestjs-pino';
 import { ReportingEnv } from '../config';
-import { LiveEvents } from '../live/live-events';
+import { Subscription } from 'rxjs';
+import { ReadModelsChanged } from '../changes/read-models-changed';
 import { Debouncer } from './debouncer';
 import { FindingsRepository, RuleOutcome } from './findings.repository';
 import { HANDLUNGSBEDARFE_V1 } from './handlungsbedarfe.v1';
-import type { ReadModelName } from '../projection/read-models';
+import { isReadModel, type ReadModelName } from '../projection/read-models';
 import { assertValidRuleSet, HandlungsbedarfRule, modelsReadBy, RuleSet } from './rule';
 
 /** The rule set the service evaluates. */
 export const ACTIVE_RULE_SET: RuleSet = HANDLUNGSBEDARFE_V1;
 
 /**
- * Keeps the findings current: after applied batches (debounced; only the rules reading a changed
+ * Keeps the findings current: after the batches this replica applied (the findings are shared,
+ * so the replica that applied a change evaluates it; debounced; only the rules reading a changed
  * read model — a burst of registered platforms does not re-run the dataset rules, four fifths of
  * an evaluation at 200,000 datasets) and all rules on an interval.
  */
@@ -22,6 +24,7 @@ export const ACTIVE_RULE_SET: RuleSet = HANDLUNGSBEDARFE_V1;
 export class RuleEvaluator implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly debouncer: Debouncer;
   private interval: NodeJS.Timeout | null = null;
+  private following: Subscription | null = null;
   /** Read models changed since the last evaluation started ('all' = every rule is due). */
   private changed: Set<ReadModelName> | 'all' = 'all';
   private readonly reads = new Map<HandlungsbedarfRule, ReadonlySet<ReadModelName> | 'any'>(
@@ -32,7 +35,7 @@ export class RuleEvaluator implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly findings: FindingsRepository,
-    private readonly live: LiveEvents,
+    private readonly changes: ReadModelsChanged,
     @Inject(ConfigService) private readonly config: ConfigService<ReportingEnv, true>,
     private readonly logger: PinoLogger,
     metrics: Metrics,
@@ -66,6 +69,10 @@ export class RuleEvaluator implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
+    this.following = this.changes.changes.subscribe((change) => {
+      if (change.type === 'changed' && change.appliedHere && isReadModel(change.model))
+        this.requestEvaluation([change.model]);
+    });
     this.debouncer.request();
     this.interval = setInterval(
       () => this.requestEvaluation(),
@@ -75,11 +82,12 @@ export class RuleEvaluator implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.following?.unsubscribe();
     if (this.interval) clearInterval(this.interval);
     await this.debouncer.close();
   }
 
-  /** Called after a batch changed `models` (every rule when not given). */
+  /** `models` changed (every rule is due when not given). */
   requestEvaluation(models?: Iterable<ReadModelName>): void {
     this.markChanged(models ?? 'all');
     this.debouncer.request();
@@ -127,7 +135,15 @@ export class RuleEvaluator implements OnApplicationBootstrap, OnApplicationShutd
       'Handlungsbedarfe evaluated',
     );
     if (changed + removed > 0)
-      this.live.publish({ type: 'findings', changed, removed, at: new Date().toISOString() });
+      await this.changes
+        .announce({ type: 'findings', changed, removed, at: new Date().toISOString() })
+        .catch((error: unknown) =>
+          // The findings are written; the aggregates' interval and the next change catch up.
+          this.logger.warn(
+            { error: error instanceof Error ? error.message : String(error) },
+            'announcing changed findings failed',
+          ),
+        );
     return outcomes;
   }
 }

@@ -3,18 +3,22 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { CurrentViewer, Viewer } from '../auth/viewer';
-import { LiveEvent, liveEventFor, LiveEvents } from './live-events';
+import { ReadModelsChanged } from '../changes/read-models-changed';
+import { LiveEvent, liveEventFor } from './live-events';
 
 const HEARTBEAT_MS = 15_000;
 
-/** Server-sent events: the dashboard's live updates. */
+/**
+ * Server-sent events: the dashboard's live updates, following the replica's "read models changed"
+ * signal, which carries the changes every replica applied.
+ */
 @ApiTags('live')
 @Controller('api/v1')
 export class LiveController implements OnModuleDestroy {
   private readonly streams = new Set<ServerResponse>();
   private sequence = 0;
 
-  constructor(private readonly live: LiveEvents) {}
+  constructor(private readonly changes: ReadModelsChanged) {}
 
   @Get('events')
   @ApiOperation({
@@ -38,7 +42,7 @@ export class LiveController implements OnModuleDestroy {
     });
     raw.write('retry: 2000\n: connected\n\n');
     this.streams.add(raw);
-    const subscription = this.live.events.subscribe((published: LiveEvent) => {
+    const subscription = this.changes.changes.subscribe((published: LiveEvent) => {
       // Each subscriber gets what its viewer may see: no ids of NON_PUBLIC records for the public.
       const event = liveEventFor(published, viewer);
       if (!event) return;

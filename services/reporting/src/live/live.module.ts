@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ChangesModule } from '../changes/changes.module';
 import { LiveController } from './live.controller';
-import { LiveEvents } from './live-events';
 
 @Module({
+  imports: [ChangesModule],
   controllers: [LiveController],
-  providers: [LiveEvents],
-  exports: [LiveEvents],
 })
 export class LiveModule {}

@@ -6,16 +6,9 @@ import { ConfigService } from '@nestjs/config';
 import { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
 import { ReportingEnv } from '../config';
-import { RuleEvaluator } from '../handlungsbedarfe/rule-evaluator';
-import { LiveEvents } from '../live/live-events';
+import { ReadModelsChanged } from '../changes/read-models-changed';
 import { ReadModelsRepository } from './read-models.repository';
-import {
-  byModel,
-  ReadModelChange,
-  readModelDecoder,
-  ReadModelName,
-  readModelTopics,
-} from './read-models';
+import { byModel, ReadModelChange, readModelDecoder, readModelTopics } from './read-models';
 
 /** Projects every registry topic and dpi.harvest.job.v1 into reporting's read models. */
 @Injectable()
@@ -29,8 +22,7 @@ export class ReadModelsConsumer implements OnApplicationBootstrap, OnApplication
     @Inject(KAFKA_PRODUCER) private readonly producer: ManagedProducer,
     @Inject(ConfigService) private readonly config: ConfigService<ReportingEnv, true>,
     private readonly repository: ReadModelsRepository,
-    private readonly live: LiveEvents,
-    private readonly rules: RuleEvaluator,
+    private readonly changed: ReadModelsChanged,
     private readonly consumerMetrics: ConsumerMetrics,
     private readonly logger: PinoLogger,
   ) {
@@ -48,18 +40,16 @@ export class ReadModelsConsumer implements OnApplicationBootstrap, OnApplication
     await this.consumer?.stop();
   }
 
-  /** One statement per read model of the batch (a batch is one partition of one topic). */
+  /**
+   * One statement per read model of the batch (a batch is one partition of one topic), each
+   * announced to every replica by its transaction.
+   */
   private async apply(changes: ReadModelChange[]): Promise<void> {
     const at = new Date().toISOString();
-    const changed: ReadModelName[] = [];
-    for (const [model, group] of byModel(changes)) {
-      const ids = await this.repository.applyChanges(model, group);
-      if (ids.length === 0) continue;
-      changed.push(model);
-      const nonPublic = await this.repository.nonPublicAmong(model, ids);
-      this.live.publish({ type: 'changed', model, ids, at, nonPublic });
-    }
-    if (changed.length > 0) this.rules.requestEvaluation(changed);
+    for (const [model, group] of byModel(changes))
+      await this.repository.applyAndAnnounce(model, group, ({ ids, nonPublic }, manager) =>
+        this.changed.announce({ type: 'changed', model, ids, at, nonPublic }, manager),
+      );
   }
 
   private async startWithRetry(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { NonPublicRecord } from '../changes/read-models-changed';
 import { READ_MODELS, ReadModelName } from './read-models';
 import { RecordChange } from './record-change';
 import { ReadModelColumn, versionedUpsert } from './versioned-upsert';
@@ -14,7 +15,32 @@ export class ReadModelsRepository {
    * Applies a batch of one read model in one statement (versioned, idempotent); returns the ids
    * of the rows that changed (empty when everything was redelivered or out of date).
    */
-  async applyChanges(
+  applyChanges(model: ReadModelName, changes: readonly RecordChange<object>[]): Promise<string[]> {
+    return this.upsert(this.dataSource.manager, model, changes);
+  }
+
+  /**
+   * As applyChanges, and in the same transaction `announce` what changed: the ids of the rows
+   * and the NON_PUBLIC records among them (nothing is announced when nothing changed).
+   */
+  async applyAndAnnounce(
+    model: ReadModelName,
+    changes: readonly RecordChange<object>[],
+    announce: (
+      applied: { ids: string[]; nonPublic: NonPublicRecord[] },
+      manager: EntityManager,
+    ) => Promise<void>,
+  ): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const ids = await this.upsert(manager, model, changes);
+      if (ids.length > 0)
+        await announce({ ids, nonPublic: await this.nonPublicAmong(manager, model, ids) }, manager);
+      return ids;
+    });
+  }
+
+  private async upsert(
+    manager: EntityManager,
     model: ReadModelName,
     changes: readonly RecordChange<object>[],
   ): Promise<string[]> {
@@ -25,7 +51,7 @@ export class ReadModelsRepository {
       changes,
     );
     if (!statement) return [];
-    const rows: { id: string }[] = await this.dataSource.query(statement.sql, statement.params);
+    const rows: { id: string }[] = await manager.query(statement.sql, statement.params);
     return rows.map((r) => r.id);
   }
 
@@ -34,13 +60,14 @@ export class ReadModelsRepository {
    * included: a tombstone keeps the last state, so a withdrawn NON_PUBLIC record stays unnamed to
    * the public.
    */
-  async nonPublicAmong(
+  private async nonPublicAmong(
+    manager: EntityManager,
     model: ReadModelName,
     ids: readonly string[],
-  ): Promise<{ id: string; landCode: string | null }[]> {
+  ): Promise<NonPublicRecord[]> {
     const spec = READ_MODELS[model];
     if (ids.length === 0 || !spec.columns.some((c) => c.name === 'access_rights')) return [];
-    return this.dataSource.query(
+    return manager.query(
       `SELECT id::text AS id, land_code AS "landCode" FROM ${spec.table}
        WHERE id = ANY ($1::uuid[]) AND access_rights = 'NON_PUBLIC'`,
       [ids],

@@ -27,6 +27,9 @@ export const READ_MODEL_NAMES = [
 ] as const;
 export type ReadModelName = (typeof READ_MODEL_NAMES)[number];
 
+export const isReadModel = (model: string): model is ReadModelName =>
+  (READ_MODEL_NAMES as readonly string[]).includes(model);
+
 /** One read model: the topic it is built from, its table, its columns and its decoder. */
 export interface ReadModelSpec {
   name: ReadModelName;
