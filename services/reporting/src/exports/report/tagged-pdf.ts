@@ -1,0 +1,191 @@
+import { winAnsi } from './win-ansi';
+
+/*
+ * Layout primitives of a tagged PDF (PDF 1.7, ISO 32000-1 §14.8), for screen readers and
+ * BITV 2.0: every text is content of a structure element (headings, paragraphs, tables with
+ * header cells, lists, figures with a text alternative) in reading order; fills, rules and page
+ * footers are artifacts. The report's pages (report-pdf.ts) are built from these.
+ */
+
+export type Doc = PDFKit.PDFDocument;
+export type Struct = PDFKit.PDFStructureElement;
+type StructOptions = NonNullable<Parameters<Doc['struct']>[1]>;
+
+export const MARGIN = 50;
+export const PAGE = { width: 595.28, height: 841.89 }; // A4 portrait
+export const CONTENT_WIDTH = PAGE.width - 2 * MARGIN;
+export const BOTTOM = PAGE.height - MARGIN - 20; // room for the footer
+export const INK = '#1a1a1a';
+export const MUTED = '#555555';
+const RULE = '#bbbbbb';
+const HEADER_FILL = '#e8eef5';
+
+/** Writes text (made WinAnsi-safe) at (x, y) or where the cursor is. */
+export function text(
+  doc: Doc,
+  value: string,
+  xOrOptions?: number | PDFKit.Mixins.TextOptions,
+  y?: number,
+  options?: PDFKit.Mixins.TextOptions,
+) {
+  return typeof xOrOptions === 'number'
+    ? doc.text(winAnsi(value), xOrOptions, y, options)
+    : doc.text(winAnsi(value), xOrOptions);
+}
+
+/** Adds an element of `type` to `parent`, holding what `draw` puts on the page. */
+export function tagged(
+  doc: Doc,
+  parent: Struct,
+  type: string,
+  draw: () => void,
+  options: StructOptions = {},
+): void {
+  parent.add(doc.struct(type, options, draw));
+}
+
+/** Adds an element of `type` to `parent` for elements to come (a section, table, row, list). */
+export function group(doc: Doc, parent: Struct, type: string): Struct {
+  const element = doc.struct(type);
+  parent.add(element);
+  return element;
+}
+
+/** Decoration (fills, rules, the page footer), which assistive technology skips. */
+export function artifact(
+  doc: Doc,
+  draw: () => void,
+  type: 'Layout' | 'Pagination' = 'Layout',
+): void {
+  doc.markContent('Artifact', { type });
+  draw();
+  doc.endMarkedContent();
+}
+
+/** A new page's section with its heading (H1). */
+export function section(doc: Doc, root: Struct, title: string): Struct {
+  const part = group(doc, root, 'Sect');
+  doc.font('Helvetica-Bold').fontSize(16).fillColor(INK);
+  tagged(doc, part, 'H1', () => text(doc, title, MARGIN, MARGIN));
+  doc.moveDown(0.6);
+  return part;
+}
+
+/** A paragraph (P) at the cursor or at (x, y). */
+export function paragraph(
+  doc: Doc,
+  parent: Struct,
+  value: string,
+  options: PDFKit.Mixins.TextOptions,
+  x?: number,
+  y?: number,
+): void {
+  tagged(doc, parent, 'P', () =>
+    x === undefined ? text(doc, value, options) : text(doc, value, x, y, options),
+  );
+}
+
+export interface Column<T> {
+  header: string;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+  value: (row: T) => string;
+  fill?: (row: T) => string | undefined;
+  /** The cell names its row (a header cell of scope Row, e.g. the Land). */
+  rowHeader?: boolean;
+}
+
+/** How a row is drawn: the header row, the header repeated after a page break, or data. */
+type RowKind = 'header' | 'repeatedHeader' | 'body';
+
+/**
+ * A simple grid table that breaks across pages and repeats its header. Tagged as Table with TR,
+ * TH (scope Column, or Row for the naming column) and TD; the repeated header is an artifact.
+ */
+export function table<T>(
+  doc: Doc,
+  parent: Struct,
+  columns: Column<T>[],
+  rows: T[],
+  fontSize = 8,
+): void {
+  const element = group(doc, parent, 'Table');
+  const padding = 3;
+  const rowHeight = (values: string[], bold: boolean) => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
+    return (
+      Math.max(
+        ...values.map((v, i) =>
+          doc.heightOfString(winAnsi(v), { width: columns[i].width - 2 * padding }),
+        ),
+      ) +
+      2 * padding
+    );
+  };
+  const drawRow = (
+    values: string[],
+    y: number,
+    height: number,
+    kind: RowKind,
+    fills: (string | undefined)[],
+  ) => {
+    const bold = kind !== 'body';
+    const row = kind === 'repeatedHeader' ? null : group(doc, element, 'TR');
+    let x = MARGIN;
+    values.forEach((v, i) => {
+      const column = columns[i];
+      const fill = bold ? HEADER_FILL : fills[i];
+      const [cellX, width] = [x, column.width];
+      const draw = () => {
+        doc
+          .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(fontSize)
+          .fillColor(INK);
+        text(doc, v, cellX + padding, y + padding, {
+          width: width - 2 * padding,
+          align: bold ? 'left' : (column.align ?? 'left'),
+        });
+      };
+      artifact(doc, () => {
+        if (fill) doc.rect(cellX, y, width, height).fill(fill);
+        doc.rect(cellX, y, width, height).lineWidth(0.5).stroke(RULE);
+        if (row === null) draw();
+      });
+      if (row !== null) {
+        const scope = kind === 'header' ? 'Column' : column.rowHeader ? 'Row' : null;
+        tagged(doc, row, scope ? 'TH' : 'TD', draw, scopeOf(scope));
+      }
+      x += column.width;
+    });
+  };
+  const headers = columns.map((c) => c.header);
+  const headerHeight = rowHeight(headers, true);
+  let y = doc.y;
+  drawRow(headers, y, headerHeight, 'header', []);
+  y += headerHeight;
+  for (const row of rows) {
+    const values = columns.map((c) => c.value(row));
+    const height = rowHeight(values, false);
+    if (y + height > BOTTOM) {
+      doc.addPage();
+      y = MARGIN;
+      drawRow(headers, y, headerHeight, 'repeatedHeader', []);
+      y += headerHeight;
+    }
+    drawRow(
+      values,
+      y,
+      height,
+      'body',
+      columns.map((c) => c.fill?.(row)),
+    );
+    y += height;
+  }
+  doc.x = MARGIN;
+  doc.y = y + 8;
+}
+
+/** The Scope attribute of a header cell (PDFKit writes it; its types do not list it). */
+export function scopeOf(scope: 'Column' | 'Row' | null): StructOptions {
+  return scope ? ({ scope } as StructOptions) : {};
+}
