@@ -154,7 +154,6 @@ export class HarvestRunner {
 
   private eventContext(job: HarvestJobEntity): RecordEventContext {
     return {
-      topicPrefix: this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }),
       jobId: job.id,
       correlationId: job.correlationId,
     };
