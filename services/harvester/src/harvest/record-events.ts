@@ -1,10 +1,9 @@
 import { create } from '@bufbuild/protobuf';
 import { HarvestRecordChangedSchema, TOPICS, type HarvestedRecord } from '@dpi/contracts';
 import type { OutboxEvent } from '@dpi/db';
-import { encodeMessage, envelopeToHeaders, newEnvelope, prefixedTopic } from '@dpi/kafka';
+import { domainEvent } from '@dpi/kafka';
 
 export interface RecordEventContext {
-  topicPrefix: string;
   jobId: string;
   correlationId: string;
 }
@@ -13,16 +12,23 @@ export interface RecordEventContext {
 export const recordKey = (sourceId: string, fileIdentifier: string) =>
   `${sourceId}/${fileIdentifier}`;
 
-function headers(version: number, context: RecordEventContext): Record<string, string> {
-  return envelopeToHeaders(
-    newEnvelope({
-      correlationId: context.correlationId,
-      causationId: context.jobId,
-      producer: 'harvester',
-      schema: HarvestRecordChangedSchema.typeName,
-      entityVersion: version,
-    }),
-  );
+/** An event of dpi.harvest.record.v1, caused by the job; a null record is a withdrawal. */
+function recordEvent(
+  key: string,
+  record: HarvestedRecord | null,
+  version: number,
+  context: RecordEventContext,
+): OutboxEvent {
+  return domainEvent({
+    topic: TOPICS.harvestRecord,
+    key,
+    schema: HarvestRecordChangedSchema,
+    message: record && create(HarvestRecordChangedSchema, { record }),
+    producer: 'harvester',
+    entityVersion: version,
+    correlationId: context.correlationId,
+    causationId: context.jobId,
+  });
 }
 
 /** A created or changed record; `version` grows with every publication of its key. */
@@ -31,15 +37,7 @@ export function recordChangedEvent(
   version: number,
   context: RecordEventContext,
 ): OutboxEvent {
-  return {
-    topic: prefixedTopic(TOPICS.harvestRecord, context.topicPrefix),
-    key: recordKey(record.sourceId, record.fileIdentifier),
-    value: encodeMessage(
-      HarvestRecordChangedSchema,
-      create(HarvestRecordChangedSchema, { record }),
-    ),
-    headers: headers(version, context),
-  };
+  return recordEvent(recordKey(record.sourceId, record.fileIdentifier), record, version, context);
 }
 
 /** A record withdrawn from its source: the key, no value. */
@@ -49,10 +47,5 @@ export function recordWithdrawnEvent(
   version: number,
   context: RecordEventContext,
 ): OutboxEvent {
-  return {
-    topic: prefixedTopic(TOPICS.harvestRecord, context.topicPrefix),
-    key: recordKey(sourceId, fileIdentifier),
-    value: null,
-    headers: headers(version, context),
-  };
+  return recordEvent(recordKey(sourceId, fileIdentifier), null, version, context);
 }

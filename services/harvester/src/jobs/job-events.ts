@@ -7,7 +7,8 @@ import {
   TOPICS,
 } from '@dpi/contracts';
 import type { OutboxEvent } from '@dpi/db';
-import { encodeMessage, envelopeToHeaders, newEnvelope, prefixedTopic } from '@dpi/kafka';
+import { domainEvent } from '@dpi/kafka';
+import { nextRunAfter } from '../sources/cron';
 import type { HarvestSourceEntity } from '../sources/entities/harvest-source.entity';
 import type { HarvestJobEntity, JobState } from './entities/harvest-job.entity';
 
@@ -29,13 +30,15 @@ const timestamp = (date: Date | null) => (date ? timestampFromDate(date) : undef
 
 /**
  * HarvestJobChanged with the job's state and counts, keyed by job id; its entity version is the
- * job's event version, which the caller has just raised.
+ * job's event version, which the caller has just raised. `timeZone` (HARVEST_CRON_TIMEZONE) is
+ * the schedules' zone: a finished job carries when its mode's schedule fires next.
  */
 export function jobChangedEvent(
   job: HarvestJobEntity,
   source: JobSourceInfo,
-  topicPrefix: string,
+  timeZone: string,
 ): OutboxEvent {
+  const schedule = (job.mode === 'full' ? source.fullSchedule : source.incrementalSchedule) ?? '';
   const message = create(HarvestJobChangedSchema, {
     job: {
       id: job.id,
@@ -59,20 +62,18 @@ export function jobChangedEvent(
       finishedAt: timestamp(job.finishedAt),
       message: job.message,
       deletesHeldBack: job.deletesHeldBack,
-      schedule: (job.mode === 'full' ? source.fullSchedule : source.incrementalSchedule) ?? '',
+      schedule,
+      nextRunAt: timestamp(nextRunAfter(schedule, job.finishedAt, timeZone)),
     },
   });
-  const envelope = newEnvelope({
+  return domainEvent({
+    topic: TOPICS.harvestJob,
+    key: job.id,
+    schema: HarvestJobChangedSchema,
+    message,
+    producer: 'harvester',
+    entityVersion: job.eventVersion,
     correlationId: job.correlationId,
     causationId: job.id,
-    producer: 'harvester',
-    schema: HarvestJobChangedSchema.typeName,
-    entityVersion: job.eventVersion,
   });
-  return {
-    topic: prefixedTopic(TOPICS.harvestJob, topicPrefix),
-    key: job.id,
-    value: encodeMessage(HarvestJobChangedSchema, message),
-    headers: envelopeToHeaders(envelope),
-  };
 }

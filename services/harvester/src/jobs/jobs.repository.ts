@@ -48,20 +48,21 @@ export const MAX_STORED_ISSUES = 10_000;
  */
 @Injectable()
 export class JobsRepository {
-  private readonly topicPrefix: string;
+  /** Zone of the sources' cron schedules, for the next run a finished job's event carries. */
+  private readonly timeZone: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ConfigService) config: ConfigService<HarvesterEnv, true>,
   ) {
-    this.topicPrefix = config.get('KAFKA_TOPIC_PREFIX', { infer: true });
+    this.timeZone = config.get('HARVEST_CRON_TIMEZONE', { infer: true });
   }
 
   async insert(job: HarvestJobEntity, source: JobSourceInfo): Promise<HarvestJobEntity> {
     return this.dataSource.transaction(async (manager) => {
       job.eventVersion = 1;
       await manager.insert(HarvestJobEntity, job);
-      await appendToOutbox(manager, [jobChangedEvent(job, source, this.topicPrefix)]);
+      await appendToOutbox(manager, [jobChangedEvent(job, source, this.timeZone)]);
       return job;
     });
   }
@@ -102,7 +103,7 @@ export class JobsRepository {
         .execute();
     }
     const job = await manager.findOneByOrFail(HarvestJobEntity, { id: jobId });
-    if (publish) await appendToOutbox(manager, [jobChangedEvent(job, source, this.topicPrefix)]);
+    if (publish) await appendToOutbox(manager, [jobChangedEvent(job, source, this.timeZone)]);
     return job;
   }
 

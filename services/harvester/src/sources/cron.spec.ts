@@ -1,4 +1,4 @@
-import { cronProblem, nextRun, shortestInterval } from './cron';
+import { cronProblem, nextRun, nextRunAfter, shortestInterval } from './cron';
 
 describe('cronProblem', () => {
   it.each(['0 2 * * *', '*/15 * * * *', '0 3 * * 0', '30 2 * * MON', '*/5 * * * * *', '@daily'])(
@@ -51,5 +51,25 @@ describe('shortestInterval', () => {
   ])('%s fires at most every %i s', (expression, seconds) => {
     // UTC: no daylight-saving day of 23 or 25 hours, whatever the date the test runs on.
     expect(shortestInterval(expression, 'UTC')).toBe(seconds);
+  });
+});
+
+// Moved from reporting (its nextTick), which reads the harvester's next_run_at instead (issue 18).
+describe('nextRunAfter', () => {
+  it('is the next cron run after the given time in the schedule’s time zone', () => {
+    // 03:00 Berlin in winter is 02:00 UTC.
+    expect(
+      nextRunAfter(
+        '0 3 * * *',
+        new Date('2026-01-10T05:00:00.000Z'),
+        'Europe/Berlin',
+      )?.toISOString(),
+    ).toBe('2026-01-11T02:00:00.000Z');
+  });
+
+  it('is null without schedule, without time or for an unreadable schedule', () => {
+    expect(nextRunAfter(null, new Date('2026-01-10T05:00:00.000Z'), 'UTC')).toBeNull();
+    expect(nextRunAfter('0 3 * * *', null, 'UTC')).toBeNull();
+    expect(nextRunAfter('not cron', new Date('2026-01-10T05:00:00.000Z'), 'UTC')).toBeNull();
   });
 });

@@ -44,3 +44,20 @@ export function shortestInterval(expression: string, timeZone: string): number {
 export function nextRun(expression: string, timeZone: string): Date {
   return new CronTime(expression, timeZone).sendAt().toJSDate();
 }
+
+/**
+ * The first time `expression` fires after `from` in the time zone, or null for no or an unusable
+ * expression: what HarvestJobChanged carries as next_run_at, so consumers never read cron.
+ */
+export function nextRunAfter(
+  expression: string | null,
+  from: Date | null,
+  timeZone: string,
+): Date | null {
+  if (!expression || !from) return null;
+  try {
+    return new CronTime(expression, timeZone).getNextDateFrom(from, timeZone).toJSDate();
+  } catch {
+    return null;
+  }
+}

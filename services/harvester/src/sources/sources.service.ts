@@ -144,7 +144,6 @@ export class SourcesService {
     try {
       const withdrawn = await this.sources.transaction(async (manager) => {
         const n = await this.records.withdrawAll(manager, id, {
-          topicPrefix: this.config.get('KAFKA_TOPIC_PREFIX', { infer: true }),
           jobId: request.requestId,
           correlationId: request.requestId,
         });
