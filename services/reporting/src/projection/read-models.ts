@@ -1,4 +1,4 @@
-import { TOPICS } from '@dpi/contracts';
+import { TOPICS, type TopicName } from '@dpi/contracts';
 import { prefixedTopic, RawEvent } from '@dpi/kafka';
 import { toDatasetChange } from './dataset-event';
 import { toEndpointChange } from './endpoint-event';
@@ -33,7 +33,7 @@ export const isReadModel = (model: string): model is ReadModelName =>
 /** One read model: the topic it is built from, its table, its columns and its decoder. */
 export interface ReadModelSpec {
   name: ReadModelName;
-  topic: string;
+  topic: TopicName;
   table: string;
   columns: readonly ReadModelColumn<never>[];
   decode: (raw: RawEvent, context: DecodeContext) => RecordChange<object>;
