@@ -8,9 +8,9 @@ import {
   extractForeignRecord,
   extractIsoRecord,
   fileIdentifierOf,
-  keepIsoContent,
   oversizeRecord,
 } from './extract';
+import { keepIsoContent } from './structure';
 import type {
   ForeignRecord,
   IsoIssue,
