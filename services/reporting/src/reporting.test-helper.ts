@@ -1,5 +1,5 @@
 import { create, DescMessage, MessageInitShape } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { timestampDate, timestampFromDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import {
   ChangeKind,
   DatasetChangedSchema,
@@ -155,23 +155,35 @@ export class EventFactory {
     });
   }
 
+  /**
+   * A job as the harvester sends it: finished, with its daily schedule and the next run of that
+   * schedule (next_run_at, a day after it finished at the latest; pass `nextRunAt: undefined` for
+   * a harvester from before that field).
+   */
   harvestJob(id: string, version: number, fields: Fields = {}): OutgoingEvent {
     const finished = new Date(Date.now() - 60_000);
+    const job = {
+      id,
+      sourceId: randomUUID(),
+      sourceName: 'Geodatenkatalog',
+      landCode: 'DE-HH',
+      mode: HarvestMode.FULL,
+      state: JobState.SUCCEEDED,
+      counts: { matched: 10n, received: 10n, created: 10n },
+      queuedAt: timestampFromDate(new Date(finished.getTime() - 60_000)),
+      startedAt: timestampFromDate(new Date(finished.getTime() - 50_000)),
+      finishedAt: timestampFromDate(finished),
+      schedule: '0 3 * * *',
+      ...fields,
+    };
+    const finishedAt = job.finishedAt as Timestamp | undefined;
+    const nextRunAt =
+      'nextRunAt' in fields
+        ? fields.nextRunAt
+        : finishedAt &&
+          timestampFromDate(new Date(timestampDate(finishedAt).getTime() + 86_400_000));
     return this.event(TOPICS.harvestJob, HarvestJobChangedSchema, id, version, {
-      job: {
-        id,
-        sourceId: randomUUID(),
-        sourceName: 'Geodatenkatalog',
-        landCode: 'DE-HH',
-        mode: HarvestMode.FULL,
-        state: JobState.SUCCEEDED,
-        counts: { matched: 10n, received: 10n, created: 10n },
-        queuedAt: timestampFromDate(new Date(finished.getTime() - 60_000)),
-        startedAt: timestampFromDate(new Date(finished.getTime() - 50_000)),
-        finishedAt: timestampFromDate(finished),
-        schedule: '0 3 * * *',
-        ...fields,
-      },
+      job: { ...job, nextRunAt },
     });
   }
 

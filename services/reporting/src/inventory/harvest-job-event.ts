@@ -2,7 +2,6 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { Timestamp } from '@bufbuild/protobuf/wkt';
 import { HarvestJobChangedSchema, HarvestMode, JobState } from '@dpi/contracts';
 import { decodeMessage, envelopeFromHeaders, RawEvent } from '@dpi/kafka';
-import { CronTime } from 'cron';
 import { landCodeOf, nullIfEmpty, recordIds } from './event-checks';
 import { RecordChange } from './record-change';
 
@@ -46,7 +45,11 @@ export interface HarvestJobFields {
   message: string | null;
   deletesHeldBack: boolean;
   schedule: string | null;
-  /** When the schedule runs next after this job finished: a source is stale once that has passed. */
+  /**
+   * When the schedule runs next after this job finished, as the harvester computed it (its
+   * next_run_at): a source is stale once that has passed. null = not known: the job runs, has no
+   * schedule, or came from a harvester that did not send it yet. Reporting reads no cron.
+   */
   nextDueAt: string | null;
 }
 
@@ -55,28 +58,14 @@ export type HarvestJobChange = RecordChange<HarvestJobFields>;
 const iso = (t: Timestamp | undefined): string | null =>
   t ? timestampDate(t).toISOString() : null;
 
-/** The schedule's next tick after `from`, or null for no or an unreadable schedule. */
-export function nextTick(
-  schedule: string | null,
-  from: string | null,
-  timeZone: string,
-): string | null {
-  if (!schedule || !from) return null;
-  try {
-    return new CronTime(schedule, timeZone)
-      .getNextDateFrom(new Date(from), timeZone)
-      .toUTC()
-      .toISO();
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Decodes a record of dpi.harvest.job.v1 (keyed by job id, version in the headers, tombstones
  * when a job is purged); throws (→ DLQ) on anything the read model must not apply.
+ *
+ * `_timeZone` is not read any more (the harvester sends next_run_at): it stays until the callers
+ * (read-models.ts DecodeContext.cronTimeZone, and with it reporting's HARVEST_CRON_TIMEZONE) drop it.
  */
-export function toHarvestJobChange(raw: RawEvent, timeZone: string): HarvestJobChange {
+export function toHarvestJobChange(raw: RawEvent, _timeZone?: string): HarvestJobChange {
   const envelope = envelopeFromHeaders(raw.headers);
   if (!raw.key) throw new Error('record without key');
   const base = {
@@ -95,8 +84,6 @@ export function toHarvestJobChange(raw: RawEvent, timeZone: string): HarvestJobC
   if (job.mode !== HarvestMode.FULL && job.mode !== HarvestMode.INCREMENTAL)
     throw new Error(`unknown HarvestMode ${job.mode}`);
   const counts = job.counts;
-  const finishedAt = iso(job.finishedAt);
-  const schedule = nullIfEmpty(job.schedule);
   return {
     ...base,
     kind: 'upsert',
@@ -115,10 +102,10 @@ export function toHarvestJobChange(raw: RawEvent, timeZone: string): HarvestJobC
     warnings: Number(job.warnings),
     queuedAt: iso(job.queuedAt),
     startedAt: iso(job.startedAt),
-    finishedAt,
+    finishedAt: iso(job.finishedAt),
     message: nullIfEmpty(job.message),
     deletesHeldBack: job.deletesHeldBack,
-    schedule,
-    nextDueAt: nextTick(schedule, finishedAt, timeZone),
+    schedule: nullIfEmpty(job.schedule),
+    nextDueAt: iso(job.nextRunAt),
   };
 }

@@ -1,8 +1,8 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { HEADERS } from '@dpi/kafka';
 import { TOPICS } from '@dpi/contracts';
 import { EventFactory } from '../reporting.test-helper';
 import { endpointUrlKey } from './endpoint-event';
-import { nextTick } from '../inventory/harvest-job-event';
 import { byModel, readModelDecoder, readModelTopics } from './read-models';
 
 const prefix = 'unit.';
@@ -88,6 +88,17 @@ describe('read-model mapping', () => {
     );
   });
 
+  it('takes the next run as the harvester sent it, and leaves it unknown when an older harvester did not', () => {
+    const at = '2026-01-11T02:00:00.000Z';
+    const sent = decode(
+      raw(events.harvestJob(ID, 1, { nextRunAt: timestampFromDate(new Date(at)) })),
+    );
+    expect(sent.change).toMatchObject({ schedule: '0 3 * * *', nextDueAt: at });
+    // No guess from the cron expression: unknown, so the source is not called stale.
+    const older = decode(raw(events.harvestJob(ID, 1, { nextRunAt: undefined })));
+    expect(older.change).toMatchObject({ schedule: '0 3 * * *', nextDueAt: null });
+  });
+
   it('turns tombstones into deletes carrying the header version', () => {
     const { change } = decode(raw(events.tombstone(events.endpoint(ID, 1), 7)));
     expect(change).toEqual(expect.objectContaining({ kind: 'delete', id: ID, version: 7 }));
@@ -148,20 +159,5 @@ describe('endpointUrlKey', () => {
     expect(endpointUrlKey('https://geodienste.de/wms')).not.toBe(
       endpointUrlKey('https://geodienste.de/wfs'),
     );
-  });
-});
-
-describe('nextTick', () => {
-  it('is the next cron run after the given time in the schedule’s time zone', () => {
-    // 03:00 Berlin in winter is 02:00 UTC.
-    expect(nextTick('0 3 * * *', '2026-01-10T05:00:00.000Z', 'Europe/Berlin')).toBe(
-      '2026-01-11T02:00:00.000Z',
-    );
-  });
-
-  it('is null without schedule, without time or for an unreadable schedule', () => {
-    expect(nextTick(null, '2026-01-10T05:00:00.000Z', 'UTC')).toBeNull();
-    expect(nextTick('0 3 * * *', null, 'UTC')).toBeNull();
-    expect(nextTick('not cron', '2026-01-10T05:00:00.000Z', 'UTC')).toBeNull();
   });
 });
