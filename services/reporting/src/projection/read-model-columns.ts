@@ -1,6 +1,6 @@
 import { DatasetFields } from './dataset-event';
 import { EndpointFields } from './endpoint-event';
-import { HarvestJobFields } from '../inventory/harvest-job-event';
+import { HarvestJobFields } from './harvest-job-event';
 import { OrganisationFields } from './organisation-event';
 import { PlatformFields } from './platform-event';
 import { TwinFields } from './twin-event';

@@ -2,7 +2,7 @@ import { TOPICS, type TopicName } from '@dpi/contracts';
 import { prefixedTopic, RawEvent } from '@dpi/kafka';
 import { toDatasetChange } from './dataset-event';
 import { toEndpointChange } from './endpoint-event';
-import { toHarvestJobChange } from '../inventory/harvest-job-event';
+import { toHarvestJobChange } from './harvest-job-event';
 import { toOrganisationChange } from './organisation-event';
 import { toPlatformChange } from './platform-event';
 import {
