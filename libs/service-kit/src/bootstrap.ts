@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { requestId } from './logger';
 import { ShutdownState } from './health/shutdown-state';
 import { Metrics } from './metrics/metrics';
-import { screenInput } from './http/input-screen';
+import { screenBody, screenInput } from './http/input-screen';
 import { documentInputErrors } from './http/openapi';
 import {
   flattenValidationErrors,
@@ -130,10 +130,11 @@ export async function createServiceApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser(['text/plain']);
   // Before any handler: input that would fail deep inside (U+0000, a lone surrogate, nesting
-  // thousands of levels deep) is a client error, not a database failure or a stack overflow.
+  // thousands of levels deep) or be misread (a null body) is a client error, not a database
+  // failure, a stack overflow or a default.
   fastify.addHook('preValidation', async (request, reply) => {
     const found =
-      screenInput(request.params) ?? screenInput(request.query) ?? screenInput(request.body);
+      screenInput(request.params) ?? screenInput(request.query) ?? screenBody(request.body);
     if (found === null) return;
     const problem = validationProblem([found]);
     await reply

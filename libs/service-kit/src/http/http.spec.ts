@@ -1,5 +1,5 @@
 import { displayNameProblem, normaliseName } from './display-name';
-import { MAX_INPUT_DEPTH, screenInput } from './input-screen';
+import { MAX_INPUT_DEPTH, screenBody, screenInput } from './input-screen';
 import { applyMergePatch } from './merge-patch';
 import { checkIfMatch } from './preconditions';
 
@@ -119,5 +119,15 @@ describe('display names', () => {
   it('stores one spelling: NFC, trimmed', () => {
     expect(normaliseName('  Mu\u0308nchen ')).toBe('M\u00fcnchen');
     expect(normaliseName(42)).toBe(42);
+  });
+});
+
+describe('screenBody', () => {
+  it('refuses a null body, not an absent one, and screens the rest as screenInput', () => {
+    expect(screenBody(null)?.message).toBe('the body must be a JSON object (or array), not null');
+    expect(screenBody(undefined)).toBeNull();
+    expect(screenBody({ mode: 'full' })).toBeNull();
+    expect(screenBody([])).toBeNull();
+    expect(screenBody({ name: 'x\u0000' })?.field).toBe('name');
   });
 });

@@ -40,6 +40,18 @@ export function screenInput(value: unknown, path = '', depth = 0): InputProblem 
   return null;
 }
 
+/**
+ * A JSON body of `null`: no operation takes one, but Nest's validation reads it as `{}`, so a
+ * `null` sent where an object is documented was accepted (a run of a harvest source with its
+ * defaults). An absent body (no content) stays allowed where the operation allows it.
+ */
+export function screenBody(body: unknown): InputProblem | null {
+  if (body === null) {
+    return { field: '(body)', message: 'the body must be a JSON object (or array), not null' };
+  }
+  return screenInput(body);
+}
+
 /** A high surrogate without its low one, or a low one without its high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

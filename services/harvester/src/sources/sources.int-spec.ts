@@ -178,6 +178,14 @@ describe('harvester: /api/v1/sources (real PostgreSQL and Kafka)', () => {
     expect(response.json().retry).toEqual({ maxAttempts: 3, backoffMs: 2000, maxBackoffMs: 1000 });
   });
 
+  it('refuses a JSON null as a run request (Nest read it as {}: a run with defaults, 202)', async () => {
+    const response = await h.request('POST', `/api/v1/sources/${GDK_ID}/run`, { body: null });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { field: '(body)', message: 'the body must be a JSON object (or array), not null' },
+    ]);
+  });
+
   it('refuses a second source with the same name (409)', async () => {
     const response = await h.request('POST', '/api/v1/sources', {
       body: { ...valid, name: 'GDI-DE GEODATENKATALOG' },
