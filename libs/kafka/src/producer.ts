@@ -19,13 +19,48 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
   });
 }
 
-/** Sends events in one batch request per call, grouped by topic, keeping their order. */
+/** Java's default partitioner (murmur2 of the key), which kafkajs's DefaultPartitioner also is. */
+const partitionOf = Partitioners.DefaultPartitioner();
+
+/** How many partitions a topic has (the producer's cached metadata, or an admin request). */
+export type PartitionCount = (topic: string) => Promise<number>;
+
+/**
+ * Sends events in one batch request per call, grouped by topic, keeping their order, and checks
+ * that the brokers acknowledged every partition sent to.
+ *
+ * kafkajs 2.2.4 can lose messages when a partition's leader moves during a sendBatch to a broker
+ * that has already answered in the same call: its retry sends only to brokers without an answer,
+ * and sendBatch resolves as if all was written (found by the fault suite: kill -9 of one of three
+ * brokers; node_modules/kafkajs/src/producer/sendMessages.js, `brokersWithoutResponse`). So the
+ * partition of each event is chosen here, with the same partitioner, and a call whose answer
+ * lacks a partition fails: the caller sends the batch again — duplicates, which every consumer
+ * absorbs, instead of a loss.
+ */
 export async function sendEvents(
   producer: Producer,
   events: readonly OutgoingEvent[],
+  partitions: PartitionCount,
 ): Promise<void> {
   if (events.length === 0) return;
   const byTopic = new Map<string, TopicMessages>();
+  const expected = new Set<string>();
+  const topics = [...new Set(events.map((event) => event.topic))];
+  const metadataOf = new Map(
+    await Promise.all(
+      topics.map(async (topic) => {
+        const count = await partitions(topic);
+        const metadata = Array.from({ length: count }, (_, id) => ({
+          partitionId: id,
+          leader: 0,
+          replicas: [],
+          isr: [],
+          partitionErrorCode: 0,
+        }));
+        return [topic, metadata] as const;
+      }),
+    ),
+  );
   for (const event of events) {
     if (!event.key) throw new Error(`refusing to send an event without key to ${event.topic}`);
     let group = byTopic.get(event.topic);
@@ -33,9 +68,25 @@ export async function sendEvents(
       group = { topic: event.topic, messages: [] };
       byTopic.set(event.topic, group);
     }
-    group.messages.push({ key: event.key, value: event.value, headers: event.headers });
+    const partition = partitionOf({
+      topic: event.topic,
+      partitionMetadata: metadataOf.get(event.topic) ?? [],
+      message: { key: event.key, value: event.value },
+    });
+    expected.add(`${event.topic}\u0000${partition}`);
+    group.messages.push({ key: event.key, value: event.value, headers: event.headers, partition });
   }
-  await producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+  const acknowledged = await producer.sendBatch({
+    topicMessages: [...byTopic.values()],
+    acks: -1,
+  });
+  for (const record of acknowledged) {
+    if (record.errorCode === 0) expected.delete(`${record.topicName}\u0000${record.partition}`);
+  }
+  if (expected.size > 0) {
+    const missing = [...expected].map((key) => key.replace('\u0000', '/')).join(', ');
+    throw new Error(`the brokers did not acknowledge ${missing} (a leader moved during the send)`);
+  }
 }
 
 export interface EventSender {
@@ -51,7 +102,10 @@ export class ManagedProducer implements EventSender {
   private connecting: Promise<void> | null = null;
   private connected = false;
 
-  constructor(kafka: Kafka) {
+  /** Partition counts by topic: they only grow, and a grown topic is re-read on a restart. */
+  private readonly partitionCounts = new Map<string, Promise<number>>();
+
+  constructor(private readonly kafka: Kafka) {
     this.producer = createIdempotentProducer(kafka);
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.connected = false;
@@ -77,13 +131,35 @@ export class ManagedProducer implements EventSender {
   async send(events: readonly OutgoingEvent[]): Promise<void> {
     const producer = await this.get();
     try {
-      await sendEvents(producer, events);
+      await sendEvents(producer, events, (topic) => this.partitionCount(topic));
     } catch (error) {
       // kafkajs keeps a producer unusable after some failures; reconnect on the next call.
       this.connected = false;
       await producer.disconnect().catch(() => undefined);
       throw error;
     }
+  }
+
+  private partitionCount(topic: string): Promise<number> {
+    let count = this.partitionCounts.get(topic);
+    if (!count) {
+      count = (async () => {
+        const admin = this.kafka.admin();
+        await admin.connect();
+        try {
+          const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+          const n = topics[0]?.partitions.length ?? 0;
+          if (n === 0) throw new Error(`topic ${topic} has no partitions (does it exist?)`);
+          return n;
+        } finally {
+          await admin.disconnect();
+        }
+      })();
+      // A failed look-up is asked again next time.
+      count.catch(() => this.partitionCounts.delete(topic));
+      this.partitionCounts.set(topic, count);
+    }
+    return count;
   }
 
   async disconnect(): Promise<void> {

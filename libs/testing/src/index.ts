@@ -10,3 +10,4 @@ export * from './tcp-proxy';
 export * from './tokens';
 export * from './schemathesis';
 export * from './prometheus';
+export * from './fault-servers';

@@ -11,11 +11,11 @@ export interface PartitionEnd {
   high: bigint;
 }
 
-async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
-  const kafka = createKafka(
-    { KAFKA_BROKERS: kafkaBrokers(), KAFKA_TOPIC_PREFIX: '' },
-    'test-offsets',
-  );
+async function withAdmin<T>(
+  use: (admin: Admin) => Promise<T>,
+  brokers = kafkaBrokers(),
+): Promise<T> {
+  const kafka = createKafka({ KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: '' }, 'test-offsets');
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -25,15 +25,15 @@ async function withAdmin<T>(use: (admin: Admin) => Promise<T>): Promise<T> {
   }
 }
 
-/** The offsets of every partition of `topics` now. */
-export function partitionEnds(topics: string[]): Promise<PartitionEnd[]> {
+/** The offsets of every partition of `topics` now (of the shared broker unless `brokers`). */
+export function partitionEnds(topics: string[], brokers?: string): Promise<PartitionEnd[]> {
   return withAdmin(async (admin) => {
     const ends: PartitionEnd[] = [];
     for (const topic of topics)
       for (const { partition, low, high } of await admin.fetchTopicOffsets(topic))
         ends.push({ topic, partition, low: BigInt(low), high: BigInt(high) });
     return ends;
-  });
+  }, brokers);
 }
 
 /**
@@ -45,26 +45,28 @@ export function partitionEnds(topics: string[]): Promise<PartitionEnd[]> {
 export async function consumerGroupCaughtUp(
   groupId: string,
   topics: string[],
-  { timeoutMs = 15_000 }: { timeoutMs?: number } = {},
+  { timeoutMs = 15_000, brokers }: { timeoutMs?: number; brokers?: string } = {},
 ): Promise<void> {
-  const ends = await partitionEnds(topics);
-  await withAdmin((admin) =>
-    eventually(
-      async () => {
-        const committed = new Map<string, bigint>();
-        for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics }))
-          for (const { partition, offset } of partitions)
-            committed.set(`${topic}/${partition}`, BigInt(offset));
-        const behind = ends
-          .filter(({ topic, partition, low, high }) => {
-            const at = committed.get(`${topic}/${partition}`) ?? -1n;
-            return high > low && at < high;
-          })
-          .map(({ topic, partition }) => `${topic}/${partition}`);
-        if (behind.length > 0)
-          throw new Error(`group ${groupId} has not caught up on ${behind.join(', ')}`);
-      },
-      { timeoutMs },
-    ),
+  const ends = await partitionEnds(topics, brokers);
+  await withAdmin(
+    (admin) =>
+      eventually(
+        async () => {
+          const committed = new Map<string, bigint>();
+          for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics }))
+            for (const { partition, offset } of partitions)
+              committed.set(`${topic}/${partition}`, BigInt(offset));
+          const behind = ends
+            .filter(({ topic, partition, low, high }) => {
+              const at = committed.get(`${topic}/${partition}`) ?? -1n;
+              return high > low && at < high;
+            })
+            .map(({ topic, partition }) => `${topic}/${partition}`);
+          if (behind.length > 0)
+            throw new Error(`group ${groupId} has not caught up on ${behind.join(', ')}`);
+        },
+        { timeoutMs },
+      ),
+    brokers,
   );
 }

@@ -81,6 +81,18 @@ export class ServiceProcess {
     }
   }
 
+  /** Waits until the running process answers /health/ready with 200 (after a fault, say). */
+  async ready(timeoutMs = 30_000): Promise<void> {
+    await eventually(
+      async () => {
+        const response = await fetch(`${this.url}/health/ready`);
+        await response.body?.cancel();
+        if (response.status !== 200) throw new Error(`${this.name} not ready: ${response.status}`);
+      },
+      { timeoutMs, intervalMs: 100 },
+    );
+  }
+
   /** Resolves with the exit code once the process ends by itself (e.g. on invalid configuration). */
   async exited(timeoutMs = 15_000): Promise<number | null> {
     const child = this.child;
