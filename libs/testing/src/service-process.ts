@@ -1,8 +1,20 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentTestLog, WORKSPACE_ROOT } from './infra';
 import { eventually } from './eventually';
+
+/**
+ * Runs a built service's migrations (services/<service>/dist/migrate.js) with `env`, as a
+ * deployment does before starting it; returns what it printed (it names the schema).
+ */
+export function migrateService(service: string, env: Record<string, string>): string {
+  return execFileSync(
+    process.execPath,
+    [join(WORKSPACE_ROOT, 'services', service, 'dist/migrate.js')],
+    { env: { ...process.env, ...env }, encoding: 'utf8' },
+  );
+}
 
 /** A built service running as a real OS process, as in production. */
 export class ServiceProcess {

@@ -9,8 +9,8 @@ import {
   runSchemathesis,
   ServiceProcess,
   WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ADMIN_TOKEN = 'openapi-fuzz-harvester-admin-0123456789';
@@ -62,10 +62,7 @@ describe('harvester OpenAPI document vs. the running harvester (schemathesis)', 
       HARVEST_SCHEDULER_ENABLED: 'false',
       NODE_OPTIONS: `--require ${join(WORKSPACE_ROOT, 'libs/testing/src/loopback-only.js')}`,
     });
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/harvester/dist/migrate.js')], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
+    migrateService('harvester', env);
     harvester = new ServiceProcess('harvester', env, await freePort());
     await harvester.start();
     // A port that was free a moment ago and that nothing listens on: connections are refused.

@@ -9,8 +9,8 @@ import {
   runSchemathesis,
   ServiceProcess,
   WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ADMIN_TOKEN = 'openapi-fuzz-admin-token-0123456789';
@@ -48,10 +48,7 @@ describe('registry OpenAPI document vs. the running registry (schemathesis)', ()
 
   beforeAll(async () => {
     const ns = await createTestNamespace('fuzz');
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/registry/dist/migrate.js')], {
-      env: { ...process.env, ...ns.env('registry') },
-      encoding: 'utf8',
-    });
+    migrateService('registry', ns.env('registry'));
     registry = new ServiceProcess(
       'registry',
       ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN }),

@@ -11,8 +11,8 @@ import {
   runSchemathesis,
   ServiceProcess,
   WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { readEvents, type SseEvent } from './live/sse.test-helper';
@@ -59,10 +59,7 @@ describe('reporting OpenAPI document vs. the running reporting service (schemath
       FINDINGS_DEBOUNCE_MS: '0',
       AGGREGATES_DEBOUNCE_MS: '0',
     });
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/reporting/dist/migrate.js')], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
+    migrateService('reporting', env);
     reporting = new ServiceProcess('reporting', env, await freePort());
     await reporting.start();
     producer = new ManagedProducer(

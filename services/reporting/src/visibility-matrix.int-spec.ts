@@ -4,9 +4,9 @@ import {
   freePort,
   issueToken,
   ServiceProcess,
-  WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -209,10 +209,7 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
       DPI_ADMIN_TOKEN: ADMIN_TOKEN,
       KAFKA_GROUP_ID: 'dpi-registry',
     });
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/registry/dist/migrate.js')], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
+    migrateService('registry', env);
     registry = new ServiceProcess('registry', env, registryPort);
     await registry.start();
     base = await r.serve();

@@ -7,8 +7,8 @@ import {
   SHARED_DIR,
   TestNamespace,
   WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -54,11 +54,7 @@ describe('dashboard in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
 
-  const migrate = (service: string) =>
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services', service, 'dist/migrate.js')], {
-      env: { ...process.env, ...ns.env(service) },
-      encoding: 'utf8',
-    });
+  const migrate = (service: string) => migrateService(service, ns.env(service));
 
   async function register(body: Record<string, unknown>): Promise<string> {
     const response = await fetch(`${registry.url}/api/v1/platforms`, {

@@ -8,10 +8,8 @@ import {
   freePort,
   KafkaCluster,
   ServiceProcess,
-  WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
 
 /**
@@ -237,14 +235,7 @@ describe('faults: kill and restart every part under load (issue 19)', () => {
     const admin = createKafka({ KAFKA_BROKERS: kafka.brokers, KAFKA_TOPIC_PREFIX: '' }, 'faults');
     await ensureTopics(admin, TOPIC_SPECS, '');
     for (const service of ['registry', 'reporting']) {
-      execFileSync(
-        process.execPath,
-        [join(WORKSPACE_ROOT, 'services', service, 'dist/migrate.js')],
-        {
-          env: { ...process.env, ...env(service) },
-          encoding: 'utf8',
-        },
-      );
+      migrateService(service, env(service));
     }
     for (let i = 0; i < 2; i++) {
       registries.push(new ServiceProcess('registry', registryEnv(), await freePort()));

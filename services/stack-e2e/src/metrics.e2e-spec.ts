@@ -7,8 +7,8 @@ import {
   ServiceProcess,
   TestNamespace,
   WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -37,11 +37,7 @@ describe('metrics: Prometheus scrapes every service (issue 19)', () => {
   let prometheus: PrometheusProcess;
   let deadPort: number;
 
-  const migrate = (service: string) =>
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services', service, 'dist/migrate.js')], {
-      env: { ...process.env, ...ns.env(service) },
-      encoding: 'utf8',
-    });
+  const migrate = (service: string) => migrateService(service, ns.env(service));
   /** The single value of an expression that yields one series (NaN when it yields none). */
   const value = async (expr: string) => {
     const samples = await prometheus.query(expr);

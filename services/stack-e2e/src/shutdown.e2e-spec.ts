@@ -8,10 +8,8 @@ import {
   KafkaProbe,
   ServiceProcess,
   TestNamespace,
-  WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
 
 const ADMIN_TOKEN = 'shutdown-e2e-admin-token-0123456789';
@@ -38,10 +36,7 @@ describe('shutdown: SIGTERM under load (issue 19)', () => {
 
   beforeAll(async () => {
     ns = await createTestNamespace('shutdown');
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/registry/dist/migrate.js')], {
-      env: { ...process.env, ...env() },
-      encoding: 'utf8',
-    });
+    migrateService('registry', env());
     registry = new ServiceProcess('registry', env(), await freePort());
     await registry.start();
     probe = await new KafkaProbe(prefixedTopic(TOPICS.registryPlatform, ns.topicPrefix)).start();

@@ -11,8 +11,8 @@ import {
   TcpProxy,
   TestNamespace,
   WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,11 +34,7 @@ describe('stack: registry → Kafka → reporting → dashboard', () => {
   let dashboard: ServiceProcess;
   const extra: ServiceProcess[] = [];
 
-  const migrate = (service: string) =>
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services', service, 'dist/migrate.js')], {
-      env: { ...process.env, ...ns.env(service) },
-      encoding: 'utf8',
-    });
+  const migrate = (service: string) => migrateService(service, ns.env(service));
 
   async function register(name: string, landCode: string, fields: object = {}): Promise<string> {
     const response = await fetch(`${registry.url}/api/v1/platforms`, {

@@ -4,10 +4,8 @@ import {
   freePort,
   issueToken,
   ServiceProcess,
-  WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { ADMIN_TOKEN, HarvesterUnderTest, startHarvester } from '../harvester.test-helper';
 import { TestCatalogue } from '../testing/test-catalogue.test-helper';
 
@@ -177,10 +175,7 @@ describe('harvester authorisation matrix: every write route × every caller (rea
 
     const ns = await createTestNamespace('harvester-auth-registry');
     const env = ns.env('registry', { DPI_ADMIN_TOKEN: REGISTRY_ADMIN_TOKEN });
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/registry/dist/migrate.js')], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
+    migrateService('registry', env);
     registry = new ServiceProcess('registry', env, await freePort());
     await registry.start();
     const issue = (name: string, role: 'admin' | 'land-editor' | 'reviewer' | 'operator') =>

@@ -26,12 +26,10 @@ import {
   KafkaProbe,
   kafkaBrokers,
   ServiceProcess,
-  WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { registryEnvSchema } from '../config';
 import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
@@ -310,10 +308,7 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
       REGISTRY_URL: 'http://127.0.0.1:9',
       KAFKA_GROUP_ID: 'dpi-reporting',
     });
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/reporting/dist/migrate.js')], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
+    migrateService('reporting', env);
     const reporting = new ServiceProcess('reporting', env, await freePort());
     const twinEvents = await new KafkaProbe(
       prefixedTopic(TOPICS.registryDigitalTwin, registry.ns.topicPrefix),

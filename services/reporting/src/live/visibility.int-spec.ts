@@ -4,11 +4,9 @@ import {
   freePort,
   issueToken,
   ServiceProcess,
-  WORKSPACE_ROOT,
+  migrateService,
 } from '@dpi/testing';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { ReportingUnderTest, startReporting } from '../reporting.test-helper';
 import { readEvents, type SseEvent } from './sse.test-helper';
 
@@ -42,10 +40,7 @@ describe('reporting: NON_PUBLIC ids reach reviewers only (SSE, /items links; iss
   beforeAll(async () => {
     const ns = await createTestNamespace('visibility-registry');
     const env = ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN });
-    execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'services/registry/dist/migrate.js')], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
+    migrateService('registry', env);
     registry = new ServiceProcess('registry', env, await freePort());
     await registry.start();
     reviewer = await issueToken(registry.url, ADMIN_TOKEN, {
