@@ -1,5 +1,6 @@
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { Coalescer } from './coalescer';
+import { endSpans, startEventSpans } from './trace-context';
 import { KafkaLogger } from './config';
 import { HEADERS, headersToStrings } from './envelope';
 import { EventSender } from './producer';
@@ -221,6 +222,11 @@ export class BatchConsumer<T> {
       }
     }
     const alive = () => isRunning() && !isStale();
+    // A span per record, child of the trace its headers carry (when tracing is on).
+    const spans = startEventSpans(
+      'process',
+      decoded.map((d) => d.raw),
+    );
     try {
       if (dead.length > 0) await this.deadLetter(dead);
       if (decoded.length > 0) {
@@ -247,9 +253,11 @@ export class BatchConsumer<T> {
         }
       }
     } catch (error) {
+      endSpans(spans, error);
       if (error instanceof ConsumerStopping) return; // nothing committed: redelivered after restart
       throw error;
     }
+    endSpans(spans);
     const last = batch.messages[batch.messages.length - 1].offset;
     resolveOffset(last);
     this.options.observer?.batchDone?.({

@@ -21,7 +21,9 @@ describe('domainEvent', () => {
     const event = domainEvent(spec);
     expect(event.topic).toBe('dpi.harvest.job.v1'); // logical: the relay adds the prefix
     expect(event.key).toBe('job-1');
-    expect(decodeMessage(HarvestJobChangedSchema, event.value as Buffer).job?.sourceName).toBe('CSW');
+    expect(decodeMessage(HarvestJobChangedSchema, event.value as Buffer).job?.sourceName).toBe(
+      'CSW',
+    );
     const envelope = envelopeFromHeaders(event.headers);
     expect(envelope).toMatchObject({
       correlationId: 'corr-1',

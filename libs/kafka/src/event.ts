@@ -3,6 +3,7 @@ import type { TopicName } from '@dpi/contracts';
 import { Envelope, envelopeToHeaders, newEnvelope } from './envelope';
 import { OutgoingEvent } from './producer';
 import { encodeMessage } from './serde';
+import { injectTraceContext } from './trace-context';
 
 /** What a service says about one event; {@link domainEvent} makes the rest the same everywhere. */
 export interface DomainEventSpec<Desc extends DescMessage> {
@@ -40,10 +41,13 @@ export function domainEvent<Desc extends DescMessage>(spec: DomainEventSpec<Desc
     entityVersion: spec.entityVersion,
     ...(spec.occurredAt === undefined ? {} : { occurredAt: spec.occurredAt }),
   });
+  const headers = envelopeToHeaders(envelope);
+  // The trace of the request (or job) that caused the event, when tracing is on.
+  injectTraceContext(headers);
   return {
     topic: spec.topic,
     key: spec.key,
     value: spec.message === null ? null : encodeMessage(spec.schema, spec.message),
-    headers: envelopeToHeaders(envelope),
+    headers,
   };
 }

@@ -9,3 +9,4 @@ export * from './producer';
 export * from './replay';
 export * from './serde';
 export * from './topics';
+export * from './trace-context';

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { requestId } from './logger';
 import { ShutdownState } from './health/shutdown-state';
 import { Metrics } from './metrics/metrics';
+import { startTracing } from './tracing';
 import { screenBody, screenInput } from './http/input-screen';
 import { documentInputErrors } from './http/openapi';
 import {
@@ -228,7 +229,14 @@ export async function bootstrapService(
   options: BootstrapOptions,
 ): Promise<NestFastifyApplication> {
   try {
+    const flushTraces = startTracing(options.name);
     const app = await createServiceApp(module, options);
+    if (flushTraces) {
+      app
+        .getHttpAdapter()
+        .getInstance()
+        .addHook('onClose', async () => flushTraces());
+    }
     const config = app.get(ConfigService);
     await app.listen(config.getOrThrow<number>('PORT'), config.getOrThrow<string>('HOST'));
     const logger = app.get(Logger);

@@ -15,3 +15,4 @@ export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './metrics/consumer-metrics';
 export * from './health/shutdown-state';
+export * from './tracing';

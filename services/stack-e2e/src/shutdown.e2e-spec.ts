@@ -132,6 +132,8 @@ describe('shutdown: SIGTERM under load (issue 19)', () => {
       },
       { timeoutMs: 60_000, intervalMs: 100 },
     );
+    // Tracing is off by default: no event carries a trace context.
+    expect(probe.messages.filter((m) => 'traceparent' in m.headers)).toEqual([]);
     console.log(
       `shutdown under load: ${acknowledged.length} acknowledged (${acknowledgedAfterSignal} after the signal), ` +
         `${refused.length} refused with 503, exit ${code} after ${tookMs} ms`,

@@ -1,5 +1,5 @@
 import { DbEnv, OutboxEnv, OutboxRelay } from '@dpi/db';
-import { KafkaEnv, ManagedProducer, withTimeout } from '@dpi/kafka';
+import { endSpans, KafkaEnv, ManagedProducer, startEventSpans, withTimeout } from '@dpi/kafka';
 import {
   Inject,
   Injectable,
@@ -60,12 +60,17 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       topicPrefix: config.get('KAFKA_TOPIC_PREFIX', { infer: true }),
       publish: async (events) => {
         const started = process.hrtime.bigint();
+        // Tracing on: a `publish` span per event, child of the request that wrote it; the event
+        // then carries the span's context to its consumers.
+        const spans = startEventSpans('publish', events);
         try {
           await producer.send(events);
         } catch (error) {
           failures.inc();
+          endSpans(spans, error);
           throw error;
         }
+        endSpans(spans);
         sends.observe(secondsSince(started));
         published.inc(events.length);
       },
