@@ -5,11 +5,27 @@ import {
   migrateService,
   ServiceProcess,
   TestNamespace,
+  WORKSPACE_ROOT,
 } from '@dpi/testing';
 import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
+import { join } from 'node:path';
 
 const ADMIN_TOKEN = 'tracing-e2e-admin-token-0123456789';
+const SHARED_DIR = join(WORKSPACE_ROOT, '..', 'shared');
+
+/** The harvester's demo CSW catalogue (built), serving ../shared/fixtures/csw. */
+const harvesterDemo = require(
+  join(WORKSPACE_ROOT, 'services/harvester/dist/demo/fixture-catalogue.js'),
+) as {
+  FixtureCatalogue: new () => {
+    url: string;
+    put(id: string, xml: string, dateStamp: string): void;
+    start(port?: number): Promise<unknown>;
+    stop(): Promise<void>;
+  };
+  fixtureRecords(dir: string): Map<string, { xml: string; dateStamp: string }>;
+};
 
 interface ReceivedSpan {
   service: string;
@@ -86,6 +102,7 @@ describe('tracing: one registration, one trace across registry, Kafka and report
   let registry: ServiceProcess;
   let reporting: ServiceProcess;
   let receiver: Server;
+  let tracingEndpoint = '';
   const spans: ReceivedSpan[] = [];
 
   const register = async (name: string, headers: Record<string, string> = {}) => {
@@ -124,8 +141,9 @@ describe('tracing: one registration, one trace across registry, Kafka and report
     receiver = otlpReceiver(spans);
     const port = await freePort();
     await new Promise<void>((resolve) => receiver.listen(port, '127.0.0.1', resolve));
+    tracingEndpoint = `http://127.0.0.1:${port}/v1/traces`;
     const tracing = {
-      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `http://127.0.0.1:${port}/v1/traces`,
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: tracingEndpoint,
       // Export within 100 ms rather than 5 s.
       OTEL_BSP_SCHEDULE_DELAY: '100',
     };
@@ -177,6 +195,83 @@ describe('tracing: one registration, one trace across registry, Kafka and report
     expect(ancestors).toContain(server.spanId);
     // … and reporting's processing of that event is the child of its publish span.
     expect(process.parentSpanId).toBe(publish.spanId);
+  });
+
+  it("follows a harvest: job span, page spans, and the registry applying each page's records", async () => {
+    const catalogue = new harvesterDemo.FixtureCatalogue();
+    for (const [id, record] of harvesterDemo.fixtureRecords(join(SHARED_DIR, 'fixtures/csw')))
+      catalogue.put(id, record.xml, record.dateStamp);
+    await catalogue.start(0);
+    migrateService('harvester', ns.env('harvester'));
+    const harvester = new ServiceProcess(
+      'harvester',
+      ns.env('harvester', {
+        DPI_ADMIN_TOKEN: ADMIN_TOKEN,
+        HARVEST_SCHEDULER_ENABLED: 'false',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: tracingEndpoint,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+      }),
+      await freePort(),
+    );
+    try {
+      await harvester.start();
+      const headers = {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        'content-type': 'application/json',
+      };
+      const created = await fetch(`${harvester.url}/api/v1/sources`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          name: 'Fixture-Katalog',
+          url: catalogue.url,
+          landCode: 'DE-TH',
+          pageSize: 3,
+        }),
+      });
+      expect(created.status).toBe(201);
+      const source = (await created.json()) as { id: string };
+      const run = await fetch(`${harvester.url}/api/v1/sources/${source.id}/run`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ mode: 'full' }),
+      });
+      expect(run.status).toBe(202);
+      const { job, pages, applied } = await eventually(
+        () => {
+          const job = spans.find((s) => s.service === 'harvester' && s.name === 'harvest full');
+          if (!job) throw new Error('no job span yet');
+          const pages = spans.filter(
+            (s) =>
+              s.service === 'harvester' &&
+              s.name === 'harvest page' &&
+              s.parentSpanId === job.spanId,
+          );
+          const publishes = spans.filter(
+            (s) =>
+              s.service === 'harvester' &&
+              s.kind === PRODUCER &&
+              s.name.endsWith('harvest.record.v1') &&
+              s.traceId === job.traceId,
+          );
+          const applied = spans.filter(
+            (s) =>
+              s.service === 'registry' &&
+              s.kind === CONSUMER &&
+              publishes.some((p) => p.spanId === s.parentSpanId),
+          );
+          if (pages.length < 2 || applied.length === 0)
+            throw new Error(`${pages.length} page spans, ${applied.length} applied records so far`);
+          return { job, pages, applied };
+        },
+        { timeoutMs: 60_000, intervalMs: 200 },
+      );
+      expect(pages.every((p) => p.traceId === job.traceId)).toBe(true);
+      expect(applied.every((s) => s.traceId === job.traceId)).toBe(true);
+    } finally {
+      await harvester.stop();
+      await catalogue.stop();
+    }
   });
 
   it('continues a trace the caller started (W3C traceparent), and keeps others apart', async () => {

@@ -1,3 +1,4 @@
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { CswError, type HarvestResult, type PageResult } from '@dpi/csw';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -32,6 +33,8 @@ import {
   warning,
   WITHDRAW_BATCH,
 } from './run-state';
+
+const tracer = trace.getTracer('harvester');
 
 export type { StopRequest } from './job-outcome';
 
@@ -69,7 +72,28 @@ export class HarvestRunner {
 
   async run(context: RunContext): Promise<HarvestJobEntity> {
     const started = Date.now();
-    const finished = await this.execute(context);
+    // Tracing on: the job is a span, each stored page a child, and the record events of a page
+    // carry its context to the registry (a no-op while tracing is off).
+    const finished = await tracer.startActiveSpan(
+      `harvest ${context.job.mode}`,
+      {
+        attributes: {
+          'dpi.harvest.job_id': context.job.id,
+          'dpi.harvest.source_id': context.source.id,
+          'dpi.harvest.source_name': context.source.name,
+        },
+      },
+      async (span) => {
+        try {
+          const outcome = await this.execute(context);
+          span.setAttribute('dpi.harvest.state', outcome.state);
+          if (outcome.state === 'failed') span.setStatus({ code: SpanStatusCode.ERROR });
+          return outcome;
+        } finally {
+          span.end();
+        }
+      },
+    );
     this.metrics.jobFinished(finished.state, (Date.now() - started) / 1000);
     return finished;
   }
@@ -165,15 +189,32 @@ export class HarvestRunner {
     const { job, source } = context;
     const interval = this.config.get('HARVEST_PROGRESS_INTERVAL_MS', { infer: true });
     const publish = Date.now() - totals.lastEventAt >= interval;
-    const { delta, stored } = await this.pages.write({
-      job,
-      source,
-      page,
-      pending: totals.pending.splice(0),
-      issuesStored: totals.issuesStored,
-      publish,
-      events: this.eventContext(job),
-    });
+    const { delta, stored } = await tracer.startActiveSpan(
+      'harvest page',
+      {
+        attributes: {
+          'dpi.harvest.page.start': page.start,
+          'dpi.harvest.page.records': page.received,
+          'dpi.harvest.page.bytes': page.bytes,
+          'dpi.harvest.page.fetch_ms': page.durationMs,
+        },
+      },
+      async (span) => {
+        try {
+          return await this.pages.write({
+            job,
+            source,
+            page,
+            pending: totals.pending.splice(0),
+            issuesStored: totals.issuesStored,
+            publish,
+            events: this.eventContext(job),
+          });
+        } finally {
+          span.end();
+        }
+      },
+    );
     totals.add(delta);
     this.metrics.pageStored(page, {
       created: delta.created,
