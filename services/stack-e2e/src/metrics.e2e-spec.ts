@@ -139,9 +139,23 @@ describe('metrics: Prometheus scrapes every service (issue 19)', () => {
         });
         expect(response.status).toBe(201);
       }
-      // Everything the registry committed was published (the outbox drained) …
+      // Prometheus has scraped the registry after the last of the burst (the sentinel: the
+      // request count of the burst; a scrape from before it would show fewer) …
+      const posts =
+        'sum(dpi_http_request_duration_seconds_count{service="registry",method="POST",route="/api/v1/platforms",status_code="201"})';
+      await eventually(async () => expect(await value(posts)).toBe(PLATFORMS), {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+      });
+      // … everything the registry committed was published: the outbox drained, the relay counted
+      // the burst …
       await eventually(
-        async () => expect(await value('dpi_outbox_backlog_events{service="registry"}')).toBe(0),
+        async () => {
+          expect(await value('dpi_outbox_backlog_events{service="registry"}')).toBe(0);
+          expect(
+            await value('sum(dpi_outbox_published_events_total{service="registry"})'),
+          ).toBeGreaterThanOrEqual(PLATFORMS);
+        },
         { timeoutMs: 60_000, intervalMs: 200 },
       );
       // … and waits in Kafka for reporting: the lag rises to the burst (a batch may be in flight).
@@ -149,14 +163,6 @@ describe('metrics: Prometheus scrapes every service (issue 19)', () => {
         timeoutMs: 60_000,
         intervalMs: 200,
       });
-      expect(
-        await value(
-          'sum(dpi_http_request_duration_seconds_count{service="registry",method="POST",route="/api/v1/platforms",status_code="201"})',
-        ),
-      ).toBe(PLATFORMS);
-      expect(
-        await value('sum(dpi_outbox_published_events_total{service="registry"})'),
-      ).toBeGreaterThanOrEqual(PLATFORMS);
     } finally {
       await hold.query('COMMIT').catch(() => undefined);
       await hold.end();
