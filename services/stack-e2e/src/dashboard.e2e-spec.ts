@@ -8,6 +8,7 @@ import {
   TestNamespace,
   WORKSPACE_ROOT,
   migrateService,
+  runHarvest,
 } from '@dpi/testing';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
@@ -410,28 +411,12 @@ describe('dashboard in headless Chromium', () => {
       await harvester.start();
       await page.goto(dashboard.url);
       await expectText('#status', /^Live: /);
-      const headers = {
-        authorization: `Bearer ${ADMIN_TOKEN}`,
-        'content-type': 'application/json',
-      };
-      const created = await fetch(`${harvester.url}/api/v1/sources`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          name: 'Geodatenkatalog Test',
-          url: catalogue.url,
-          landCode: 'DE-BB',
-          pageSize: 4,
-        }),
+      await runHarvest(harvester.url, ADMIN_TOKEN, {
+        name: 'Geodatenkatalog Test',
+        url: catalogue.url,
+        landCode: 'DE-BB',
+        pageSize: 4,
       });
-      expect(created.status).toBe(201);
-      const source = (await created.json()) as { id: string };
-      const run = await fetch(`${harvester.url}/api/v1/sources/${source.id}/run`, {
-        method: 'POST',
-        headers,
-        body: '{}',
-      });
-      expect(run.status).toBe(202);
 
       // Without a reload: the source appears, running, 4 of 10 records received.
       const row = page.locator('#harvest tr', { hasText: 'Geodatenkatalog Test' });

@@ -3,6 +3,8 @@ import {
   eventually,
   freePort,
   migrateService,
+  runHarvest,
+  SHARED_DIR,
   ServiceProcess,
   TestNamespace,
   WORKSPACE_ROOT,
@@ -12,7 +14,6 @@ import { createServer, Server } from 'node:http';
 import { join } from 'node:path';
 
 const ADMIN_TOKEN = 'tracing-e2e-admin-token-0123456789';
-const SHARED_DIR = join(WORKSPACE_ROOT, '..', 'shared');
 
 /** The harvester's demo CSW catalogue (built), serving ../shared/fixtures/csw. */
 const harvesterDemo = require(
@@ -215,28 +216,12 @@ describe('tracing: one registration, one trace across registry, Kafka and report
     );
     try {
       await harvester.start();
-      const headers = {
-        authorization: `Bearer ${ADMIN_TOKEN}`,
-        'content-type': 'application/json',
-      };
-      const created = await fetch(`${harvester.url}/api/v1/sources`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          name: 'Fixture-Katalog',
-          url: catalogue.url,
-          landCode: 'DE-TH',
-          pageSize: 3,
-        }),
-      });
-      expect(created.status).toBe(201);
-      const source = (await created.json()) as { id: string };
-      const run = await fetch(`${harvester.url}/api/v1/sources/${source.id}/run`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ mode: 'full' }),
-      });
-      expect(run.status).toBe(202);
+      await runHarvest(
+        harvester.url,
+        ADMIN_TOKEN,
+        { name: 'Fixture-Katalog', url: catalogue.url, landCode: 'DE-TH', pageSize: 3 },
+        { mode: 'full' },
+      );
       const { job, pages, applied } = await eventually(
         () => {
           const job = spans.find((s) => s.service === 'harvester' && s.name === 'harvest full');
