@@ -4,6 +4,7 @@ import { HandlungsbedarfeModule } from '../handlungsbedarfe/handlungsbedarfe.mod
 import { OverviewRepository } from '../overview/overview.repository';
 import { OverviewService } from '../overview/overview.service';
 import { CsvExportController } from './csv/csv-export.controller';
+import { CswModule } from './csw/csw.module';
 import { DcatController } from './dcat/dcat.controller';
 import { ExportsRepository } from './exports.repository';
 import { ListPages } from './list-pages';
@@ -19,7 +20,7 @@ import { ReportService } from './report/report.service';
  * widening OverviewModule's exports; the aggregates they read are the one shared snapshot.
  */
 @Module({
-  imports: [HandlungsbedarfeModule, AggregatesModule],
+  imports: [HandlungsbedarfeModule, AggregatesModule, CswModule],
   controllers: [CsvExportController, ReportController, DcatController, OgcRecordsController],
   providers: [
     OverviewRepository,
