@@ -17,6 +17,7 @@ import { DigitalTwins1763900000004 } from './migrations/1763900000004-digital-tw
 import { Endpoints1763900000005 } from './migrations/1763900000005-endpoints';
 import { FullModel1763900000006 } from './migrations/1763900000006-full-model';
 import { OperatorRole1763900000007 } from './migrations/1763900000007-operator-role';
+import { RecordIds1763900000008 } from './migrations/1763900000008-record-ids';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
@@ -38,6 +39,7 @@ export const REGISTRY_MIGRATIONS = [
   Endpoints1763900000005,
   FullModel1763900000006,
   OperatorRole1763900000007,
+  RecordIds1763900000008,
 ];
 
 export function registryDataSourceOptions(

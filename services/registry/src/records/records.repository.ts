@@ -17,6 +17,15 @@ import { buildListSql, FacetRow, ListParams, ListSpec } from './list-spec';
 import { isRestrictedTable } from './restricted-tables';
 import { rowInsertOf } from './row-insert';
 
+/** The table of each kind name `record_id` holds (migration 1763900000008). */
+const KIND_TABLES: Readonly<Record<string, string>> = {
+  organisation: 'organisation',
+  platform: 'platform',
+  'digital-twin': 'digital_twin',
+  endpoint: 'endpoint',
+  dataset: 'dataset',
+};
+
 /** What a write stores beside the row: its history entry and its events, in one transaction. */
 export interface WriteRecord {
   change: Omit<ChangeLogEntity, 'id'>;
@@ -180,6 +189,24 @@ export class RecordsRepository {
       [ids, ...condition.values],
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * The kind that holds `id` (`record_id`, one row per id of every kind: ids are unique across
+   * kinds, issue 20) and whether `scope` may see that record; null when no record has the id.
+   */
+  async idHolder(
+    id: string,
+    scope: ReadScope,
+  ): Promise<{ kind: string; visible: boolean } | null> {
+    const [row]: { kind: string }[] = await this.dataSource.query(
+      'SELECT kind FROM record_id WHERE id = $1',
+      [id],
+    );
+    if (!row) return null;
+    const table = KIND_TABLES[row.kind];
+    const visible = table ? (await this.visibleIds(table, [id], scope)).has(id) : false;
+    return { kind: row.kind, visible };
   }
 
   private restricted(table: string): boolean {
