@@ -74,8 +74,10 @@ async function waitReady(service, timeoutMs = 60_000) {
 }
 
 /**
- * Demo records from the public facts in ../shared/reference (deploy/local/demo/inventory.json),
- * sent through the bulk import. Every item has a fixed id, so a second start changes nothing.
+ * Demo records (deploy/local/demo/inventory.json, built from the public facts of
+ * ../shared/reference/platforms.json by deploy/local/demo/build-demo.mjs and committed: nothing
+ * here reads ../shared), sent through the bulk import. Every item has a fixed id, so a second
+ * start changes nothing.
  */
 async function seedDemoData(token) {
   const items = JSON.parse(readFileSync(join(ROOT, 'deploy/local/demo/inventory.json'), 'utf8'));
