@@ -11,3 +11,4 @@ export * from './tokens';
 export * from './schemathesis';
 export * from './prometheus';
 export * from './fault-servers';
+export * from './generated-catalogue';
