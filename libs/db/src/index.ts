@@ -7,3 +7,4 @@ export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
 export * from './statement';
 export * from './prepared';
+export * from './search-query';

@@ -18,6 +18,7 @@ import { Endpoints1763900000005 } from './migrations/1763900000005-endpoints';
 import { FullModel1763900000006 } from './migrations/1763900000006-full-model';
 import { OperatorRole1763900000007 } from './migrations/1763900000007-operator-role';
 import { RecordIds1763900000008 } from './migrations/1763900000008-record-ids';
+import { IdentifierSearch1763900000009 } from './migrations/1763900000009-identifier-search';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
@@ -40,6 +41,7 @@ export const REGISTRY_MIGRATIONS = [
   FullModel1763900000006,
   OperatorRole1763900000007,
   RecordIds1763900000008,
+  IdentifierSearch1763900000009,
 ];
 
 export function registryDataSourceOptions(

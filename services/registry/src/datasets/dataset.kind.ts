@@ -215,5 +215,6 @@ export const DATASET_LIST: ListSpec = {
   },
   sorts: { title: 'title' },
   fullText: true,
+  identifiers: ['harvest_file_identifier', 'resource_identifier'],
   spatial: true,
 };

@@ -26,12 +26,18 @@ describe('list SQL', () => {
         'r.land_code = :landCode',
         ':theme = ANY(r.themes)',
         'r.updated_at >= :updatedSince',
-        "r.search @@ websearch_to_tsquery('german', :q)",
+        "(r.search @@ (websearch_to_tsquery('german', :q0) && to_tsquery('german', :q1)))",
         'r.geometry && ST_MakeEnvelope(:west, :south, :east, :north, 4326)',
         '(r.name, r.id) < (:afterValue, :afterId)',
       ].join(' AND '),
     );
-    expect(sql.params).toMatchObject({ landCode: 'DE-HH', q: 'Geoportal', west: 9, north: 54 });
+    expect(sql.params).toMatchObject({
+      landCode: 'DE-HH',
+      q0: '',
+      q1: 'Geoportal:*',
+      west: 9,
+      north: 54,
+    });
     expect(sql.orderBy).toEqual({ column: 'name', direction: 'DESC' });
     // The matches (m) are found once; facets count all of them: the cursor only picks the page.
     const [matches, page] = sql.text.split(' p AS ');

@@ -1,3 +1,5 @@
+import { parseSearch, searchConditionSql } from '@dpi/db';
+
 /**
  * How a record kind's list endpoint filters, sorts, searches and counts facets. The SQL is built
  * here once for every kind (and for the benchmark's bare baseline, which runs the same SQL).
@@ -22,8 +24,12 @@ export interface ListSpec {
   facets: Record<string, FacetSpec>;
   /** Sort key → column; `createdAt` and `updatedAt` are always there. */
   sorts: Record<string, string>;
-  /** The table has a `search` tsvector (German) for `q`. */
+  /**
+   * The table has a `search` tsvector (German) for `q`; `q` also finds a record by its id and,
+   * exactly (case-insensitive), by these identifier columns (btree-indexed on lower(column)).
+   */
   fullText: boolean;
+  identifiers?: readonly string[];
   /** The table has a `geometry` column for `bbox`. */
   spatial: boolean;
 }
@@ -99,8 +105,23 @@ export function buildListSql(spec: ListSpec, params: ListParams, select: string)
     );
   }
   if (params.q !== undefined && spec.fullText) {
-    conditions.push(`r.search @@ websearch_to_tsquery('german', :q)`);
-    values.q = params.q;
+    let n = 0;
+    const param = (value: unknown) => {
+      const name = `q${n++}`;
+      values[name] = value;
+      return `:${name}`;
+    };
+    conditions.push(
+      searchConditionSql(
+        parseSearch(params.q),
+        {
+          vector: 'r.search',
+          id: 'r.id',
+          identifiers: (spec.identifiers ?? []).map((c) => `r.${c}`),
+        },
+        param,
+      ),
+    );
   }
   if (params.bbox && spec.spatial) {
     conditions.push('r.geometry && ST_MakeEnvelope(:west, :south, :east, :north, 4326)');
