@@ -1,7 +1,14 @@
 import { parseIsoRecords } from '@dpi/csw';
 import { SHARED_DIR } from '@dpi/testing';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureRecords, FixtureCatalogue } from './fixture-catalogue';
+import {
+  fixtureRecords,
+  FixtureCatalogue,
+  GERMAN_FIXTURE_RECORD_IDS,
+  germanFixtureRecords,
+} from './fixture-catalogue';
 
 describe('the demo catalogue (fixture records served as CSW pages)', () => {
   const records = fixtureRecords(join(SHARED_DIR, 'fixtures/csw'));
@@ -41,5 +48,38 @@ describe('the demo catalogue (fixture records served as CSW pages)', () => {
       since: '2026-07-01',
     });
     expect(recent).toContain('numberOfRecordsMatched="4"');
+  });
+});
+
+describe('the demo source of npm start (German records only)', () => {
+  const fixtures = join(SHARED_DIR, 'fixtures/csw');
+  const FOREIGN = /Scottish Natural Heritage|Vlaamse overheid|National Geographic Institute|ZAMG/;
+
+  it('serves the records of German publishers, none from Scotland, Flanders, Belgium or Austria', () => {
+    const german = germanFixtureRecords(fixtures);
+    expect([...german.keys()]).toEqual(GERMAN_FIXTURE_RECORD_IDS);
+    const texts = [...german.values()].map((r) => r.xml);
+    expect(texts.filter((xml) => FOREIGN.test(xml))).toEqual([]);
+    expect(
+      texts.every((xml) =>
+        /Cartography and Geodesy|HLBG|Hessisches|Landesamt für Digitalisierung/.test(xml),
+      ),
+    ).toBe(true);
+    // The four left out are foreign: the list is a choice, not a lost file.
+    const left = [...fixtureRecords(fixtures)].filter(([id]) => !german.has(id));
+    expect(left.map(([, r]) => FOREIGN.test(r.xml))).toEqual([true, true, true, true]);
+  });
+
+  it('fails loudly when a German record is missing from the fixtures', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'fixtures-'));
+    try {
+      cpSync(fixtures, copy, { recursive: true });
+      writeFileSync(join(copy, 'owslib/iso19139_srv.xml'), '<empty/>');
+      expect(() => germanFixtureRecords(copy)).toThrow(
+        /lack the records 01ef8e6a-df59-4c2d-8468-79da95046705/,
+      );
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -69,6 +69,30 @@ export function fixtureRecords(fixturesDir: string): Map<string, CatalogueRecord
   return records;
 }
 
+/**
+ * The records of German publishers among the fixtures, which the demo source of `npm start`
+ * serves: BKG's GN250 dataset and its WFS and WMS, HLBG's (Hessen) hydrography dataset and WMS,
+ * LDBV's (Bayern) ALKIS WFS. Left out: Scotland (Country Parks), Flanders (DOV), Belgium (NGI)
+ * and Austria (ZAMG) — a German inventory's demo shows no foreign records.
+ */
+export const GERMAN_FIXTURE_RECORD_IDS: readonly string[] = [
+  '142d56bb-108b-4e6a-96a6-8239b80af77e',
+  '256a7a13-2bc7-462c-8353-4d09f6c3f8a8',
+  'cd7b8516-bbe3-4836-9ed8-b49b6d279932',
+  'def3f393-48c8-730a-328f-947231f493f4',
+  'f1950cd0-de59-413c-93fd-b669af06c863',
+  '01ef8e6a-df59-4c2d-8468-79da95046705',
+];
+
+/** The fixtures' records of German publishers (GERMAN_FIXTURE_RECORD_IDS); fails if one is gone. */
+export function germanFixtureRecords(fixturesDir: string): Map<string, CatalogueRecord> {
+  const all = fixtureRecords(fixturesDir);
+  const missing = GERMAN_FIXTURE_RECORD_IDS.filter((id) => !all.has(id));
+  if (missing.length > 0)
+    throw new Error(`the fixtures in ${fixturesDir} lack the records ${missing.join(', ')}`);
+  return new Map(GERMAN_FIXTURE_RECORD_IDS.map((id) => [id, all.get(id) as CatalogueRecord]));
+}
+
 const RESPONSE_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?>\n<csw:GetRecordsResponse ' +
   'xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" ' +
