@@ -2,7 +2,6 @@ import { EndpointAuthentication, PlatformType, ServiceType } from '@dpi/contract
 import { eventually, SHARED_DIR, WORKSPACE_ROOT } from '@dpi/testing';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -422,79 +421,6 @@ describe('exports: CSV, PDF report, DCAT-AP.de, OGC API Records (real PostgreSQL
       expect(berlin['dct:spatial']).toContainEqual({
         '@id': 'http://dcat-ap.de/def/politicalGeocoding/stateKey/11',
       });
-    });
-  });
-
-  describe('OGC API – Records', () => {
-    it('is readable by OWSLib: collections, item count, bbox and q queries', async () => {
-      await r.app.listen(0, '127.0.0.1');
-      const { port } = r.app.getHttpServer().address() as AddressInfo;
-      // Asynchronously: the service under test answers from this very process.
-      const { stdout: out } = await promisify(execFile)(
-        py,
-        [join(SCRIPTS, 'owslib_records.py'), `http://127.0.0.1:${port}/api/v1/ogc/`],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
-      const result = JSON.parse(out.trim().split('\n').pop() as string);
-      expect(result).toMatchObject({
-        recordCollections: ['inventar'],
-        collection: 'record',
-        numberMatched: BULK + 8,
-        returned: 1000,
-        firstPageLinks: ['collection', 'next', 'self'],
-        hamburg: [
-          'Digitaler Zwilling Elbe',
-          'Digitales Geländemodell Deutschland',
-          TRICKY_TITLE,
-          'Urban Data Platform Hamburg',
-        ],
-        query: ['Digitaler Zwilling Elbe', TRICKY_TITLE],
-        twins: 1,
-      });
-      expect(result.oneId).toBe(result.firstId);
-      expect(result.conformance).toContain(
-        'http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/core',
-      );
-      expect(result.conformance).toContain(
-        'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
-      );
-    });
-
-    it('serves GeoJSON records with paging links, datetime and type filters, and 4xx', async () => {
-      const base = '/api/v1/ogc/collections/inventar/items';
-      const page = await raw(`${base}?type=platform,twin&limit=2&offset=2`);
-      expect(page.headers['content-type']).toMatch(/^application\/geo\+json/);
-      const body = JSON.parse(page.body);
-      expect(body).toMatchObject({
-        type: 'FeatureCollection',
-        numberMatched: 4,
-        numberReturned: 2,
-      });
-      expect(body.links.map((l: { rel: string }) => l.rel).sort()).toEqual([
-        'collection',
-        'prev',
-        'self',
-      ]);
-      const record =
-        body.features.find((f: { id: string }) => f.id === HH_PLATFORM) ??
-        JSON.parse((await raw(`${base}/${HH_PLATFORM}`)).body);
-      expect(record).toMatchObject({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [10, 53.55] },
-        properties: { type: 'platform', title: 'Urban Data Platform Hamburg', landCode: 'DE-HH' },
-      });
-      expect(record.time).toBeNull(); // a platform has no temporal extent
-      const dataset = JSON.parse((await raw(`${base}/${HH_DATASET}`)).body);
-      expect(dataset.time).toEqual({ interval: ['2021-01-01', '..'] });
-      const future = JSON.parse((await raw(`${base}?datetime=2999-01-01T00:00:00Z/..`)).body);
-      expect(future.numberMatched).toBe(0);
-      const past = JSON.parse((await raw(`${base}?datetime=2000-01-01/..&limit=1`)).body);
-      expect(past.numberMatched).toBe(BULK + 8);
-      expect((await raw(`${base}?datetime=gestern`)).statusCode).toBe(400);
-      expect((await raw(`${base}?type=land`)).statusCode).toBe(400);
-      expect((await raw(`${base}?bbox=1,2,3`)).statusCode).toBe(400);
-      expect((await raw(`${base}/${id(999_999)}`)).statusCode).toBe(404);
-      expect((await raw('/api/v1/ogc/collections/unbekannt/items')).statusCode).toBe(404);
     });
   });
 

@@ -71,6 +71,7 @@ const OPERATIONS: Record<string, Shows> = {
   '/api/v1/ogc/conformance': 'no records',
   '/api/v1/ogc/collections': 'no records',
   '/api/v1/ogc/collections/{collectionId}': 'no records',
+  '/api/v1/ogc/collections/{collectionId}/queryables': 'no records',
 };
 
 type Caller =

@@ -9,7 +9,9 @@ import { DcatController } from './dcat/dcat.controller';
 import { ExportsRepository } from './exports.repository';
 import { ListPages } from './list-pages';
 import { OgcRecordsController } from './ogc/ogc-records.controller';
+import { OgcRecordsRepository } from './ogc/ogc-records.repository';
 import { OgcRecordsService } from './ogc/ogc-records.service';
+import { OgcTrailingSlash } from './ogc/ogc-trailing-slash';
 import { ReportController } from './report/report.controller';
 import { ReportService } from './report/report.service';
 
@@ -28,7 +30,9 @@ import { ReportService } from './report/report.service';
     ExportsRepository,
     ListPages,
     ReportService,
+    OgcRecordsRepository,
     OgcRecordsService,
+    OgcTrailingSlash,
   ],
 })
 export class ExportsModule {}

@@ -5,12 +5,30 @@ import { BBOX_PATTERN, ITEM_KINDS } from '../../overview/dto/queries';
 
 const TYPES = new RegExp(`^(${ITEM_KINDS.join('|')})(,(${ITEM_KINDS.join('|')}))*$`);
 
+export const FORMATS = ['json', 'html'] as const;
+
 export class OgcFormatQuery {
-  @ApiPropertyOptional({ enum: ['json'], description: 'Only JSON is offered' })
+  @ApiPropertyOptional({
+    enum: FORMATS,
+    description:
+      'Encoding: `json` (the default) or `html` (German pages for people); without `f`, ' +
+      '`Accept: text/html` chooses HTML',
+  })
   @IsOptional()
-  @IsIn(['json'], { message: 'f must be json' })
-  f?: string;
+  @IsIn(FORMATS, { message: `f must be one of: ${FORMATS.join(', ')}` })
+  f?: (typeof FORMATS)[number];
 }
+
+const DATETIME = {
+  description:
+    'Instant or interval (`start/end`, `..` or nothing for an open end) of RFC 3339 instants ' +
+    'or dates; a year (`2025`), month (`2025-03`) or day stands for all of it',
+  example: '2025-03/2025-04',
+  maxLength: 100,
+};
+
+/** A comma-separated list of at most 100 values of at most 200 characters each. */
+const LIST = /^[^,]{1,200}(,[^,]{1,200}){0,99}$/;
 
 export class OgcItemsQuery extends OgcFormatQuery {
   @ApiPropertyOptional({
@@ -46,16 +64,53 @@ export class OgcItemsQuery extends OgcFormatQuery {
   type?: string;
 
   @ApiPropertyOptional({
-    description:
-      'RFC 3339 instant or interval (`start/end`, `..` open) of the record’s last change ' +
-      '(`properties.updated`)',
-    example: '2025-01-01T00:00:00Z/..',
-    maxLength: 100,
+    ...DATETIME,
+    description: `Records whose temporal extent (\`time\`) intersects it. ${DATETIME.description}`,
   })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   datetime?: string;
+
+  @ApiPropertyOptional({
+    ...DATETIME,
+    description:
+      'The same as `datetime` (OWSLib’s `collection_items(datetime_=…)` sends both); ' +
+      'when both are given they must be equal',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  datetime_?: string;
+
+  @ApiPropertyOptional({
+    ...DATETIME,
+    example: '2025-01-01T00:00:00Z/..',
+    description: `Records last changed within it (\`properties.updated\`). ${DATETIME.description}`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  updated?: string;
+
+  @ApiPropertyOptional({
+    description: 'Comma-separated record ids: only these records',
+    example: '00000000-0000-4000-8000-000000000001',
+    pattern: LIST.source,
+  })
+  @IsOptional()
+  @Matches(LIST, { message: 'ids must be a comma-separated list of ids' })
+  ids?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Comma-separated external identifiers; the records carry none (`externalIds`), so none ' +
+      'matches',
+    pattern: LIST.source,
+  })
+  @IsOptional()
+  @Matches(LIST, { message: 'externalIds must be a comma-separated list of identifiers' })
+  externalIds?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 10 })
   @IsOptional()
