@@ -19,6 +19,7 @@ const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const { parseCswRequest } = require(
   join(ROOT, 'services/harvester/dist/demo/fixture-catalogue.js'),
 );
+const { streamParts } = require(join(ROOT, 'libs/testing/dist/generated-catalogue.js'));
 
 const total = Number(process.env.BENCH_RECORDS ?? 100_000);
 const templates = loadTemplates();
@@ -33,25 +34,12 @@ function readBody(req) {
   });
 }
 
-async function stream(res, parts) {
+/** The parts as they go out, counted. */
+function* counted(parts) {
   for (const part of parts) {
     stats.bytes += part.length;
-    if (!res.write(part)) {
-      await new Promise((resolve, reject) => {
-        const onDrain = () => {
-          res.off('close', onClose);
-          resolve();
-        };
-        const onClose = () => {
-          res.off('drain', onDrain);
-          reject(new Error('client went away'));
-        };
-        res.once('drain', onDrain);
-        res.once('close', onClose);
-      });
-    }
+    yield part;
   }
-  res.end();
 }
 
 const server = createServer(async (req, res) => {
@@ -85,9 +73,9 @@ const server = createServer(async (req, res) => {
     const hits = request.resultType === 'hits';
     if (hits) stats.hits++;
     res.setHeader('content-type', 'application/xml; charset=UTF-8');
-    await stream(
+    await streamParts(
       res,
-      responseParts(templates, { total, start: request.start, max: request.max, hits }),
+      counted(responseParts(templates, { total, start: request.start, max: request.max, hits })),
     );
     stats.lastResponseAt = Date.now();
   } catch (error) {
