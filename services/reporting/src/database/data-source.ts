@@ -10,6 +10,7 @@ import { InventoryPublished1763900000030 } from './migrations/1763900000030-inve
 import { DatasetTemporalDetail1763900000040 } from './migrations/1763900000040-dataset-temporal-detail';
 import { FacetIndexes1763900000050 } from './migrations/1763900000050-facet-indexes';
 import { UnpublishedRecordLand1763900000060 } from './migrations/1763900000060-unpublished-record-land';
+import { ItemSearchAndIds1763900000070 } from './migrations/1763900000070-item-search-and-ids';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -27,6 +28,7 @@ export function reportingDataSourceOptions(
       DatasetTemporalDetail1763900000040,
       FacetIndexes1763900000050,
       UnpublishedRecordLand1763900000060,
+      ItemSearchAndIds1763900000070,
     ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',

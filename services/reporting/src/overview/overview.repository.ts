@@ -1,4 +1,5 @@
 import type { ReadScope } from '@dpi/auth';
+import { parseSearch, searchConditionSql } from '@dpi/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -82,6 +83,19 @@ export async function readItemPage<R>(
   return { rows, total };
 }
 
+/**
+ * `q` over inventory_item as catalogue users search (issue 20): German full text with the last
+ * word as a prefix, or an exact identifier (our id, a dataset's fileIdentifier or resource
+ * identifier); GIN and btree indexes of each read model back every part (migration
+ * 1763900000070).
+ */
+export const itemSearchSql = (q: string, param: (value: unknown) => string): string =>
+  searchConditionSql(
+    parseSearch(q),
+    { vector: 'search', id: 'id', identifiers: ['file_identifier', 'resource_identifier'] },
+    param,
+  );
+
 /** `text` as a literal inside a LIKE pattern. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -131,10 +145,7 @@ export class OverviewRepository {
       where.push(`geometry && ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326)`);
       where.push(`ST_Intersects(geometry, ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326))`);
     }
-    if (filter.q) {
-      const pattern = param(`%${escapeLike(filter.q)}%`);
-      where.push(`(title ILIKE ${pattern} OR description ILIKE ${pattern})`);
-    }
+    if (filter.q) where.push(itemSearchSql(filter.q, param));
     const counted = { where: [...where], params: [...params] };
     const page = [...where];
     if (filter.after)

@@ -41,6 +41,9 @@ export interface DatasetFields {
   endpointIds: string[];
   harvestSourceId: string | null;
   harvestSourceName: string | null;
+  /** ISO fileIdentifier of a harvested dataset; `q` finds the dataset by it (issue 20). */
+  fileIdentifier: string | null;
+  resourceIdentifier: string | null;
   source: 'manual' | 'harvested';
 }
 
@@ -86,6 +89,8 @@ export function toDatasetChange(raw: RawEvent): DatasetChange {
       endpointIds: recordIds(d.endpointIds, 'endpointIds'),
       harvestSourceId: d.provenance ? nullIfEmpty(d.provenance.harvestSourceId) : null,
       harvestSourceName: d.provenance ? nullIfEmpty(d.provenance.harvestSourceName) : null,
+      fileIdentifier: d.provenance ? nullIfEmpty(d.provenance.fileIdentifier) : null,
+      resourceIdentifier: nullIfEmpty(d.resourceIdentifier),
       source: sourceOf(d.source),
     }),
   );

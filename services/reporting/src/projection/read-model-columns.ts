@@ -161,6 +161,13 @@ export const DATASET_COLUMNS: readonly ReadModelColumn<DatasetFields>[] = [
     value: (d) => d.harvestSourceName,
     whenDeleted: null,
   },
+  { name: 'file_identifier', type: 'text', value: (d) => d.fileIdentifier, whenDeleted: null },
+  {
+    name: 'resource_identifier',
+    type: 'text',
+    value: (d) => d.resourceIdentifier,
+    whenDeleted: null,
+  },
   { name: 'source', type: 'text', value: (d) => d.source, whenDeleted: 'manual' },
 ];
 

@@ -9,7 +9,7 @@ if (!INVENTORY_ITEM_VIEW_V2.includes(DATASET_DETAIL_V2))
   throw new Error('migration 1763900000040: the dataset detail of the view is not where expected');
 
 /** Version 3 of the view: version 2 with the dataset's temporal extent in its detail. */
-const INVENTORY_ITEM_VIEW_V3 = INVENTORY_ITEM_VIEW_V2.replace(
+export const INVENTORY_ITEM_VIEW_V3 = INVENTORY_ITEM_VIEW_V2.replace(
   'CREATE VIEW',
   'CREATE OR REPLACE VIEW',
 ).replace(DATASET_DETAIL_V2, DATASET_DETAIL_V3);
