@@ -55,8 +55,7 @@ export function searchConditionSql(
   const alternatives = [`${columns.vector} @@ ${query}`];
   if (columns.identifiers.length > 0) {
     const identifier = param(search.identifier);
-    for (const column of columns.identifiers)
-      alternatives.push(`lower(${column}) = ${identifier}`);
+    for (const column of columns.identifiers) alternatives.push(`lower(${column}) = ${identifier}`);
   }
   if (search.uuid) alternatives.push(`${columns.id} = ${param(search.uuid)}::uuid`);
   return `(${alternatives.join(' OR ')})`;

@@ -76,8 +76,9 @@ describe('registry: record ids are unique across kinds (issue 20)', () => {
       { kind: 'dataset', id: randomUUID(), data: dataset('DE-BB') },
     ]);
     expect(fresh.status).toBe('created');
-    expect(await registry.db.query(`SELECT 1 FROM ${registry.schema}.dataset WHERE id = $1`, [id]))
-      .toMatchObject({ rowCount: 0 });
+    expect(
+      await registry.db.query(`SELECT 1 FROM ${registry.schema}.dataset WHERE id = $1`, [id]),
+    ).toMatchObject({ rowCount: 0 });
     // The platform is still reachable as itself, and nothing else carries its id.
     const read = await registry.request('GET', `/api/v1/platforms/${id}`);
     expect(read.statusCode).toBe(200);

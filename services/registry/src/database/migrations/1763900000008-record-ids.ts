@@ -78,7 +78,8 @@ export class RecordIds1763900000008 implements MigrationInterface {
     await q.query(`CREATE VIEW record_id_conflict AS
       SELECT r.kind, r.id, r.land_code, r.created_at, c.kind AS claimed_by
       FROM (${KIND_TABLES.map(
-        ([table, kind]) => `SELECT '${kind}'::text AS kind, id, land_code, created_at FROM ${table}`,
+        ([table, kind]) =>
+          `SELECT '${kind}'::text AS kind, id, land_code, created_at FROM ${table}`,
       ).join(' UNION ALL ')}) r
       JOIN record_id c ON c.id = r.id AND c.kind <> r.kind`);
     const conflicts: { kind: string; id: string; claimed_by: string }[] = await q.query(
