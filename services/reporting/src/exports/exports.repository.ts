@@ -1,10 +1,8 @@
-import type { ReadScope } from '@dpi/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DistributionFields } from '../projection/dataset-event';
-import { binder, HIDDEN_FROM_PUBLIC_SQL, visibleItemsSql } from '../auth/visibility';
-import { escapeLike, ItemRow, readItemPage } from '../overview/overview.repository';
+import { HIDDEN_FROM_PUBLIC_SQL } from '../auth/visibility';
 
 export interface DcatDatasetRow {
   id: string;
@@ -47,31 +45,10 @@ export interface DcatEndpointRow {
   dataset_ids: string[];
 }
 
-export interface RecordFilter {
-  id?: string;
-  kinds?: string[];
-  bbox?: [number, number, number, number];
-  /** Any of the words in title or description. */
-  terms?: string[];
-  /** Last change within [from, to] (either open). */
-  from?: Date;
-  to?: Date;
-  offset: number;
-  limit: number;
-  /** Who reads: which NON_PUBLIC records are among the records. */
-  scope: ReadScope;
-}
-
-/** A row of the inventory_item view as the OGC records read it (the overview's item row). */
-export type RecordRow = Omit<ItemRow, 'sort_title' | 'links' | 'detail'> & {
-  links: Record<string, unknown>;
-  detail: Record<string, unknown>;
-};
-
 /** Datasets of dataset_item the public reads: the catalogue's, whoever asks. */
 const DATASET_PUBLISHED = `id NOT IN (${HIDDEN_FROM_PUBLIC_SQL})`;
 
-/** The exports' own reads: the DCAT-AP.de catalogue pages and the OGC API Records queries. */
+/** The DCAT-AP.de catalogue's reads (the OGC API Records reads: ogc/ogc-records.repository.ts). */
 @Injectable()
 export class ExportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -126,33 +103,5 @@ export class ExportsRepository {
       [ids('endpoint')],
     );
     return { datasets, endpoints, total, modified };
-  }
-
-  async records(filter: RecordFilter): Promise<{ rows: RecordRow[]; total: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = binder(params);
-    const visible = visibleItemsSql(filter.scope, param);
-    if (visible) where.push(visible);
-    if (filter.id) where.push(`id = ${param(filter.id)}::uuid`);
-    if (filter.kinds?.length) where.push(`kind = ANY (${param(filter.kinds)}::text[])`);
-    if (filter.bbox) {
-      const [w, s, e, n] = filter.bbox.map(param);
-      where.push(`ST_Intersects(geometry, ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326))`);
-    }
-    if (filter.terms?.length) {
-      const patterns = param(filter.terms.map((t) => `%${escapeLike(t)}%`));
-      where.push(
-        `(title ILIKE ANY (${patterns}::text[]) OR description ILIKE ANY (${patterns}::text[]))`,
-      );
-    }
-    if (filter.from) where.push(`updated_at >= ${param(filter.from)}`);
-    if (filter.to) where.push(`updated_at <= ${param(filter.to)}`);
-    const counted = { where: [...where], params: [...params] };
-    return readItemPage<RecordRow>(this.dataSource, counted, {
-      where,
-      window: `OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
-      params,
-    });
   }
 }
