@@ -22,3 +22,5 @@ export {
   type GetRecordsQuery,
   type SortBy,
 } from './csw/requests';
+export { readXmlTree } from './xml/read-tree';
+export { attr, child, children, type XNode } from './xml/tree';
