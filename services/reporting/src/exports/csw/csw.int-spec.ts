@@ -1,4 +1,5 @@
 import { PlatformType, RecordSource, ServiceType } from '@dpi/contracts';
+import { CswClient, harvestAll, type IsoRecord } from '@dpi/csw';
 import {
   createTestNamespace,
   freePort,
@@ -8,14 +9,18 @@ import {
   WORKSPACE_ROOT,
 } from '@dpi/testing';
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ReportingUnderTest, startReporting } from '../../reporting.test-helper';
 
 /**
  * CSW 2.0.2 (issue 20), proven by clients no one here wrote: OWSLib's CatalogueServiceWeb reads
- * it (capabilities, constraints, both output schemas, paging to the end, GetRecordById). Records
- * come the real way (Kafka → projector); tokens are checked by a real registry.
+ * it (capabilities, constraints, both output schemas, paging to the end, GetRecordById), pycsw
+ * 2.6.2 harvests it through its Harvest operation, and our own harvester's client (libs/csw)
+ * harvests it back. Records come the real way (Kafka → projector); tokens are checked by a real
+ * registry.
  */
 const ADMIN_TOKEN = 'reporting-csw-admin-0123456789';
 const SCRIPTS = join(__dirname, 'testing');
@@ -220,6 +225,104 @@ describe('CSW 2.0.2 (issue 20): real clients, visibility, exception reports', ()
     }
     expect(out.byIdDc).toEqual({ [out.byIdAsked]: expect.any(String) });
     expect(out.byIdIso).toEqual(out.byIdDc);
+  }, 400_000);
+
+  /** Title and [west, south, east, north] of every record, as libs/csw's harvest client reads them. */
+  const harvestOurs = async (pageSize: number) => {
+    const records = new Map<string, { title: string | null; bbox: number[] | null }>();
+    const issues: string[] = [];
+    const result = await harvestAll(new CswClient({ url: `${base}/api/v1/csw` }), {
+      pageSize,
+      onRecord: (record: IsoRecord) => {
+        const box = record.bboxes[0];
+        records.set(record.fileIdentifier ?? '', {
+          title: record.title,
+          bbox: box ? [box.west, box.south, box.east, box.north] : null,
+        });
+        for (const issue of record.issues)
+          if (issue.severity === 'error') issues.push(`${record.fileIdentifier}: ${issue.message}`);
+      },
+    });
+    return { result, records, issues };
+  };
+
+  it('round-trips through our own harvester client (libs/csw): every record, same titles and bboxes', async () => {
+    const { result, records, issues } = await harvestOurs(PAGE);
+    expect(result).toMatchObject({
+      numberOfRecordsMatched: PUBLIC_RECORDS,
+      received: PUBLIC_RECORDS,
+      isoRecords: PUBLIC_RECORDS,
+      complete: true,
+      sortedByIdentifier: true,
+      stopReason: 'nextRecordZero',
+      warnings: [],
+    });
+    expect(issues).toEqual([]);
+    expect(records.get(HH_DATASET)).toEqual({
+      title: TRICKY_TITLE_READ,
+      bbox: [9.7, 53.3, 10.4, 53.8],
+    });
+    expect(records.get(HARVESTED)).toEqual({
+      title: 'Eiderentenbestandserfassung',
+      bbox: [8, 53.3, 11.3, 55.1],
+    });
+    expect(records.get(HH_ENDPOINT)).toEqual({ title: 'WFS Straßenbaumkataster', bbox: null });
+    expect(records.has(SECRET_DATASET)).toBe(false);
+    // Compared with the Dublin Core view of the same records (another encoding, another reader).
+    const dc = await csw(
+      `?service=CSW&version=2.0.2&request=GetRecords&resultType=results&ElementSetName=brief&maxRecords=500`,
+    );
+    const dcIds = [...dc.text.matchAll(/<dc:identifier>([^<]+)<\/dc:identifier>/g)]
+      .map((m) => m[1])
+      .sort();
+    expect(dcIds).toEqual([...records.keys()].sort());
+  });
+
+  it('pycsw 2.6.2 harvests every record through its Harvest operation, titles and bboxes intact', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'dpi-csw-pycsw-'));
+    try {
+      const { stdout } = await promisify(execFile)(
+        py,
+        [join(SCRIPTS, 'pycsw_harvest.py'), `${base}/api/v1/csw`, work],
+        { encoding: 'utf8', timeout: 300_000 },
+      );
+      const out = JSON.parse(stdout.trim().split('\n').pop() as string) as {
+        exception: string | null;
+        totalInserted: number;
+        served: number;
+        records: Record<string, { title: string; bbox: number[] | null; typename: string }>;
+        lineage: Record<string, string | null>;
+      };
+      const { records: ours } = await harvestOurs(100);
+      // pycsw adds one record of its own: the harvested CSW as a service.
+      expect({ exception: out.exception, inserted: out.totalInserted, served: out.served }).toEqual(
+        {
+          exception: null,
+          inserted: ours.size + 1,
+          served: ours.size + 1,
+        },
+      );
+      for (const [id, record] of ours) {
+        const harvested = out.records[id];
+        expect({
+          id,
+          title: harvested?.title,
+          bbox: harvested?.bbox ?? null,
+          typename: harvested?.typename,
+        }).toEqual({
+          id,
+          title: record.title,
+          bbox: record.bbox,
+          typename: 'gmd:MD_Metadata',
+        });
+      }
+      expect(out.records[SECRET_DATASET]).toBeUndefined();
+      expect(out.lineage[HARVESTED]).toMatch(
+        /GDI-SH Metadatenkatalog.*neu erzeugt.*nicht das Originaldokument/,
+      );
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   }, 400_000);
 
   it('hides NON_PUBLIC records from the public in GetRecords and GetRecordById; a reviewer reads them', async () => {
