@@ -180,8 +180,33 @@ export async function requestFromKvp(query: Record<string, unknown>): Promise<Cs
     if (typeof value === 'string') params.set(key.toLowerCase(), value);
   }
   const get = (name: string) => params.get(name.toLowerCase());
+  // Every parameter with a value of its own is checked whatever the operation, so that a wrong
+  // value is never silently ignored (the OpenAPI document states these values per parameter).
+  const version = get('version');
+  if (version !== undefined && version !== '2.0.2')
+    throw new CswException(
+      'VersionNegotiationFailed',
+      `version ${version} is not offered; use 2.0.2`,
+      'version',
+    );
+  outputFormatOf(get('outputFormat'));
+  const presentation = {
+    outputSchema: outputSchemaOf(get('outputSchema')),
+    elementSet: elementSetOf(get('ElementSetName')),
+  };
+  const resultType = resultTypeOf(get('resultType'));
+  const startPosition = integerOf(get('startPosition'), 'startPosition', 1, 1);
+  const maxRecords = integerOf(get('maxRecords'), 'maxRecords', DEFAULT_MAX_RECORDS, 0);
+  typeNamesOf(get('typeNames'), 'typeNames');
+  const typeNames = typeNamesOf(get('TypeName'), 'TypeName');
+  const language = get('constraintLanguage')?.toUpperCase();
+  if (language !== undefined && language !== 'FILTER' && language !== 'CQL_TEXT')
+    throw invalid('constraintLanguage', 'constraintLanguage must be FILTER or CQL_TEXT');
+  const languageVersion = get('constraint_language_version');
+  if (languageVersion !== undefined && languageVersion !== '1.1.0')
+    throw invalid('constraint_language_version', 'constraint_language_version must be 1.1.0');
   const op = operationOf(get('request'));
-  checkServiceAndVersion(get('service'), get('version'), op);
+  checkServiceAndVersion(get('service'), version, op);
   if (op === 'GetCapabilities') {
     const accept = get('AcceptVersions');
     if (accept && !accept.split(',').includes('2.0.2'))
@@ -192,13 +217,7 @@ export async function requestFromKvp(query: Record<string, unknown>): Promise<Cs
       );
     return { request: op };
   }
-  if (op === 'DescribeRecord')
-    return { request: op, typeNames: typeNamesOf(get('TypeName') ?? get('TypeNames'), 'TypeName') };
-  outputFormatOf(get('outputFormat'));
-  const presentation = {
-    outputSchema: outputSchemaOf(get('outputSchema')),
-    elementSet: elementSetOf(get('ElementSetName')),
-  };
+  if (op === 'DescribeRecord') return { request: op, typeNames };
   if (op === 'GetRecordById') {
     const ids = (get('Id') ?? '')
       .split(',')
@@ -208,15 +227,12 @@ export async function requestFromKvp(query: Record<string, unknown>): Promise<Cs
     if (ids.length > MAX_IDS) throw invalid('Id', `at most ${MAX_IDS} ids per request`);
     return { request: op, ids, ...presentation };
   }
-  typeNamesOf(get('typeNames'), 'typeNames');
   let filter: Filter | null = null;
   const constraint = get('constraint');
   if (constraint !== undefined && constraint.trim() !== '') {
-    const language = (get('constraintLanguage') ?? '').toUpperCase();
     if (language === 'FILTER') filter = filterFromXml(await xmlOf(constraint, 'Constraint'));
     else if (language === 'CQL_TEXT') filter = filterFromCql(constraint);
-    else if (language === '') throw missing('constraintLanguage');
-    else throw invalid('constraintLanguage', 'constraintLanguage must be FILTER or CQL_TEXT');
+    else throw missing('constraintLanguage');
   }
   const sortBy = (get('sortBy') ?? '')
     .split(',')
@@ -230,9 +246,9 @@ export async function requestFromKvp(query: Record<string, unknown>): Promise<Cs
     });
   return {
     request: 'GetRecords',
-    resultType: resultTypeOf(get('resultType')),
-    startPosition: integerOf(get('startPosition'), 'startPosition', 1, 1),
-    maxRecords: integerOf(get('maxRecords'), 'maxRecords', DEFAULT_MAX_RECORDS, 0),
+    resultType,
+    startPosition,
+    maxRecords,
     filter,
     sortBy,
     ...presentation,

@@ -13,60 +13,127 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentViewer, Viewer } from '../../auth/viewer';
 import { publicBaseUrl } from '../public-url';
 import { CSW_PATH } from './capabilities';
-import { requestFromKvp, requestFromXml, type CswRequest } from './csw-request';
+import {
+  DEFAULT_MAX_RECORDS,
+  MAX_IDS,
+  MAX_RECORDS,
+  OPERATIONS,
+  OUTPUT_FORMATS,
+  OUTPUT_SCHEMAS,
+  requestFromKvp,
+  requestFromXml,
+  TYPE_NAMES,
+  type CswRequest,
+} from './csw-request';
 import { CswService } from './csw.service';
 import { CswException, exceptionReport } from './exception';
 
 const XML = 'application/xml; charset=utf-8';
 const XML_SCHEMA = { schema: { type: 'string' as const } };
-const KVP: { name: string; description: string; enum?: string[] }[] = [
-  { name: 'service', description: 'CSW', enum: ['CSW'] },
-  { name: 'version', description: '2.0.2 (not needed for GetCapabilities)', enum: ['2.0.2'] },
+type ParameterSchema = {
+  type: 'string' | 'integer';
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+};
+const text = (values?: string[]): ParameterSchema => ({
+  type: 'string',
+  ...(values ? { enum: values } : {}),
+});
+/** The KVP parameters (OGC 07-006r1, 10.6–10.9); names are case-insensitive. */
+const KVP: { name: string; description: string; schema: ParameterSchema }[] = [
+  { name: 'service', description: 'Always CSW', schema: text(['CSW']) },
   {
-    name: 'request',
-    description: 'The operation',
-    enum: ['GetCapabilities', 'DescribeRecord', 'GetRecords', 'GetRecordById'],
+    name: 'version',
+    description: '2.0.2 (required except for GetCapabilities)',
+    schema: text(['2.0.2']),
   },
-  { name: 'AcceptVersions', description: 'GetCapabilities: versions the client accepts (2.0.2)' },
-  { name: 'TypeName', description: 'DescribeRecord: csw:Record and/or gmd:MD_Metadata' },
-  { name: 'typeNames', description: 'GetRecords: csw:Record or gmd:MD_Metadata' },
+  { name: 'request', description: 'The operation (required)', schema: text([...OPERATIONS]) },
+  {
+    name: 'AcceptVersions',
+    description:
+      'GetCapabilities: versions the client accepts, comma-separated; must include 2.0.2',
+    schema: text(),
+  },
+  {
+    name: 'sections',
+    description: 'GetCapabilities: accepted and ignored (the whole document is returned)',
+    schema: text(),
+  },
+  {
+    name: 'TypeName',
+    description: 'DescribeRecord: the record types to describe (default both)',
+    schema: text([...TYPE_NAMES]),
+  },
+  {
+    name: 'typeNames',
+    description: 'GetRecords: the record type queried',
+    schema: text([...TYPE_NAMES]),
+  },
   {
     name: 'outputSchema',
-    description:
-      'http://www.opengis.net/cat/csw/2.0.2 (Dublin Core, default) or http://www.isotc211.org/2005/gmd (ISO 19139)',
+    description: 'Dublin Core csw:Record (default) or ISO 19139 gmd:MD_Metadata',
+    schema: text([...OUTPUT_SCHEMAS]),
   },
-  { name: 'outputFormat', description: 'application/xml', enum: ['application/xml', 'text/xml'] },
+  { name: 'outputFormat', description: 'XML only', schema: text([...OUTPUT_FORMATS]) },
   {
     name: 'ElementSetName',
     description: 'brief, summary (default) or full',
-    enum: ['brief', 'summary', 'full'],
+    schema: text(['brief', 'summary', 'full']),
   },
-  { name: 'resultType', description: 'hits (default) or results', enum: ['hits', 'results'] },
-  { name: 'startPosition', description: 'First record, from 1 (default 1)' },
-  { name: 'maxRecords', description: 'Records per page (default 10, at most 500)' },
+  {
+    name: 'resultType',
+    description: 'hits (default: the count only) or results',
+    schema: text(['hits', 'results']),
+  },
+  {
+    name: 'startPosition',
+    description: 'First record, from 1 (default 1)',
+    schema: { type: 'integer', minimum: 1, maximum: 1_000_000_000 },
+  },
+  {
+    name: 'maxRecords',
+    description: `Records asked for (default ${DEFAULT_MAX_RECORDS}); at most ${MAX_RECORDS} are returned per request, nextRecord says where to go on`,
+    schema: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
+  },
   {
     name: 'constraintLanguage',
-    description: 'FILTER (OGC Filter 1.1 XML) or CQL_TEXT',
-    enum: ['FILTER', 'CQL_TEXT'],
+    description: 'Language of `constraint`',
+    schema: text(['FILTER', 'CQL_TEXT']),
   },
-  { name: 'constraint_language_version', description: '1.1.0' },
-  { name: 'constraint', description: 'The filter, in the constraint language' },
+  { name: 'constraint_language_version', description: '1.1.0', schema: text(['1.1.0']) },
+  {
+    name: 'constraint',
+    description:
+      'GetRecords: an ogc:Filter (Filter Encoding 1.1) or a CQL text; queryables AnyText, Title, Abstract, Subject, Modified, Identifier, Type, BoundingBox',
+    schema: text(),
+  },
   {
     name: 'sortBy',
-    description: 'e.g. dc:title:A,dct:modified:D (Title, Abstract, Modified, Identifier, Type)',
+    description:
+      'GetRecords: e.g. dc:title:A,dct:modified:D (Title, Abstract, Modified, Identifier, Type)',
+    schema: text(),
   },
-  { name: 'Id', description: 'GetRecordById: comma-separated record identifiers' },
+  {
+    name: 'Id',
+    description: `GetRecordById: comma-separated record identifiers (at most ${MAX_IDS})`,
+    schema: text(),
+  },
+  {
+    name: 'namespace',
+    description: 'Accepted and ignored (the usual prefixes are known)',
+    schema: text(),
+  },
 ];
 
 function apiKvp(): MethodDecorator {
   return (target, key, descriptor) => {
     for (const p of KVP)
-      ApiQuery({
-        name: p.name,
-        required: false,
-        description: p.description,
-        schema: { type: 'string', ...(p.enum ? { enum: p.enum } : {}) },
-      })(target, key, descriptor);
+      ApiQuery({ name: p.name, required: false, description: p.description, schema: p.schema })(
+        target,
+        key,
+        descriptor,
+      );
   };
 }
 
