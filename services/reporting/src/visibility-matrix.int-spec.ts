@@ -47,6 +47,7 @@ const OPERATIONS: Record<string, Shows> = {
   '/api/v1/exports/items.csv': 'records',
   '/api/v1/ogc/collections/{collectionId}/items': 'records',
   '/api/v1/ogc/collections/{collectionId}/items/{recordId}': 'records',
+  '/api/v1/csw': 'records',
   '/api/v1/findings': 'records',
   '/api/v1/exports/findings.csv': 'records',
   '/api/v1/exports/report.pdf': 'records',
@@ -100,6 +101,30 @@ const expectedCell = (shows: Shows, caller: Caller): Cell => {
 const UNDECLARED_REPRESENTATIONS: Record<string, string[]> = {
   '/api/v1/dcat/catalog': ['text/turtle', 'application/ld+json'],
   '/api/v1/events': ['text/event-stream'],
+};
+
+/**
+ * The requests of operations whose parameters the generic probe cannot fill (CSW's KVP: a request
+ * without `request=` is an ExceptionReport): every record kind, both output schemas, by id.
+ */
+const OWN_QUERIES: Record<string, (fixture: Fixture) => string[][]> = {
+  '/api/v1/csw': (f) => {
+    const records = ['service=CSW', 'version=2.0.2', 'ElementSetName=full'];
+    const iso = `outputSchema=${encodeURIComponent('http://www.isotc211.org/2005/gmd')}`;
+    const byId = `Id=${[f.secretPlatform, f.secretDataset, f.publicPlatform, f.publicDataset, f.twin]}`;
+    const getRecords = [...records, 'request=GetRecords', 'resultType=results', 'maxRecords=500'];
+    return [
+      getRecords,
+      [...getRecords, iso],
+      [
+        ...getRecords,
+        'constraintLanguage=CQL_TEXT',
+        `constraint=AnyText%20LIKE%20%27%25${WORD}%25%27`,
+      ],
+      [...records, 'request=GetRecordById', byId],
+      [...records, 'request=GetRecordById', byId, iso],
+    ];
+  },
 };
 
 interface Operation {
@@ -385,7 +410,10 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
       .map((name) => has(name))
       .filter((q) => q?.maximum !== undefined)
       .map((q) => `${q?.name}=${q?.maximum}`);
-    const queries = [page, ...(has('q') ? [[...page, `q=${WORD}`]] : [])];
+    const queries = OWN_QUERIES[operation.path]?.(fixture) ?? [
+      page,
+      ...(has('q') ? [[...page, `q=${WORD}`]] : []),
+    ];
     if (has('landCode')) queries.push([...page, `landCode=${OWN_LAND}`]);
     const accepts = operation.produces.length > 1 ? operation.produces : [undefined];
 
