@@ -11,6 +11,7 @@ import { DatasetTemporalDetail1763900000040 } from './migrations/1763900000040-d
 import { FacetIndexes1763900000050 } from './migrations/1763900000050-facet-indexes';
 import { UnpublishedRecordLand1763900000060 } from './migrations/1763900000060-unpublished-record-land';
 import { ItemSearchAndIds1763900000070 } from './migrations/1763900000070-item-search-and-ids';
+import { OutsideGermany1763900000080 } from './migrations/1763900000080-outside-germany';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -29,6 +30,7 @@ export function reportingDataSourceOptions(
       FacetIndexes1763900000050,
       UnpublishedRecordLand1763900000060,
       ItemSearchAndIds1763900000070,
+      OutsideGermany1763900000080,
     ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',
