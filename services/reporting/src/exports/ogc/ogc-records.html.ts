@@ -242,6 +242,12 @@ export function itemHtml(root: string, collection: { id: string; title: string }
     ['Beschreibung', p.description],
     ['Land', p.landName],
     ['Schlagwörter', Array.isArray(p.keywords) ? p.keywords.join(', ') : undefined],
+    [
+      'Externe Kennungen',
+      Array.isArray(p.externalIds)
+        ? (p.externalIds as { value: string }[]).map((e) => e.value).join(', ')
+        : undefined,
+    ],
     ['Zeitlicher Bezug', timeText(doc.time)],
     ['Zuletzt geändert', p.updated],
     ['Status', p.status],

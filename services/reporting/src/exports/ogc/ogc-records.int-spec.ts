@@ -1,3 +1,4 @@
+import { RecordSource } from '@dpi/contracts';
 import { eventually, SHARED_DIR, WORKSPACE_ROOT } from '@dpi/testing';
 import { execFile, execFileSync } from 'node:child_process';
 import { AddressInfo } from 'node:net';
@@ -15,6 +16,11 @@ const [HH_PLATFORM, BY_PLATFORM, HH_TWIN, HH_DATASET] = [1, 2, 3, 4].map(id);
 /** Temporal extents: 2025-01-31/2025-07-31, 2025-05-01/.., 2019, up to an instant. */
 const [SPRING, OPEN_END, OLD, UNTIL_NOON] = [5, 6, 7, 8].map(id);
 const TRICKY_TITLE = 'StraÃŸenbÃ¤ume "Elbe", Hamburg';
+/** Harvested, with the fileIdentifier of a real GDI-DE record (issue 20) and a resource id. */
+const HARVESTED = id(9);
+const FILE_IDENTIFIER = 'metadata-NPWHV13747';
+const RESOURCE_IDENTIFIER = 'https://registry.gdi-de.org/id/de.sh/NPWHV13747';
+const RECORDS_IN_ALL = BULK + 9;
 
 /** The venv of deploy/local/python.mjs (OWSLib, jsonschema_rs, PyYAML), built on first use. */
 function python(): string {
@@ -84,6 +90,18 @@ describe('OGC API â€“ Records (real PostgreSQL and Kafka, OWSLib, the standardâ€
         temporalStart: 'seit jeher',
         temporalEnd: '2025-02-28T12:00:00+01:00',
       }),
+      r.events.dataset(HARVESTED, 1, {
+        landCode: 'DE-SH',
+        title: 'Eiderentenbestandserfassung',
+        bbox: [8.0, 54.0, 9.0, 55.0],
+        resourceIdentifier: RESOURCE_IDENTIFIER,
+        source: RecordSource.HARVESTED,
+        provenance: {
+          harvestSourceId: id(20),
+          harvestSourceName: 'GDI-DE Geodatenkatalog',
+          fileIdentifier: FILE_IDENTIFIER,
+        },
+      }),
     ]);
     await r.producer.send(
       Array.from({ length: BULK }, (_, i) =>
@@ -96,7 +114,9 @@ describe('OGC API â€“ Records (real PostgreSQL and Kafka, OWSLib, the standardâ€
     );
     await eventually(
       async () =>
-        expect((await r.get<{ total: number }>('/api/v1/items?limit=1')).total).toBe(BULK + 8),
+        expect((await r.get<{ total: number }>('/api/v1/items?limit=1')).total).toBe(
+          RECORDS_IN_ALL,
+        ),
       { timeoutMs: 60_000 },
     );
     await r.app.listen(0, '127.0.0.1');
@@ -121,10 +141,10 @@ describe('OGC API â€“ Records (real PostgreSQL and Kafka, OWSLib, the standardâ€
       recordCollections: ['inventar'],
       collection: 'record',
       queryablesValid: true,
-      numberMatched: BULK + 8,
+      numberMatched: RECORDS_IN_ALL,
       pages: 3,
-      paged: BULK + 8,
-      pagedDistinct: BULK + 8,
+      paged: RECORDS_IN_ALL,
+      pagedDistinct: RECORDS_IN_ALL,
       lastPageLinks: ['alternate', 'collection', 'prev', 'self'],
       twoLinks: ['alternate', 'collection', 'next', 'self'],
       twoReturned: 2,
@@ -144,7 +164,7 @@ describe('OGC API â€“ Records (real PostgreSQL and Kafka, OWSLib, the standardâ€
     // Every response the client received was validated: the page count shows the loop ran.
     expect(result.validated).toMatchObject({ landing: 1, conformance: 1, collections: 1 });
     expect(result.validated.items).toBeGreaterThanOrEqual(3 + 6);
-    expect(result.validated.record).toBeGreaterThan(BULK + 8);
+    expect(result.validated.record).toBeGreaterThan(RECORDS_IN_ALL);
     // Negative control: broken copies of a served record fail the same validator.
     expect(result.brokenRecordValid).toEqual({
       'without id': false,
@@ -217,7 +237,18 @@ describe('OGC API â€“ Records (real PostgreSQL and Kafka, OWSLib, the standardâ€
     expect(await ids('updated=2000-01-01/..&type=platform')).toEqual([HH_PLATFORM, BY_PLATFORM]);
     expect(await ids('updated=2999-01-01T00:00:00Z/..')).toEqual([]);
     expect(await ids(`ids=${SPRING},${OLD},nicht-da`)).toEqual([SPRING, OLD].sort());
-    expect(await ids('externalIds=metadata-NPWHV13747')).toEqual([]);
+    // Identifiers: externalIds (case-insensitive), and q finds by identifier and by prefix.
+    expect(await ids('externalIds=METADATA-npwhv13747')).toEqual([HARVESTED]);
+    expect(await ids(`externalIds=unbekannt,${RESOURCE_IDENTIFIER}`)).toEqual([HARVESTED]);
+    expect(await ids('externalIds=unbekannt')).toEqual([]);
+    expect(await ids(`q=${FILE_IDENTIFIER}`)).toEqual([HARVESTED]);
+    expect(await ids('q=Eiderentenbestandserf')).toEqual([HARVESTED]);
+    expect(await ids('q=FrÃ¼hjahrsz,Eiderenten')).toEqual([SPRING, HARVESTED].sort());
+    const harvested = JSON.parse((await raw(`${base}/${HARVESTED}`)).body);
+    expect(harvested.properties.externalIds).toEqual([
+      { scheme: 'http://www.isotc211.org/2005/gmd#fileIdentifier', value: FILE_IDENTIFIER },
+      { scheme: 'http://www.isotc211.org/2005/gmd#MD_Identifier', value: RESOURCE_IDENTIFIER },
+    ]);
     const next = JSON.parse((await raw(`${base}?datetime_=2025&limit=1`)).body).links.find(
       (l: { rel: string }) => l.rel === 'next',
     );
@@ -295,6 +326,7 @@ describe('OGC API â€“ Records (real PostgreSQL and Kafka, OWSLib, the standardâ€
     const record = await html(`${base}/${SPRING}`);
     expect(record).toContain('2025-01-31 bis 2025-07-31');
     expect(record).toContain(`/api/v1/ogc/collections/inventar/items?f=html`);
+    expect(await html(`${base}/${HARVESTED}`)).toContain(FILE_IDENTIFIER);
     // Escaped: the title's quotes never close an attribute.
     expect(await html(`${base}/${HH_DATASET}`)).not.toContain('"Elbe"');
   });

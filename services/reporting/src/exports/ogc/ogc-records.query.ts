@@ -42,7 +42,9 @@ export class OgcItemsQuery extends OgcFormatQuery {
 
   @ApiPropertyOptional({
     description:
-      'Comma-separated search terms; a record matches when any occurs in its title or description',
+      'Comma-separated search terms; a record matches any, each searched as `q` of /api/v1/items ' +
+      'searches (German full text of title and description, the last word also as a prefix, or ' +
+      'an identifier: the id, a fileIdentifier, a resource identifier)',
     example: 'Geoportal,Verkehr',
     maxLength: 200,
   })
@@ -104,8 +106,8 @@ export class OgcItemsQuery extends OgcFormatQuery {
 
   @ApiPropertyOptional({
     description:
-      'Comma-separated external identifiers; the records carry none (`externalIds`), so none ' +
-      'matches',
+      'Comma-separated external identifiers: records whose `externalIds` (a harvested ' +
+      'dataset’s fileIdentifier or resource identifier) hold any, case-insensitive',
     pattern: LIST.source,
   })
   @IsOptional()

@@ -3,17 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { binder, visibleItemsSql } from '../../auth/visibility';
-import { escapeLike, ItemRow, readItemPage } from '../../overview/overview.repository';
+import { ItemRow, itemSearchSql, readItemPage } from '../../overview/overview.repository';
 import { Interval, isoInstantSql } from './ogc-time';
 
 export interface RecordFilter {
   /** Only these records (uuid; other text matches nothing). */
   ids?: string[];
-  /** `externalIds`: the records carry none yet, so any value matches nothing. */
+  /** A dataset's fileIdentifier or resource identifier equal to any (case-insensitive). */
   externalIds?: string[];
   kinds?: string[];
   bbox?: [number, number, number, number];
-  /** Any of the words in title or description. */
+  /** Any of the terms, each searched as /items searches `q` (full text, prefix, identifiers). */
   terms?: string[];
   /** Temporal extent (`time`) intersecting [from, to]; a record without one never matches. */
   time?: Interval;
@@ -29,6 +29,9 @@ export interface RecordFilter {
 export type RecordRow = Omit<ItemRow, 'sort_title' | 'links' | 'detail'> & {
   links: Record<string, unknown>;
   detail: Record<string, unknown>;
+  /** A harvested dataset's ISO fileIdentifier and resource identifier (else null). */
+  file_identifier: string | null;
+  resource_identifier: string | null;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,18 +51,19 @@ export class OgcRecordsRepository {
       const ids = filter.ids.filter((id) => UUID.test(id));
       where.push(ids.length ? `id = ANY (${param(ids)}::uuid[])` : 'FALSE');
     }
-    if (filter.externalIds) where.push('FALSE');
+    if (filter.externalIds) {
+      const values = param(filter.externalIds.map((v) => v.toLowerCase()));
+      where.push(
+        `(lower(file_identifier) = ANY (${values}::text[]) OR lower(resource_identifier) = ANY (${values}::text[]))`,
+      );
+    }
     if (filter.kinds?.length) where.push(`kind = ANY (${param(filter.kinds)}::text[])`);
     if (filter.bbox) {
       const [w, s, e, n] = filter.bbox.map(param);
       where.push(`ST_Intersects(geometry, ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326))`);
     }
-    if (filter.terms?.length) {
-      const patterns = param(filter.terms.map((t) => `%${escapeLike(t)}%`));
-      where.push(
-        `(title ILIKE ANY (${patterns}::text[]) OR description ILIKE ANY (${patterns}::text[]))`,
-      );
-    }
+    if (filter.terms?.length)
+      where.push(`(${filter.terms.map((term) => itemSearchSql(term, param)).join(' OR ')})`);
     if (filter.time) {
       // The extent as the record's `time` shows it (recordTime): an end that is no date is open,
       // and a record with neither end a date has no time.
@@ -80,6 +84,7 @@ export class OgcRecordsRepository {
       where,
       window: `OFFSET ${param(filter.offset)} LIMIT ${param(filter.limit)}`,
       params,
+      extraColumns: ', file_identifier, resource_identifier',
     });
   }
 }

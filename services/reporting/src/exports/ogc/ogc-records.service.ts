@@ -16,6 +16,7 @@ export const recordUrl = (base: string, id: string) =>
   `${base}${OGC_BASE}/collections/${COLLECTION_ID}/items/${id}`;
 
 const RECORDS = 'http://www.opengis.net/spec/ogcapi-records-1/1.0/conf';
+const GMD = 'http://www.isotc211.org/2005/gmd';
 
 /**
  * What the API declares (Records Part 1, 20-004r1, clause 2; a searchable catalog declares
@@ -321,6 +322,13 @@ export class OgcRecordsService {
     const licence = typeof detail.licence === 'string' && detail.licence ? detail.licence : null;
     if (licence && /^https?:\/\//.test(licence))
       links.push({ href: licence, rel: 'license', title: 'Lizenz' });
+    // Identifiers of the harvested ISO record, named by the ISO 19139 element they come from.
+    const externalIds = [
+      ...(r.file_identifier ? [{ scheme: `${GMD}#fileIdentifier`, value: r.file_identifier }] : []),
+      ...(r.resource_identifier
+        ? [{ scheme: `${GMD}#MD_Identifier`, value: r.resource_identifier }]
+        : []),
+    ];
     const scheme =
       r.kind === 'twin'
         ? 'urn:dpi:vocabulary:twin-use-case'
@@ -341,6 +349,7 @@ export class OgcRecordsService {
           ? { themes: [{ concepts: r.themes.map((t) => ({ id: t })), scheme }] }
           : {}),
         language: { code: 'de' },
+        ...(externalIds.length ? { externalIds } : {}),
         updated: new Date(r.updated_at).toISOString(),
         ...(licence ? { license: /^https?:\/\//.test(licence) ? 'other' : licence } : {}),
         ...(typeof detail.publisher === 'string' && detail.publisher
