@@ -67,17 +67,15 @@ function operationOf(name: string | undefined): Operation {
   return known;
 }
 
-function checkServiceAndVersion(
-  service: string | undefined,
-  version: string | undefined,
-  op: string,
-) {
+/**
+ * `service` must be CSW. `version` must be 2.0.2 when given; a request without it is read as
+ * 2.0.2 (the only version offered), as GeoNetwork and pycsw do, although 07-006r1 requires it.
+ */
+function checkServiceAndVersion(service: string | undefined, version: string | undefined) {
   if (service === undefined) throw missing('service');
   if (service.toUpperCase() !== 'CSW')
     throw invalid('service', `service must be CSW, not ${service}`);
-  if (op === 'GetCapabilities') return;
-  if (version === undefined) throw missing('version');
-  if (version !== '2.0.2')
+  if (version !== undefined && version !== '2.0.2')
     throw new CswException(
       'VersionNegotiationFailed',
       `version ${version} is not offered; use 2.0.2`,
@@ -206,7 +204,7 @@ export async function requestFromKvp(query: Record<string, unknown>): Promise<Cs
   if (languageVersion !== undefined && languageVersion !== '1.1.0')
     throw invalid('constraint_language_version', 'constraint_language_version must be 1.1.0');
   const op = operationOf(get('request'));
-  checkServiceAndVersion(get('service'), version, op);
+  checkServiceAndVersion(get('service'), version);
   if (op === 'GetCapabilities') {
     const accept = get('AcceptVersions');
     if (accept && !accept.split(',').includes('2.0.2'))
@@ -269,7 +267,7 @@ export async function requestFromXml(body: string): Promise<CswRequest> {
     );
   const op = operationOf(root.local);
   const a = (name: string) => attr(root, '', name);
-  checkServiceAndVersion(a('service'), a('version'), op);
+  checkServiceAndVersion(a('service'), a('version'));
   if (op === 'GetCapabilities') return { request: op };
   if (op === 'DescribeRecord')
     return {

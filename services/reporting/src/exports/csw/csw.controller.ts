@@ -41,14 +41,14 @@ const text = (values?: string[]): ParameterSchema => ({
   ...(values ? { enum: values } : {}),
 });
 /** The KVP parameters (OGC 07-006r1, 10.6–10.9); names are case-insensitive. */
-const KVP: { name: string; description: string; schema: ParameterSchema }[] = [
-  { name: 'service', description: 'Always CSW', schema: text(['CSW']) },
+const KVP: { name: string; description: string; schema: ParameterSchema; required?: boolean }[] = [
+  { name: 'service', description: 'Always CSW', schema: text(['CSW']), required: true },
   {
     name: 'version',
-    description: '2.0.2 (required except for GetCapabilities)',
+    description: '2.0.2, the only version offered (read as 2.0.2 when left out)',
     schema: text(['2.0.2']),
   },
-  { name: 'request', description: 'The operation (required)', schema: text([...OPERATIONS]) },
+  { name: 'request', description: 'The operation', schema: text([...OPERATIONS]), required: true },
   {
     name: 'AcceptVersions',
     description:
@@ -129,13 +129,22 @@ const KVP: { name: string; description: string; schema: ParameterSchema }[] = [
 function apiKvp(): MethodDecorator {
   return (target, key, descriptor) => {
     for (const p of KVP)
-      ApiQuery({ name: p.name, required: false, description: p.description, schema: p.schema })(
-        target,
-        key,
-        descriptor,
-      );
+      ApiQuery({
+        name: p.name,
+        required: p.required ?? false,
+        description: p.description,
+        schema: p.schema,
+      })(target, key, descriptor);
   };
 }
+
+const GET_RECORDS_EXAMPLE =
+  '<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" ' +
+  'xmlns:ogc="http://www.opengis.net/ogc" service="CSW" version="2.0.2" resultType="results" ' +
+  'maxRecords="5" outputSchema="http://www.isotc211.org/2005/gmd"><csw:Query typeNames="gmd:MD_Metadata">' +
+  '<csw:ElementSetName>brief</csw:ElementSetName><csw:Constraint version="1.1.0"><ogc:Filter>' +
+  '<ogc:PropertyIsLike wildCard="%" singleChar="_" escapeChar="\\"><ogc:PropertyName>csw:AnyText</ogc:PropertyName>' +
+  '<ogc:Literal>%Geoportal%</ogc:Literal></ogc:PropertyIsLike></ogc:Filter></csw:Constraint></csw:Query></csw:GetRecords>';
 
 /**
  * OGC CSW 2.0.2 (GET with KVP, POST with the XML encoding). Public and read-only; NON_PUBLIC
@@ -181,7 +190,10 @@ export class CswController {
       'No DOCTYPE, no external entities; the body is read by the same safe XML reader as harvested documents.',
   })
   @ApiConsumes('application/xml', 'text/xml')
-  @ApiBody({ schema: { type: 'string' }, description: 'A CSW 2.0.2 request document' })
+  @ApiBody({
+    description: 'A CSW 2.0.2 request document',
+    schema: { type: 'string', example: GET_RECORDS_EXAMPLE },
+  })
   @ApiProduces('application/xml')
   @ApiOkResponse({
     description: 'The operation’s response document',

@@ -127,7 +127,10 @@ describe('CSW requests', () => {
     [{ ...kvp, sortBy: 'AnyText:A' }, 'InvalidParameterValue SortBy'],
     [{ ...kvp, maxRecords: '-1' }, 'InvalidParameterValue maxRecords'],
     [{ ...kvp, request: ['GetRecords', 'GetRecords'] }, 'InvalidParameterValue request'],
-    [{ service: 'CSW', request: 'GetRecords' }, 'MissingParameterValue version'],
+    [
+      { service: 'CSW', version: '2.0.0', request: 'GetRecords' },
+      'VersionNegotiationFailed version',
+    ],
     [{ version: '2.0.2', request: 'GetRecords' }, 'MissingParameterValue service'],
     [
       { ...kvp, request: 'GetCapabilities', ElementSetName: 'all' },
