@@ -84,7 +84,7 @@ function checkServiceAndVersion(service: string | undefined, version: string | u
 }
 
 function outputSchemaOf(value: string | undefined): OutputSchema {
-  if (value === undefined || value === '' || value === CSW_OUTPUT_SCHEMA || value === 'csw:Record')
+  if (value === undefined || value === CSW_OUTPUT_SCHEMA || value === 'csw:Record')
     return 'dc';
   if (value === ISO_OUTPUT_SCHEMA) return 'iso';
   throw invalid(
@@ -94,14 +94,14 @@ function outputSchemaOf(value: string | undefined): OutputSchema {
 }
 
 function elementSetOf(value: string | undefined): ElementSet {
-  if (value === undefined || value === '') return 'summary';
+  if (value === undefined) return 'summary';
   const set = value.trim().toLowerCase();
   if (set === 'brief' || set === 'summary' || set === 'full') return set;
   throw invalid('ElementSetName', `ElementSetName must be brief, summary or full, not ${value}`);
 }
 
 function outputFormatOf(value: string | undefined): void {
-  if (value !== undefined && value !== '' && !(OUTPUT_FORMATS as readonly string[]).includes(value))
+  if (value !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(value))
     throw invalid('outputFormat', `outputFormat must be application/xml, not ${value}`);
 }
 
@@ -121,7 +121,7 @@ function integerOf(
   fallback: number,
   min: number,
 ): number {
-  if (value === undefined || value === '') return fallback;
+  if (value === undefined) return fallback;
   if (!/^\s*\d{1,10}\s*$/.test(value))
     throw invalid(locator, `${locator} must be an integer ≥ ${min}`);
   const n = Number(value);
@@ -131,7 +131,7 @@ function integerOf(
 }
 
 function resultTypeOf(value: string | undefined): 'hits' | 'results' {
-  if (value === undefined || value === '') return 'hits';
+  if (value === undefined) return 'hits';
   const type = value.toLowerCase();
   if (type === 'hits' || type === 'results') return type;
   throw invalid('resultType', `resultType must be hits or results, not ${value}`);

@@ -126,6 +126,8 @@ describe('CSW requests', () => {
     [{ ...kvp, constraint: "Title = 'x'" }, 'MissingParameterValue constraintLanguage'],
     [{ ...kvp, sortBy: 'AnyText:A' }, 'InvalidParameterValue SortBy'],
     [{ ...kvp, maxRecords: '-1' }, 'InvalidParameterValue maxRecords'],
+    [{ ...kvp, resultType: '' }, 'InvalidParameterValue resultType'],
+    [{ ...kvp, outputSchema: '' }, 'InvalidParameterValue outputSchema'],
     [{ ...kvp, request: ['GetRecords', 'GetRecords'] }, 'InvalidParameterValue request'],
     [
       { service: 'CSW', version: '2.0.0', request: 'GetRecords' },
