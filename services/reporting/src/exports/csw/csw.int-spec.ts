@@ -325,6 +325,36 @@ describe('CSW 2.0.2 (issue 20): real clients, visibility, exception reports', ()
     }
   }, 400_000);
 
+  it('answers documents valid against the CSW 2.0.2, OWS and ISO 19139 schemas pycsw ships', async () => {
+    const { stdout } = await promisify(execFile)(
+      py,
+      [join(SCRIPTS, 'validate_csw.py'), `${base}/api/v1/csw`],
+      { encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const out = JSON.parse(stdout.trim().split('\n').pop() as string) as Record<
+      string,
+      { errors: number; first?: string[]; records?: number }
+    >;
+    const valid = { errors: 0, first: [] };
+    for (const name of [
+      'capabilities',
+      'dc-brief',
+      'dc-summary',
+      'dc-full',
+      'describeRecord',
+      'exception',
+      'iso-summary-response',
+      'iso-full-response',
+    ])
+      expect({ name, ...out[name] }).toEqual({ name, ...valid });
+    for (const name of ['iso-summary', 'iso-full'])
+      expect({ name, ...out[name] }).toEqual({ name, records: PUBLIC_RECORDS, ...valid });
+    // Negative controls: the same validation fails a record with an unknown element and an ISO
+    // document without its mandatory contact.
+    expect(out.negativeDc.errors).toBeGreaterThan(0);
+    expect(out.negativeIso.errors).toBeGreaterThan(0);
+  }, 400_000);
+
   it('hides NON_PUBLIC records from the public in GetRecords and GetRecordById; a reviewer reads them', async () => {
     const search = `?service=CSW&version=2.0.2&request=GetRecords&resultType=results&maxRecords=50&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent(`AnyText LIKE '%${SECRET}%'`)}`;
     const byId = `?service=CSW&version=2.0.2&request=GetRecordById&outputSchema=${encodeURIComponent('http://www.isotc211.org/2005/gmd')}&Id=${SECRET_DATASET},${SECRET_PLATFORM},${HH_DATASET}`;

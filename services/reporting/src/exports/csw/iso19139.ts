@@ -12,11 +12,12 @@ const CODE_LISTS = 'http://standards.iso.org/iso/19139/resources/gmxCodelists.xm
 const METADATA_CONTACT = 'AG Integrierte Datenplattformen – Datenplattform-Inventar';
 
 const cs = (name: string, text: string) => el(name, null, el('gco:CharacterString', null, text));
-const code = (name: string, list: string, value: string) =>
+/** A code list value; the code list element is in the namespace of its list (gmd, or srv for services). */
+const code = (name: string, list: string, value: string, prefix = 'gmd') =>
   el(
     name,
     null,
-    el(`gmd:${list}`, { codeList: `${CODE_LISTS}#${list}`, codeListValue: value }, value),
+    el(`${prefix}:${list}`, { codeList: `${CODE_LISTS}#${list}`, codeListValue: value }, value),
   );
 const date = (name: string, value: string) => el(name, null, el('gco:Date', null, value));
 
@@ -178,7 +179,7 @@ function identification(f: RecordFields, set: ElementSet): XmlElement {
         el('srv:serviceType', null, el('gco:LocalName', null, f.serviceType ?? 'other')),
         f.serviceVersion ? cs('srv:serviceTypeVersion', f.serviceVersion) : null,
         extent(f, 'srv:extent'),
-        code('srv:couplingType', 'SV_CouplingType', f.relations.length ? 'tight' : 'loose'),
+        code('srv:couplingType', 'SV_CouplingType', f.relations.length ? 'tight' : 'loose', 'srv'),
         el(
           'srv:containsOperations',
           null,
