@@ -268,9 +268,13 @@ export class KafkaCluster {
     node.child = null;
   }
 
-  async restart(id: number): Promise<void> {
+  /**
+   * Starts a killed broker again. After kill -9 it recovers its unflushed log segments first: with
+   * the gigabyte or so `npm run chaos` writes, on a busy machine, that took over 90 s.
+   */
+  async restart(id: number, timeoutMs = 300_000): Promise<void> {
     await this.launch(this.node(id));
-    await this.waitForBrokers(3);
+    await this.waitForBrokers(3, timeoutMs);
   }
 
   /** Every partition of `topics` has its full replica set in sync again. */
@@ -352,7 +356,7 @@ export class KafkaCluster {
     }
   }
 
-  private async waitForBrokers(count: number): Promise<void> {
+  private async waitForBrokers(count: number, timeoutMs = 90_000): Promise<void> {
     let exited: string | null = null;
     await eventually(
       async () => {
@@ -368,12 +372,20 @@ export class KafkaCluster {
         await admin.connect();
         try {
           const { brokers } = await admin.describeCluster();
-          if (brokers.length < count) throw new Error(`${brokers.length} of ${count} brokers up`);
+          if (brokers.length < count) {
+            // The log goes with the cluster's directory at the end: say now what a broker did.
+            const up = new Set(brokers.map((b) => b.nodeId));
+            const missing = this.nodes.filter((n) => !up.has(n.id));
+            throw new Error(
+              `${brokers.length} of ${count} brokers up; ` +
+                missing.map((n) => `the end of broker ${n.id}'s log:\n${tail(n.log)}`).join('\n'),
+            );
+          }
         } finally {
           await admin.disconnect();
         }
       },
-      { timeoutMs: 90_000, intervalMs: 500 },
+      { timeoutMs, intervalMs: 500 },
     );
     if (exited) throw new Error(exited);
   }
