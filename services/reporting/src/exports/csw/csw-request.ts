@@ -84,8 +84,7 @@ function checkServiceAndVersion(service: string | undefined, version: string | u
 }
 
 function outputSchemaOf(value: string | undefined): OutputSchema {
-  if (value === undefined || value === CSW_OUTPUT_SCHEMA || value === 'csw:Record')
-    return 'dc';
+  if (value === undefined || value === CSW_OUTPUT_SCHEMA || value === 'csw:Record') return 'dc';
   if (value === ISO_OUTPUT_SCHEMA) return 'iso';
   throw invalid(
     'outputSchema',

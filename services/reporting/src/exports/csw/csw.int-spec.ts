@@ -36,6 +36,7 @@ const [HH_ENDPOINT, HARVESTED, SECRET_DATASET, SECRET_PLATFORM] = [7, 8, 9, 10].
 const TRICKY_TITLE = 'Straßenbäume "Elbe" & <Hamburg> \u0001';
 const TRICKY_TITLE_READ = 'Straßenbäume "Elbe" & <Hamburg>';
 const SECRET = 'Geheimkataster';
+const RESOURCE_ID = 'https://registry.gdi-de.org/id/de.sh/eiderenten-2024';
 
 function python(): string {
   const out = execFileSync(process.execPath, [join(WORKSPACE_ROOT, 'deploy/local/python.mjs')], {
@@ -135,6 +136,7 @@ describe('CSW 2.0.2 (issue 20): real clients, visibility, exception reports', ()
           harvestSourceName: 'GDI-SH Metadatenkatalog',
           fileIdentifier: 'metadata-NPWHV13747',
         },
+        resourceIdentifier: RESOURCE_ID,
       }),
       r.events.dataset(SECRET_DATASET, 1, {
         title: `${SECRET} Elbe`,
@@ -354,6 +356,38 @@ describe('CSW 2.0.2 (issue 20): real clients, visibility, exception reports', ()
     expect(out.negativeDc.errors).toBeGreaterThan(0);
     expect(out.negativeIso.errors).toBeGreaterThan(0);
   }, 400_000);
+
+  it('finds a harvested dataset by its source fileIdentifier and resource identifier, and names them', async () => {
+    const iso = encodeURIComponent('http://www.isotc211.org/2005/gmd');
+    for (const identifier of [
+      'metadata-NPWHV13747',
+      'METADATA-npwhv13747',
+      RESOURCE_ID,
+      HARVESTED,
+    ]) {
+      const cql = encodeURIComponent(`Identifier = '${identifier}'`);
+      const response = await csw(
+        `?service=CSW&version=2.0.2&request=GetRecords&resultType=results&ElementSetName=full&outputSchema=${iso}&constraintLanguage=CQL_TEXT&constraint=${cql}`,
+      );
+      expect({
+        identifier,
+        matched: /numberOfRecordsMatched="(\d+)"/.exec(response.text)?.[1],
+      }).toEqual({
+        identifier,
+        matched: '1',
+      });
+      expect(response.text).toContain(`<gco:CharacterString>${HARVESTED}</gco:CharacterString>`);
+      expect(response.text).toContain(
+        `<gmd:code><gco:CharacterString>${RESOURCE_ID}</gco:CharacterString></gmd:code>`,
+      );
+      expect(response.text).toContain('(fileIdentifier dort: metadata-NPWHV13747)');
+    }
+    // Negative control: a prefix of the fileIdentifier is not an identifier.
+    const prefix = await csw(
+      `?service=CSW&version=2.0.2&request=GetRecords&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent("Identifier = 'metadata-NPWHV'")}`,
+    );
+    expect(prefix.text).toContain('numberOfRecordsMatched="0"');
+  });
 
   it('hides NON_PUBLIC records from the public in GetRecords and GetRecordById; a reviewer reads them', async () => {
     const search = `?service=CSW&version=2.0.2&request=GetRecords&resultType=results&maxRecords=50&constraintLanguage=CQL_TEXT&constraint=${encodeURIComponent(`AnyText LIKE '%${SECRET}%'`)}`;

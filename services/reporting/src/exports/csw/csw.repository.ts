@@ -39,6 +39,9 @@ export interface CswRecordRow {
   distributions: DistributionFields[] | null;
   harvest_source_name: string | null;
   harvest_source_id: string | null;
+  /** The source catalogue's fileIdentifier of a harvested dataset; the resource identifier. */
+  file_identifier: string | null;
+  resource_identifier: string | null;
   service_version: string | null;
   capabilities_url: string | null;
   /** Datasets an endpoint serves that the reader may see (at most 100). */
@@ -56,14 +59,16 @@ export interface CswQuery {
 
 /** dc:type / gmd:hierarchyLevel of a row of inventory_item. */
 export const TYPE_SQL = `CASE kind WHEN 'dataset' THEN coalesce(type, 'dataset') WHEN 'twin' THEN 'application' ELSE 'service' END`;
-const ANY_TEXT_SQL = `concat_ws(' ', title, description, array_to_string(themes, ' '), detail->>'keywords', land_name, type, id::text)`;
+const ANY_TEXT_SQL = `concat_ws(' ', title, description, array_to_string(themes, ' '), detail->>'keywords', land_name, type, id::text, file_identifier, resource_identifier)`;
+/** Our id, and a harvested dataset's fileIdentifier and resource identifier in its source. */
+const IDENTIFIERS_SQL = `concat_ws(' ', id::text, file_identifier, resource_identifier)`;
 const SUBJECTS_SQL = `(themes || ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(detail->'keywords') = 'array' THEN detail->'keywords' ELSE '[]'::jsonb END)))`;
 
 const TEXT_SQL: Record<Exclude<Queryable, 'BoundingBox' | 'Modified' | 'Subject'>, string> = {
   AnyText: ANY_TEXT_SQL,
   Title: 'title',
   Abstract: `coalesce(description, '')`,
-  Identifier: 'id::text',
+  Identifier: IDENTIFIERS_SQL,
   Type: TYPE_SQL,
 };
 
@@ -104,6 +109,12 @@ export function filterSql(filter: Filter, bind: Bind): string {
         if (cmp === '=') return test;
         if (cmp === '<>') return `(NOT ${test})`;
         throw new Error('Subject compares with = and <> only');
+      }
+      // Identifier "equal to" any of the record's identifiers, case-insensitive as /items' q.
+      if (property === 'Identifier' && (cmp === '=' || cmp === '<>')) {
+        const v = bind(value);
+        const test = `(id::text = lower(${v}) OR lower(file_identifier) = lower(${v}) OR lower(resource_identifier) = lower(${v}))`;
+        return cmp === '=' ? `coalesce(${test}, false)` : `(NOT coalesce(${test}, false))`;
       }
       // AnyText "equal to" a word means the word occurs in the record (as pycsw reads it).
       if (property === 'AnyText' && (cmp === '=' || cmp === '<>'))
@@ -187,7 +198,8 @@ export class CswRepository {
            ST_YMin(i.geometry), ST_XMax(i.geometry), ST_YMax(i.geometry)) END AS bbox,
          d.publisher, d.contact_name, d.contact_email, d.contact_url, d.keywords, d.licence,
          d.issued, d.modified, d.temporal_start, d.temporal_end, d.distributions,
-         d.harvest_source_name, d.harvest_source_id, e.service_version, e.capabilities_url,
+         d.harvest_source_name, d.harvest_source_id, d.file_identifier, d.resource_identifier,
+         e.service_version, e.capabilities_url,
          CASE WHEN i.kind = 'endpoint' THEN ARRAY(SELECT s.id::text FROM dataset_item s
            WHERE NOT s.deleted AND e.id = ANY (s.endpoint_ids)
              ${hidden ? `AND s.id NOT IN (${hidden})` : ''}

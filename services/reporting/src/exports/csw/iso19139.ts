@@ -123,7 +123,12 @@ function citation(f: RecordFields): XmlElement {
       null,
       cs('gmd:title', f.title),
       dates,
-      el('gmd:identifier', null, el('gmd:MD_Identifier', null, cs('gmd:code', f.id))),
+      // The resource's own identifier where the source gave one (GDI-DE matches duplicates by it).
+      el(
+        'gmd:identifier',
+        null,
+        el('gmd:MD_Identifier', null, cs('gmd:code', f.resourceIdentifier ?? f.id)),
+      ),
     ),
   );
 }

@@ -31,6 +31,10 @@ export interface RecordFields {
   /** Plain words: where the record comes from (registered by a Land, harvested from a catalogue). */
   provenance: string;
   harvested: boolean;
+  /** The source catalogue's fileIdentifier (harvested datasets). */
+  sourceFileIdentifier: string | null;
+  /** The resource's own identifier (ISO citation identifier), where known. */
+  resourceIdentifier: string | null;
   landName: string | null;
   temporal: { start: string | null; end: string | null };
 }
@@ -106,6 +110,7 @@ export function recordFields(r: CswRecordRow): RecordFields {
   const kind = KIND_LABELS[r.kind] ?? r.kind;
   const provenance = harvested
     ? `Geharvestet aus dem Katalog „${r.harvest_source_name ?? r.harvest_source_id ?? 'unbekannt'}“` +
+      (r.file_identifier ? ` (fileIdentifier dort: ${r.file_identifier})` : '') +
       ' und im Datenplattform-Inventar geführt.'
     : `${kind}, im Datenplattform-Inventar registriert` +
       (r.land_name ? ` vom Land ${r.land_name}.` : ' (länderübergreifend).');
@@ -135,6 +140,8 @@ export function recordFields(r: CswRecordRow): RecordFields {
         : null,
     provenance,
     harvested,
+    sourceFileIdentifier: r.file_identifier ?? null,
+    resourceIdentifier: r.resource_identifier ?? null,
     landName: r.land_name,
     temporal: { start: day(r.temporal_start), end: day(r.temporal_end) },
   };
