@@ -48,6 +48,28 @@ export interface DcatEndpointRow {
 /** Datasets of dataset_item the public reads: the catalogue's, whoever asks. */
 const DATASET_PUBLISHED = `id NOT IN (${HIDDEN_FROM_PUBLIC_SQL})`;
 
+/**
+ * Datasets the DCAT-AP.de catalogue can hold: dct:title and dct:description are mandatory there,
+ * so a dataset without either is left out (and counted, see `withheld`) rather than exported
+ * non-conforming. Columns qualified by `d.`.
+ */
+const DCAT_COMPLETE = `btrim(d.title) <> '' AND btrim(coalesce(d.description, '')) <> ''`;
+const DCAT_DATASET = `NOT d.deleted AND d.${DATASET_PUBLISHED} AND ${DCAT_COMPLETE}`;
+
+/** A data service a distribution of the page names (`dcat:accessService`), wherever it is paged. */
+export interface DcatServiceRef {
+  id: string;
+  land_code: string | null;
+  name: string;
+  url: string;
+}
+
+/** Published datasets the catalogue leaves out, by the mandatory property they lack. */
+export interface DcatWithheld {
+  withoutTitle: number;
+  withoutDescription: number;
+}
+
 /** The DCAT-AP.de catalogue's reads (the OGC API Records reads: ogc/ogc-records.repository.ts). */
 @Injectable()
 export class ExportsRepository {
@@ -55,7 +77,8 @@ export class ExportsRepository {
 
   /**
    * One page of the catalogue: datasets, then data services, each by id. The catalogue is for
-   * other catalogues to harvest (GovData): it never holds unpublished datasets, whoever asks.
+   * other catalogues to harvest (GovData): it never holds unpublished datasets, whoever asks, nor
+   * datasets without the mandatory title and description (counted in `withheld`).
    */
   async catalogPage(
     offset: number,
@@ -65,17 +88,24 @@ export class ExportsRepository {
     endpoints: DcatEndpointRow[];
     total: number;
     modified: Date | null;
+    withheld: DcatWithheld;
+    accessServices: DcatServiceRef[];
   }> {
-    const [{ total, modified }]: { total: number; modified: Date | null }[] =
+    const [counts]: ({ total: number; modified: Date | null } & DcatWithheld)[] =
       await this.dataSource.query(
-        `SELECT (SELECT count(*) FROM dataset_item WHERE NOT deleted AND ${DATASET_PUBLISHED})::int
+        `SELECT (SELECT count(*) FROM dataset_item d WHERE ${DCAT_DATASET})::int
             + (SELECT count(*) FROM endpoint_item WHERE NOT deleted)::int AS total,
-          greatest((SELECT max(updated_at) FROM dataset_item WHERE NOT deleted AND ${DATASET_PUBLISHED}),
-            (SELECT max(updated_at) FROM endpoint_item WHERE NOT deleted)) AS modified`,
+          greatest((SELECT max(updated_at) FROM dataset_item d WHERE ${DCAT_DATASET}),
+            (SELECT max(updated_at) FROM endpoint_item WHERE NOT deleted)) AS modified,
+          (SELECT count(*) FILTER (WHERE btrim(d.title) = '')::int
+             FROM dataset_item d WHERE NOT d.deleted AND d.${DATASET_PUBLISHED}) AS "withoutTitle",
+          (SELECT count(*) FILTER (WHERE btrim(d.title) <> ''
+               AND btrim(coalesce(d.description, '')) = '')::int
+             FROM dataset_item d WHERE NOT d.deleted AND d.${DATASET_PUBLISHED}) AS "withoutDescription"`,
       );
     const page: { kind: string; id: string }[] = await this.dataSource.query(
       `SELECT kind, id FROM (
-         SELECT 'dataset' AS kind, id FROM dataset_item WHERE NOT deleted AND ${DATASET_PUBLISHED}
+         SELECT 'dataset' AS kind, d.id FROM dataset_item d WHERE ${DCAT_DATASET}
          UNION ALL
          SELECT 'endpoint', id FROM endpoint_item WHERE NOT deleted) x
        ORDER BY kind, id OFFSET $1 LIMIT $2`,
@@ -96,12 +126,29 @@ export class ExportsRepository {
       `SELECT e.id, e.land_code, e.name, e.service_type, e.service_version, e.url,
          e.capabilities_url, e.authentication, e.updated_at,
          coalesce((SELECT array_agg(d.id ORDER BY d.id) FROM (
-           SELECT d.id FROM dataset_item d WHERE NOT d.deleted AND e.id = ANY (d.endpoint_ids)
-             AND d.${DATASET_PUBLISHED}
+           SELECT d.id FROM dataset_item d WHERE e.id = ANY (d.endpoint_ids) AND ${DCAT_DATASET}
            ORDER BY d.id LIMIT 100) d), '{}') AS dataset_ids
        FROM endpoint_item e WHERE e.id = ANY ($1::uuid[]) ORDER BY e.id`,
       [ids('endpoint')],
     );
-    return { datasets, endpoints, total, modified };
+    // Only ids that can be endpoint ids: anything else would fail the uuid cast.
+    const serviceIds = [
+      ...new Set(datasets.flatMap((d) => d.distributions.map((x) => x.accessServiceId))),
+    ].filter((x): x is string => !!x && /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(x));
+    const accessServices: DcatServiceRef[] = serviceIds.length
+      ? await this.dataSource.query(
+          `SELECT id, land_code, name, url FROM endpoint_item WHERE NOT deleted AND id = ANY ($1::uuid[])`,
+          [serviceIds],
+        )
+      : [];
+    const { total, modified, withoutTitle, withoutDescription } = counts;
+    return {
+      datasets,
+      endpoints,
+      total,
+      modified,
+      withheld: { withoutTitle, withoutDescription },
+      accessServices,
+    };
   }
 }

@@ -13,9 +13,14 @@ import {
   stateKeyUri,
 } from '@dpi/domain';
 import type { Quad_Subject } from 'n3';
-import { DcatDatasetRow, DcatEndpointRow } from '../exports.repository';
+import {
+  DcatDatasetRow,
+  DcatEndpointRow,
+  DcatServiceRef,
+  DcatWithheld,
+} from '../exports.repository';
 import { isoDateOrInstant } from '../iso-dates';
-import { blank, datatyped, Graph, iri, ns, PREFIXES, text, typed } from './rdf';
+import { datatyped, Graph, iri, ns, PREFIXES, text, typed } from './rdf';
 
 const EU = 'http://publications.europa.eu/resource/authority/';
 const SCHEMES = {
@@ -91,6 +96,26 @@ export interface CatalogPage {
   endpoints: DcatEndpointRow[];
   /** dcatde:contributorID of every dataset and data service (GovData's ID of the publisher). */
   contributorId?: string;
+  /** The data services the page's distributions name (`dcat:accessService`). */
+  accessServices?: DcatServiceRef[];
+  /** Published datasets left out for lack of a mandatory property (stated on the catalogue). */
+  withheld?: DcatWithheld;
+}
+
+/** The catalogue's statement of what it leaves out, in German (null when nothing). */
+export function withheldNote(withheld: DcatWithheld | undefined): string | null {
+  if (!withheld) return null;
+  const parts = [
+    withheld.withoutTitle > 0 ? `${withheld.withoutTitle} ohne Titel (dct:title)` : '',
+    withheld.withoutDescription > 0
+      ? `${withheld.withoutDescription} ohne Beschreibung (dct:description)`
+      : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    `Nicht enthalten sind veröffentlichte Datensätze, denen eine in DCAT-AP.de verpflichtende ` +
+    `Angabe fehlt: ${parts.join(', ')}.`
+  );
 }
 
 /** An http(s) URL as a valid IRI (percent-encoded by the URL parser), or null. */
@@ -136,12 +161,50 @@ export function buildCatalogPage(page: CatalogPage): Graph {
     usedConcepts.set(uri, SCHEMES[scheme]);
     return iri(uri);
   };
-  const agent = (name: string): Quad_Subject => {
-    const node = blank();
+  // The nodes that describe a part of a resource (publisher, contact point, period, bounding box)
+  // are fragment IRIs of that resource's IRI, not blank nodes: the same on every request and in
+  // every format, so pages merge without duplicates and graphs compare as sets of triples.
+  const part = (owner: string, fragment: string) => iri(`${owner}#${fragment}`);
+  const landOf = (landCode: string | null) => (landCode ? findLand(landCode) : undefined);
+  const agent = (owner: string, name: string): Quad_Subject => {
+    const node = part(owner, 'publisher');
     g.type(node, 'foaf', 'Agent').add(node, ns('foaf', 'name'), text(name));
     return node;
   };
 
+  // dct:spatial ranges over dct:Location: every place named by IRI is typed once.
+  const locations = new Set<string>();
+  const location = (uri: string) => {
+    if (!locations.has(uri)) {
+      locations.add(uri);
+      g.type(iri(uri), 'dct', 'Location');
+    }
+    return iri(uri);
+  };
+  const note = withheldNote(page.withheld);
+  // dcat:accessService must point at a dcat:DataService: a service paged elsewhere is described
+  // here too, by the same (blank-node free) triples as on its own page, so pages merge cleanly.
+  const onThisPage = new Set(page.endpoints.map((e) => e.id));
+  const described = new Set<string>();
+  const accessService = (id: string): Quad_Subject | null => {
+    const ref = page.accessServices?.find((s) => s.id === id);
+    const endpointUrl = httpIri(ref?.url);
+    if (!ref || !endpointUrl) return null;
+    const node = iri(page.recordIri(id));
+    if (!onThisPage.has(id) && !described.has(id)) {
+      described.add(id);
+      g.type(node, 'dcat', 'DataService')
+        .add(node, ns('dct', 'identifier'), text(id))
+        .add(node, ns('dct', 'title'), text(ref.name, 'de'))
+        .add(node, ns('dcat', 'endpointURL'), iri(endpointUrl))
+        .add(
+          node,
+          ns('dct', 'publisher'),
+          agent(node.value, landOf(ref.land_code)?.name ?? 'Bund'),
+        );
+    }
+    return node;
+  };
   const contributor = page.contributorId ? concept('contributor', page.contributorId) : null;
   const catalog = iri(page.catalogIri);
   g.type(catalog, 'dcat', 'Catalog')
@@ -156,13 +219,10 @@ export function buildCatalogPage(page: CatalogPage): Graph {
         'de',
       ),
     )
-    .add(catalog, ns('dct', 'publisher'), agent('AG Integrierte Datenplattformen'))
+    .add(catalog, ns('dct', 'publisher'), agent(page.catalogIri, 'AG Integrierte Datenplattformen'))
     .add(catalog, ns('dct', 'language'), concept('language', `${EU}language/DEU`))
-    .add(
-      catalog,
-      ns('dct', 'spatial'),
-      iri('http://publications.europa.eu/resource/authority/country/DEU'),
-    )
+    .add(catalog, ns('rdfs', 'comment'), note ? text(note, 'de') : null)
+    .add(catalog, ns('dct', 'spatial'), location(`${EU}country/DEU`))
     .add(
       catalog,
       ns('dct', 'modified'),
@@ -189,7 +249,7 @@ export function buildCatalogPage(page: CatalogPage): Graph {
   const spatial = (subject: Quad_Subject, landCode: string | null) => {
     const land = landCode ? findLand(landCode) : undefined;
     // DCAT-AP.de Konvention 11: the political geocoding as a URI in dct:spatial.
-    if (land) g.add(subject, ns('dct', 'spatial'), iri(stateKeyUri(land)));
+    if (land) g.add(subject, ns('dct', 'spatial'), location(stateKeyUri(land)));
     return land;
   };
 
@@ -203,7 +263,11 @@ export function buildCatalogPage(page: CatalogPage): Graph {
       .add(dataset, ns('dcatde', 'contributorID'), contributor);
     const land = spatial(dataset, d.land_code);
     // The registering Land publishes a record that names no publisher of its own.
-    g.add(dataset, ns('dct', 'publisher'), agent(d.publisher ?? land?.name ?? 'Bund'));
+    g.add(
+      dataset,
+      ns('dct', 'publisher'),
+      agent(dataset.value, d.publisher ?? land?.name ?? 'Bund'),
+    );
     const levelCode = d.political_geocoding_level?.replace(GEOCODING_LEVEL_BASE, '');
     const level =
       levelCode && (GEOCODING_LEVELS as readonly string[]).includes(levelCode)
@@ -239,7 +303,7 @@ export function buildCatalogPage(page: CatalogPage): Graph {
     const start = dateLiteral(d.temporal_start);
     const end = dateLiteral(d.temporal_end);
     if (start || end) {
-      const period = blank();
+      const period = part(dataset.value, 'temporal');
       g.add(dataset, ns('dct', 'temporal'), period)
         .type(period, 'dct', 'PeriodOfTime')
         .add(period, ns('dcat', 'startDate'), start)
@@ -247,7 +311,7 @@ export function buildCatalogPage(page: CatalogPage): Graph {
     }
     if (d.bbox) {
       const [w, s, e, n] = d.bbox;
-      const location = blank();
+      const location = part(dataset.value, 'bbox');
       const wkt = `POLYGON((${w} ${s},${e} ${s},${e} ${n},${w} ${n},${w} ${s}))`;
       g.add(dataset, ns('dct', 'spatial'), location)
         .type(location, 'dct', 'Location')
@@ -256,7 +320,7 @@ export function buildCatalogPage(page: CatalogPage): Graph {
     const email = d.contact_email?.trim();
     const contactUrl = httpIri(d.contact_url);
     if ((email && /^[^\s@<>]+@[^\s@<>]+$/.test(email)) || contactUrl) {
-      const contact = blank();
+      const contact = part(dataset.value, 'contact');
       g.add(dataset, ns('dcat', 'contactPoint'), contact)
         .type(contact, 'vcard', 'Kind')
         .add(contact, ns('vcard', 'fn'), d.contact_name ? text(d.contact_name) : null)
@@ -295,8 +359,8 @@ export function buildCatalogPage(page: CatalogPage): Graph {
             ns('dcat', 'mediaType'),
             iri(`https://www.iana.org/assignments/media-types/${x.mediaType}`),
           );
-        if (x.accessServiceId)
-          g.add(distribution, ns('dcat', 'accessService'), iri(page.recordIri(x.accessServiceId)));
+        const service = x.accessServiceId ? accessService(x.accessServiceId) : null;
+        if (service) g.add(distribution, ns('dcat', 'accessService'), service);
       });
   }
 
@@ -313,7 +377,7 @@ export function buildCatalogPage(page: CatalogPage): Graph {
     const description = httpIri(e.capabilities_url);
     if (description) g.add(service, ns('dcat', 'endpointDescription'), iri(description));
     const land = spatial(service, e.land_code);
-    g.add(service, ns('dct', 'publisher'), agent(land?.name ?? 'Bund'));
+    g.add(service, ns('dct', 'publisher'), agent(service.value, land?.name ?? 'Bund'));
     const access = e.authentication ? SERVICE_ACCESS[e.authentication] : undefined;
     if (access)
       g.add(service, ns('dct', 'accessRights'), concept('accessRight', ACCESS_RIGHT_BASE + access));

@@ -1,7 +1,9 @@
 import {
+  applyDecorators,
   Controller,
   Get,
   Headers,
+  HttpStatus,
   Inject,
   NotFoundException,
   Query,
@@ -11,6 +13,7 @@ import {
 import { ConfigService } from '@nestjs/config';
 import {
   ApiHeader,
+  ApiNotAcceptableResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -25,8 +28,16 @@ import { ReportingEnv } from '../../config';
 import { ExportsRepository } from '../exports.repository';
 import { publicBaseUrl } from '../public-url';
 import { recordUrl } from '../ogc/ogc-records.service';
+import { PROBLEM_CONTENT_TYPE, ProblemException } from '@dpi/service-kit';
 import { buildCatalogPage } from './dcat-catalog';
-import { toJsonLd, toTurtle } from './rdf';
+import { Graph, toJsonLd, toNTriples, toRdfXml, toTurtle } from './rdf';
+import {
+  negotiateRdf,
+  RDF_FORMATS,
+  RdfFormat,
+  RdfFormatId,
+  rdfFormatByExtension,
+} from './rdf-formats';
 
 export class CatalogQuery {
   @ApiPropertyOptional({
@@ -53,33 +64,25 @@ export class CatalogQuery {
   pageSize?: number;
 }
 
-const TURTLE = 'text/turtle';
-const JSON_LD = 'application/ld+json';
-type Format = 'ttl' | 'jsonld';
-
-/** `Accept` → format: JSON-LD when asked for (ld+json or plain json), Turtle otherwise. */
-export function negotiate(accept: string | undefined): Format {
-  const ranked = (accept ?? '')
-    .split(',')
-    .map((part) => {
-      const [type, ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { type, q: q ? Number(q.slice(2)) : 1 };
-    })
-    .filter((m) => m.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const { type } of ranked) {
-    if (type === JSON_LD || type === 'application/json') return 'jsonld';
-    if (type === TURTLE || type === 'text/*' || type === '*/*') return 'ttl';
-  }
-  return 'ttl';
-}
-
 const DESCRIPTION =
   'The inventory’s datasets (dcat:Dataset with distributions) and service endpoints ' +
-  '(dcat:DataService) as a DCAT-AP.de 3.0 catalogue, validated against the official SHACL ' +
-  'shapes. Paged like ckanext-dcat: the page is a hydra:PagedCollection with totalItems, ' +
+  '(dcat:DataService) as a DCAT-AP.de 3.0 catalogue, conforming to the European DCAT-AP 3.0.0 ' +
+  'SHACL shapes with the DCAT-AP.de 3.0 additions. Published datasets without a title or a ' +
+  'description (mandatory in DCAT-AP.de) are left out; the catalogue says how many (rdfs:comment). Paged like ckanext-dcat: the page is a hydra:PagedCollection with totalItems, ' +
   'itemsPerPage and first/last/next/previousPage.';
+
+const MEDIA_TYPES = RDF_FORMATS.map((f) => f.mediaType);
+const NOT_ACCEPTABLE = 'urn:dpi:problem:not-acceptable';
+
+const pageResponses = (mediaTypes: string[]) =>
+  applyDecorators(
+    ApiProduces(...mediaTypes),
+    ApiOkResponse({ description: 'One page of the catalogue' }),
+    ApiNotFoundResponse({
+      description: 'A page past the last one (application/problem+json)',
+      content: { [PROBLEM_CONTENT_TYPE]: {} },
+    }),
+  );
 
 /** The DCAT-AP.de catalogue. Public, read-only. */
 @ApiTags('dcat')
@@ -97,12 +100,16 @@ export class DcatController {
   @Get('catalog')
   @ApiOperation({
     summary: 'DCAT-AP.de catalogue, by content negotiation',
-    description: DESCRIPTION,
+    description:
+      `${DESCRIPTION} The format follows \`Accept\` (q-values honoured; no header: Turtle; ` +
+      '`application/json` gets JSON-LD); a type none of the offers matches is a 406.',
   })
-  @ApiHeader({ name: 'accept', required: false, description: `${TURTLE} (default) or ${JSON_LD}` })
-  @ApiProduces(TURTLE, JSON_LD)
-  @ApiOkResponse({ description: 'One page of the catalogue' })
-  @ApiNotFoundResponse({ description: 'A page past the last one' })
+  @ApiHeader({ name: 'accept', required: false, description: MEDIA_TYPES.join(', ') })
+  @pageResponses(MEDIA_TYPES)
+  @ApiNotAcceptableResponse({
+    description: 'No offered type is acceptable: application/problem+json listing the offers',
+    content: { [PROBLEM_CONTENT_TYPE]: {} },
+  })
   negotiated(
     @Query() query: CatalogQuery,
     @Headers('accept') accept: string | undefined,
@@ -110,38 +117,65 @@ export class DcatController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     reply.header('vary', 'accept');
-    return this.send(query, negotiate(accept), request, reply, 'catalog');
+    const format = negotiateRdf(accept);
+    if (!format) {
+      const problem = {
+        type: NOT_ACCEPTABLE,
+        status: HttpStatus.NOT_ACCEPTABLE,
+        detail: `none of the offered types is acceptable: ${MEDIA_TYPES.join(', ')}`,
+        offers: MEDIA_TYPES,
+      };
+      throw new ProblemException(problem);
+    }
+    return this.send(query, format, request, reply, 'catalog');
   }
 
   @Get('catalog.ttl')
   @ApiOperation({ summary: 'DCAT-AP.de catalogue as Turtle', description: DESCRIPTION })
-  @ApiProduces(TURTLE)
-  @ApiOkResponse({ description: 'One page of the catalogue' })
-  @ApiNotFoundResponse({ description: 'A page past the last one' })
-  turtle(
-    @Query() query: CatalogQuery,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return this.send(query, 'ttl', request, reply, 'catalog.ttl');
+  @pageResponses(['text/turtle'])
+  turtle(@Query() query: CatalogQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.byExtension('ttl', query, request, reply);
   }
 
   @Get('catalog.jsonld')
   @ApiOperation({ summary: 'DCAT-AP.de catalogue as JSON-LD', description: DESCRIPTION })
-  @ApiProduces(JSON_LD)
-  @ApiOkResponse({ description: 'One page of the catalogue' })
-  @ApiNotFoundResponse({ description: 'A page past the last one' })
-  jsonld(
+  @pageResponses(['application/ld+json'])
+  jsonld(@Query() query: CatalogQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.byExtension('jsonld', query, request, reply);
+  }
+
+  @Get('catalog.rdf')
+  @ApiOperation({ summary: 'DCAT-AP.de catalogue as RDF/XML', description: DESCRIPTION })
+  @pageResponses(['application/rdf+xml'])
+  rdfxml(@Query() query: CatalogQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.byExtension('rdf', query, request, reply);
+  }
+
+  @Get('catalog.nt')
+  @ApiOperation({ summary: 'DCAT-AP.de catalogue as N-Triples', description: DESCRIPTION })
+  @pageResponses(['application/n-triples'])
+  ntriples(
     @Query() query: CatalogQuery,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
+  ) {
+    return this.byExtension('nt', query, request, reply);
+  }
+
+  /** The extension decides the format, whatever `Accept` says. */
+  private byExtension(
+    extension: string,
+    query: CatalogQuery,
+    request: FastifyRequest,
+    reply: FastifyReply,
   ): Promise<FastifyReply> {
-    return this.send(query, 'jsonld', request, reply, 'catalog.jsonld');
+    const format = rdfFormatByExtension(extension) as RdfFormat;
+    return this.send(query, format, request, reply, `catalog.${extension}`);
   }
 
   private async send(
     query: CatalogQuery,
-    format: Format,
+    format: RdfFormat,
     request: FastifyRequest,
     reply: FastifyReply,
     path: string,
@@ -149,10 +183,8 @@ export class DcatController {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 100;
     const base = publicBaseUrl(request);
-    const { datasets, endpoints, total, modified } = await this.repository.catalogPage(
-      (page - 1) * pageSize,
-      pageSize,
-    );
+    const { datasets, endpoints, total, modified, withheld, accessServices } =
+      await this.repository.catalogPage((page - 1) * pageSize, pageSize);
     const lastPage = Math.max(1, Math.ceil(total / pageSize));
     if (page > lastPage)
       throw new NotFoundException(`page ${page} does not exist: the last page is ${lastPage}`);
@@ -170,12 +202,24 @@ export class DcatController {
       datasets,
       endpoints,
       contributorId: this.contributorId,
+      withheld,
+      accessServices,
     });
     reply.header('cache-control', 'no-store');
-    if (format === 'jsonld')
-      return reply
-        .header('content-type', `${JSON_LD}; charset=utf-8`)
-        .send(JSON.stringify(toJsonLd(graph)));
-    return reply.header('content-type', `${TURTLE}; charset=utf-8`).send(await toTurtle(graph));
+    reply.header('content-type', `${format.mediaType}; charset=utf-8`);
+    return reply.send(await serialize(graph, format.id));
+  }
+}
+
+async function serialize(graph: Graph, format: RdfFormatId): Promise<string> {
+  switch (format) {
+    case 'turtle':
+      return toTurtle(graph);
+    case 'ntriples':
+      return toNTriples(graph);
+    case 'rdfxml':
+      return toRdfXml(graph);
+    case 'jsonld':
+      return JSON.stringify(await toJsonLd(graph));
   }
 }
