@@ -55,6 +55,8 @@ const OPERATIONS: Record<string, Shows> = {
   '/api/v1/dcat/catalog': 'published records only',
   '/api/v1/dcat/catalog.ttl': 'published records only',
   '/api/v1/dcat/catalog.jsonld': 'published records only',
+  '/api/v1/dcat/catalog.rdf': 'published records only',
+  '/api/v1/dcat/catalog.nt': 'published records only',
   '/api/v1/summary': 'no records',
   '/api/v1/inventory/summary': 'no records',
   '/api/v1/laender': 'no records',
@@ -99,7 +101,12 @@ const expectedCell = (shows: Shows, caller: Caller): Cell => {
  * content): read each of them too.
  */
 const UNDECLARED_REPRESENTATIONS: Record<string, string[]> = {
-  '/api/v1/dcat/catalog': ['text/turtle', 'application/ld+json'],
+  '/api/v1/dcat/catalog': [
+    'text/turtle',
+    'application/ld+json',
+    'application/rdf+xml',
+    'application/n-triples',
+  ],
   '/api/v1/events': ['text/event-stream'],
 };
 
