@@ -124,6 +124,7 @@ describe('faults: kill and restart every part under load (issue 19)', () => {
     parseRequest: harvesterDemo.parseCswRequest,
   });
   const figures: FaultFigures[] = [];
+  const harvests: HarvestPhase[] = [];
   const acknowledged = new Set<string>();
   let acknowledgedInPhase = 0;
   let failedWrites = 0;
@@ -275,7 +276,9 @@ describe('faults: kill and restart every part under load (issue 19)', () => {
       },
       { mode: 'full' },
     );
-    return { prefix, sourceId, held, runningAtFault: false };
+    const phase = { prefix, sourceId, held, runningAtFault: false };
+    harvests.push(phase);
+    return phase;
   }
 
   /**
@@ -535,6 +538,15 @@ describe('faults: kill and restart every part under load (issue 19)', () => {
 
   it('loses nothing without a fault (the baseline)', async () => {
     expectNothingLost(await underLoad('none', async () => undefined));
+    // Negative control: the same rows counted against identifiers that were never harvested are
+    // all missing and all extra.
+    expect(
+      await countHarvested({ ...harvests[0], prefix: 'faults-never-harvested' }),
+    ).toMatchObject({
+      inReadModel: HARVEST_RECORDS,
+      missingInReadModel: HARVEST_RECORDS,
+      extraInReadModel: HARVEST_RECORDS,
+    });
   });
 
   it('kill -9 of a registry: the other keeps taking writes, the outbox publishes every commit', async () => {
