@@ -104,7 +104,11 @@ export class DcatController {
       `${DESCRIPTION} The format follows \`Accept\` (q-values honoured; no header: Turtle; ` +
       '`application/json` gets JSON-LD); a type none of the offers matches is a 406.',
   })
-  @ApiHeader({ name: 'accept', required: false, description: MEDIA_TYPES.join(', ') })
+  @ApiHeader({
+    name: 'accept',
+    required: false,
+    description: `${MEDIA_TYPES.join(', ')} (q-values honoured); none of them acceptable: 406`,
+  })
   @pageResponses(MEDIA_TYPES)
   @ApiNotAcceptableResponse({
     description: 'No offered type is acceptable: application/problem+json listing the offers',
