@@ -7,12 +7,7 @@ import {
   validationProblem,
 } from '@dpi/service-kit';
 import { isUniqueViolation } from '@dpi/db';
-import {
-  ConflictException,
-  HttpException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +20,7 @@ import { diffFields, FieldChange } from '../history/field-diff';
 import { changeEntry } from '../history/history';
 import { HistoryRepository } from '../history/history.repository';
 import { decodeCursor, encodeCursor } from './cursor';
+import { assertIdFree, idTaken } from './id-taken';
 import { checkNoIncomingLinks, checkOutgoingLinks, hasOutgoingLinks } from './links';
 import { Facets, ListParams, ListSpec, readFacets, sortColumn } from './list-spec';
 import { changedEvent, deletedEvent } from './record-events';
@@ -36,9 +32,6 @@ export interface RequestContext {
   principal: Principal;
   requestId: string;
 }
-
-/** Problem type of a create whose id another record (of any kind) already holds. */
-export const ID_TAKEN_PROBLEM_TYPE = 'urn:dpi:problem:id-taken';
 
 type LandBound = { landCode?: string | null };
 
@@ -99,39 +92,10 @@ export class RecordsService {
       });
     } catch (error) {
       // The id is taken (record_id_pkey or the kind's own key): another create won the race.
-      if (isUniqueViolation(error)) throw await this.idTaken(id, context.principal);
+      if (isUniqueViolation(error)) throw await idTaken(this.repository, id, context.principal);
       throw error;
     }
     return record;
-  }
-
-  /**
-   * 409 for an id another record holds (ids are unique across kinds, issue 20), naming its kind
-   * when `principal` may see that record. A NON_PUBLIC record the caller may not see is named by
-   * nothing — no kind, no Land —, only that the id is used (a create cannot answer "unknown id").
-   */
-  private async idTaken(id: string, principal: Principal): Promise<HttpException> {
-    const holder = await this.repository.idHolder(id, readScopeOf(principal));
-    const visible = holder?.visible ?? false;
-    return new ConflictException({
-      type: ID_TAKEN_PROBLEM_TYPE,
-      title: 'Conflict',
-      status: 409,
-      detail: visible
-        ? `id ${id} is already used by ${holder?.kind} ${id}; ids are unique across all kinds`
-        : `id ${id} is already used by another record; ids are unique across all kinds`,
-      ...(visible ? { existingKind: holder?.kind } : {}),
-    });
-  }
-
-  /** Refuses a create with an id that a record of another kind holds (before any write). */
-  private async assertIdFree<E extends VersionedRecord, D extends object>(
-    kind: RecordKind<E, D>,
-    id: string,
-    principal: Principal,
-  ): Promise<void> {
-    const holder = await this.repository.idHolder(id, readScopeOf(principal));
-    if (holder && holder.kind !== kind.name) throw await this.idTaken(id, principal);
   }
 
   /**
@@ -308,7 +272,7 @@ export class RecordsService {
     if (!current) {
       if (item.expectedVersion !== undefined)
         throw new NotFoundException(`${kind.name} ${item.id} does not exist`);
-      if (item.id) await this.assertIdFree(kind, item.id, context.principal);
+      if (item.id) await assertIdFree(this.repository, kind.name, item.id, context.principal);
       if (!dryRun) {
         const record = await this.create(kind, item.dto, context, item.id);
         return {
