@@ -195,10 +195,7 @@ export class RecordsRepository {
    * The kind that holds `id` (`record_id`, one row per id of every kind: ids are unique across
    * kinds, issue 20) and whether `scope` may see that record; null when no record has the id.
    */
-  async idHolder(
-    id: string,
-    scope: ReadScope,
-  ): Promise<{ kind: string; visible: boolean } | null> {
+  async idHolder(id: string, scope: ReadScope): Promise<{ kind: string; visible: boolean } | null> {
     const [row]: { kind: string }[] = await this.dataSource.query(
       'SELECT kind FROM record_id WHERE id = $1',
       [id],
