@@ -1,5 +1,7 @@
 import { qualityScore } from '../overview/overview.service';
+import { createHash } from 'node:crypto';
 import { dimensionMax, QUALITY_MAX, qualityRating } from './quality-method';
+import * as v1 from './quality-method.v1';
 
 describe('metadata quality method', () => {
   it('has the dimension maxima the README documents', () => {
@@ -9,6 +11,13 @@ describe('metadata quality method', () => {
     expect(dimensionMax('reusability')).toBe(75);
     expect(dimensionMax('contextuality')).toBe(20);
     expect(QUALITY_MAX).toBe(405);
+  });
+
+  it('keeps version 1 frozen: migration 1763900000010 built the view dataset_quality from it', () => {
+    // A changed method is quality-method.v2.ts and a migration, never an edit of v1 (which would
+    // change the score on fresh databases only). This digest fails the test on any edit of v1.
+    const digest = createHash('sha256').update(JSON.stringify(v1)).digest('hex');
+    expect(digest).toBe('04b078ca9a4c70f55660a01424f722d5f8799036d1df105cb91cf5105e4a8373');
   });
 
   it('rates like the MQA bands (351 / 221 / 121 of 405 points)', () => {

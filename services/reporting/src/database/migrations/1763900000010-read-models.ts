@@ -5,7 +5,7 @@ import {
   MACHINE_READABLE_FORMATS,
   NON_PROPRIETARY_FORMATS,
   QUALITY_POINTS as P,
-} from '../../quality/quality-method';
+} from '../../quality/quality-method.v1';
 
 const sqlList = (values: readonly string[]) =>
   `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
