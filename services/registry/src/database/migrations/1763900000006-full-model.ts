@@ -1,5 +1,5 @@
-import { STANDARDS } from '@dpi/domain';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { STANDARDS_V1 } from './standards.v1';
 
 /**
  * The full model of issue 3: the standards reference list, the complete platform profile, links
@@ -19,7 +19,7 @@ export class FullModel1763900000006 implements MigrationInterface {
       url text,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    for (const s of STANDARDS) {
+    for (const s of STANDARDS_V1) {
       await q.query(
         'INSERT INTO standard (code, title, body, version, category, url) VALUES ($1, $2, $3, $4, $5, $6)',
         [s.code, s.title, s.body, s.version, s.category, s.url],
