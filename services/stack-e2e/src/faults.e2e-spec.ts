@@ -453,6 +453,20 @@ describe('faults: kill and restart every part under load (issue 19)', () => {
   }
 
   /**
+   * Sentinel of a load that is really taking writes: resolves once a registration beyond the
+   * phase's first `count` was acknowledged (deadline 120 s). Each load phase lasts PHASE_MS and
+   * at least until then, so no check depends on how much a loaded machine got done in the time.
+   */
+  const acknowledgedBeyond = (count: number) =>
+    eventually(
+      async () => {
+        if (acknowledgedInPhase <= count)
+          throw new Error(`no registration acknowledged beyond the first ${count} of the phase`);
+      },
+      { timeoutMs: 120_000, intervalMs: 100 },
+    );
+
+  /**
    * Load and a harvest; once the harvest reached the held middle of its catalogue, `act` (which
    * lets the held pages go, before or after striking); load for another PHASE_MS; then settle.
    */
@@ -462,7 +476,7 @@ describe('faults: kill and restart every part under load (issue 19)', () => {
   ): Promise<FaultFigures> {
     startLoad();
     const harvest = await startHarvest(fault);
-    await sleep(PHASE_MS);
+    await Promise.all([sleep(PHASE_MS), acknowledgedBeyond(0)]);
     await eventually(
       async () => {
         const reached = await Promise.race([harvest.held.reached.then(() => true), sleep(0)]);
@@ -472,13 +486,15 @@ describe('faults: kill and restart every part under load (issue 19)', () => {
     );
     harvest.runningAtFault = (await latestJob(harvest.sourceId))?.state === 'running';
     const faultAt = Date.now();
+    const acknowledgedBeforeFault = acknowledgedInPhase;
     await act(harvest.held.release);
     harvest.held.release();
     const allReady = Promise.all(everyService().map((s) => s.ready(120_000))).then(
       () => Date.now() - faultAt,
     );
     allReady.catch(() => undefined);
-    await sleep(PHASE_MS);
+    // Writes are taken again after the fault (the services recovered by themselves).
+    await Promise.all([sleep(PHASE_MS), acknowledgedBeyond(acknowledgedBeforeFault)]);
     return settle(fault, faultAt, allReady, harvest);
   }
 
