@@ -21,7 +21,6 @@ import {
   OWN_LAND,
   OTHER_LAND,
   WORD,
-  Shows,
   OPERATIONS,
   Caller,
   CALLERS,
