@@ -8,3 +8,4 @@ export * from './gen/dpi/registry/v1/platform_pb';
 export * from './gen/dpi/harvest/v1/job_pb';
 export * from './gen/dpi/harvest/v1/record_pb';
 export * from './gen/dpi/registry/v1/dataset_pb';
+export * from './gen/dpi/registry/v1/survey_round_pb';

@@ -8,6 +8,10 @@ export const TOPICS = {
   registryDigitalTwin: 'dpi.registry.digital-twin.v1',
   registryEndpoint: 'dpi.registry.endpoint.v1',
   registryDataset: 'dpi.registry.dataset.v1',
+  /** Survey rounds (Erhebungsrunden, issue 22), keyed by round id. */
+  registrySurveyRound: 'dpi.registry.survey-round.v1',
+  /** A record's state in a survey round, keyed `<roundId>/<recordId>`. */
+  registryRoundRecord: 'dpi.registry.round-record.v1',
   /** Harvested ISO records mapped to datasets, keyed `<sourceId>/<fileIdentifier>`. */
   harvestRecord: 'dpi.harvest.record.v1',
   /** Harvest job state and progress, keyed by job id. */
@@ -32,6 +36,8 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.registryDigitalTwin, partitions: 3, compacted: true },
   { name: TOPICS.registryEndpoint, partitions: 3, compacted: true },
   { name: TOPICS.registryDataset, partitions: 6, compacted: true },
+  { name: TOPICS.registrySurveyRound, partitions: 1, compacted: true },
+  { name: TOPICS.registryRoundRecord, partitions: 3, compacted: true },
   { name: TOPICS.harvestRecord, partitions: 6, compacted: true },
   { name: TOPICS.harvestJob, partitions: 3, compacted: true },
 ];
