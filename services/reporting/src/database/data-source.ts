@@ -12,6 +12,7 @@ import { FacetIndexes1763900000050 } from './migrations/1763900000050-facet-inde
 import { UnpublishedRecordLand1763900000060 } from './migrations/1763900000060-unpublished-record-land';
 import { ItemSearchAndIds1763900000070 } from './migrations/1763900000070-item-search-and-ids';
 import { OutsideGermany1763900000080 } from './migrations/1763900000080-outside-germany';
+import { RecordHistory1763900000090 } from './migrations/1763900000090-record-history';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -31,6 +32,7 @@ export function reportingDataSourceOptions(
       UnpublishedRecordLand1763900000060,
       ItemSearchAndIds1763900000070,
       OutsideGermany1763900000080,
+      RecordHistory1763900000090,
     ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',
