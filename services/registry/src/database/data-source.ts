@@ -19,6 +19,7 @@ import { FullModel1763900000006 } from './migrations/1763900000006-full-model';
 import { OperatorRole1763900000007 } from './migrations/1763900000007-operator-role';
 import { RecordIds1763900000008 } from './migrations/1763900000008-record-ids';
 import { IdentifierSearch1763900000009 } from './migrations/1763900000009-identifier-search';
+import { SurveyRounds1763900000010 } from './migrations/1763900000010-survey-rounds';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
@@ -42,6 +43,7 @@ export const REGISTRY_MIGRATIONS = [
   OperatorRole1763900000007,
   RecordIds1763900000008,
   IdentifierSearch1763900000009,
+  SurveyRounds1763900000010,
 ];
 
 export function registryDataSourceOptions(
