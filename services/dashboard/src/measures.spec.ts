@@ -52,9 +52,10 @@ describe('measureValue', () => {
 });
 
 describe('buildMeasureView and measureColor', () => {
-  it('colours counts with equal intervals and zero apart from the scale', () => {
+  it('colours counts by natural breaks and zero apart from the scale', () => {
     const view = buildMeasureView(laender, 'platforms', 'de');
-    expect(view.scale.classes.map((c) => c.label)).toEqual(['1', '2', '3', '4', '5']);
+    expect(view.scale.method).toBe('natural-breaks');
+    expect(view.scale.classes.map((c) => c.label)).toEqual(['1', '2–5']);
     expect(measureColor(view, 'DE-HH')).toBe(PALETTE[4]);
     expect(measureColor(view, 'DE-BB')).toBe(PALETTE[0]);
     expect(measureColor(view, 'DE-HB')).toBe(ZERO_COLOR);

@@ -1,6 +1,6 @@
 /**
  * What the choropleth shows: one number per Land for the chosen measure, its colour classes and
- * legend. Counts get equal, rounded intervals (choropleth.ts); the DIN SPEC 91607 levels and the
+ * legend. Counts get natural breaks (Jenks, choropleth.ts); the DIN SPEC 91607 levels and the
  * MQA-style quality bands have fixed classes, so colours mean the same whatever the data.
  */
 import {
