@@ -6,16 +6,22 @@ import {
   ServiceProcess,
   migrateService,
 } from '@dpi/testing';
-import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { RuleEvaluator } from './handlungsbedarfe/rule-evaluator';
 import { readEvents, type SseEvent } from './live/sse.test-helper';
 import { ReportingUnderTest, startReporting } from './reporting.test-helper';
+import {
+  countsOverWhatIsListed,
+  getOperationsOf,
+  pdfText,
+  publicIn,
+  requestsOf,
+  secretsIn,
+} from './visibility-matrix.reading';
 import {
   ADMIN_TOKEN,
   OWN_LAND,
@@ -27,8 +33,6 @@ import {
   MAY_SEE_NON_PUBLIC,
   Cell,
   expectedCell,
-  UNDECLARED_REPRESENTATIONS,
-  OWN_QUERIES,
   Operation,
   Fixture,
   Read,
@@ -75,20 +79,6 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
     return (JSON.parse(text) as { id: string }).id;
   };
 
-  /** The text of a PDF (pdf.js in a plain Node process: its worker needs a dynamic import jest lacks). */
-  const pdfText = async (pdf: Buffer): Promise<string> => {
-    const file = join(work, `${randomUUID()}.pdf`);
-    writeFileSync(file, pdf);
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      '-e',
-      `const { PDFParse } = require('pdf-parse');
-       const parser = new PDFParse({ data: require('node:fs').readFileSync(process.argv[1]) });
-       parser.getText().then(({ text }) => console.log(JSON.stringify(text)));`,
-      file,
-    ]);
-    return JSON.parse(stdout) as string;
-  };
-
   const read = async (url: string, caller: Caller, accept?: string): Promise<Read> => {
     const response = await fetch(`${base}${url}`, {
       headers: headersOf(caller, accept ? { accept } : {}),
@@ -105,7 +95,7 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
     return {
       url,
       status: response.status,
-      text: pdf ? await pdfText(body) : body.toString('utf8'),
+      text: pdf ? await pdfText(body, work) : body.toString('utf8'),
     };
   };
 
@@ -135,31 +125,7 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
     tokens.set('reviewer', await issue('reviewer-ag', 'reviewer'));
     tokens.set('unknown or malformed token', `unknown-${randomBytes(16).toString('hex')}`);
 
-    const doc = (await (await fetch(`${base}/api/docs-json`)).json()) as {
-      paths: Record<
-        string,
-        {
-          get?: {
-            parameters?: { name: string; in: string; schema?: { maximum?: number } }[];
-            responses?: Record<string, { content?: Record<string, unknown> }>;
-          };
-        }
-      >;
-    };
-    operations = Object.entries(doc.paths)
-      .filter(([, item]) => item.get)
-      .map(([path, item]) => ({
-        path,
-        query: (item.get?.parameters ?? [])
-          .filter((p) => p.in === 'query')
-          .map((p) => ({ name: p.name, maximum: p.schema?.maximum })),
-        produces: [
-          ...new Set([
-            ...Object.keys(item.get?.responses?.['200']?.content ?? {}),
-            ...(UNDECLARED_REPRESENTATIONS[path] ?? []),
-          ]),
-        ],
-      }));
+    operations = getOperationsOf(await (await fetch(`${base}/api/docs-json`)).json());
 
     // Live streams are read while the records arrive: open one per stream and caller first.
     for (const { path } of operations.filter(isStream))
@@ -277,80 +243,6 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  /** Values for the path parameters, from the fixture; a parameter without any fails. */
-  const pathValues = (): Record<string, string[]> => ({
-    code: [OWN_LAND],
-    collectionId: ['inventar'],
-    recordId: [fixture.secretPlatform, fixture.secretDataset, fixture.publicPlatform],
-  });
-
-  /** The requests that read one operation: every path value, searches, every representation. */
-  const requestsOf = (operation: Operation): { url: string; accept?: string }[] => {
-    let paths = [operation.path];
-    for (const [, name] of operation.path.matchAll(/\{(\w+)\}/g)) {
-      const values = pathValues()[name];
-      if (!values) throw new Error(`${operation.path}: no fixture value for {${name}}`);
-      paths = paths.flatMap((p) => values.map((v) => p.replace(`{${name}}`, v)));
-    }
-    const has = (name: string) => operation.query.find((q) => q.name === name);
-    // The largest page the operation allows, so that no record is on a later page.
-    const page = ['limit', 'pageSize']
-      .map((name) => has(name))
-      .filter((q) => q?.maximum !== undefined)
-      .map((q) => `${q?.name}=${q?.maximum}`);
-    const queries = OWN_QUERIES[operation.path]?.(fixture) ?? [
-      page,
-      ...(has('q') ? [[...page, `q=${WORD}`]] : []),
-    ];
-    if (has('landCode')) queries.push([...page, `landCode=${OWN_LAND}`]);
-    const accepts = operation.produces.length > 1 ? operation.produces : [undefined];
-
-    return paths.flatMap((path) =>
-      queries.flatMap((query) =>
-        accepts.map((accept) => ({
-          url: query.length ? `${path}?${query.join('&')}` : path,
-          accept,
-        })),
-      ),
-    );
-  };
-
-  const secretsIn = (text: string) =>
-    [fixture.secretPlatform, fixture.secretDataset, ...fixture.secretMarkers].filter((s) =>
-      text.includes(s),
-    );
-  const publicIn = (text: string) =>
-    [fixture.publicPlatform, fixture.publicDataset, fixture.publicMarker].filter((s) =>
-      text.includes(s),
-    );
-
-  /**
-   * A complete list counts what it lists: a total over records the caller may not see would
-   * betray them. Holds trivially for responses that are not one-page lists.
-   */
-  const countsOverWhatIsListed = (response: Read) => {
-    let body: unknown;
-    try {
-      body = JSON.parse(response.text);
-    } catch {
-      return { url: response.url, caller: expect.any(String), equal: true };
-    }
-    const page = body as {
-      items?: unknown[];
-      total?: number;
-      nextCursor?: string | null;
-      features?: unknown[];
-      numberMatched?: number;
-      links?: { rel: string }[];
-    };
-    let equal = true;
-    if (Array.isArray(page.items) && typeof page.total === 'number' && page.nextCursor === null)
-      equal = page.total === page.items.length;
-    if (Array.isArray(page.features) && !page.links?.some((l) => l.rel === 'next'))
-      equal = page.numberMatched === page.features.length;
-    return { url: response.url, caller: expect.any(String), equal };
-  };
-
   /**
    * One cell: what `caller` gets from every request of `operation`. A 404 for one record reads as
    * "hidden" only when it looks exactly like the 404 for an id that does not exist.
@@ -366,7 +258,7 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
       reads = [{ url: operation.path, status: stream.status, text: JSON.stringify(stream.events) }];
     } else {
       reads = [];
-      for (const { url, accept } of requestsOf(operation))
+      for (const { url, accept } of requestsOf(operation, fixture))
         reads.push(await read(url, caller, accept));
     }
     const seen = new Set<string>();
@@ -389,8 +281,8 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
       if (response.status !== 200)
         throw new Error(`GET ${response.url} as ${caller}: ${response.status} ${response.text}`);
       expect(countsOverWhatIsListed(response)).toEqual({ url: response.url, caller, equal: true });
-      for (const s of secretsIn(response.text)) seen.add(s);
-      for (const s of publicIn(response.text)) controls.add(s);
+      for (const s of secretsIn(response.text, fixture)) seen.add(s);
+      for (const s of publicIn(response.text, fixture)) controls.add(s);
     }
     const statuses = [...new Set(reads.map((x) => String(x.status)))];
     const refused = reads.every((x) => x.status === 401);
@@ -411,7 +303,7 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
     expect(Object.keys(OPERATIONS).filter((p) => !paths.includes(p))).toEqual([]);
     expect(Object.keys(UNDECLARED_REPRESENTATIONS).filter((p) => !paths.includes(p))).toEqual([]);
     // Every path parameter has fixture values.
-    for (const operation of operations) expect(() => requestsOf(operation)).not.toThrow();
+    for (const operation of operations) expect(() => requestsOf(operation, fixture)).not.toThrow();
   });
 
   it('shows NON_PUBLIC records exactly to the own Land editor and reviewers, on every operation', async () => {
@@ -425,7 +317,7 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
       const shows = OPERATIONS[operation.path];
       actual[operation.path] = {} as Record<Caller, Cell>;
       expected[operation.path] = {} as Record<Caller, Cell>;
-      requests += isStream(operation) ? 1 : requestsOf(operation).length;
+      requests += isStream(operation) ? 1 : requestsOf(operation, fixture).length;
       for (const caller of CALLERS) {
         const { cell, seen, controls } = await probe(operation, caller);
         actual[operation.path][caller] = cell;
