@@ -7,12 +7,12 @@ import { Subscription } from 'rxjs';
 import { ReadModelsChanged } from '../changes/read-models-changed';
 import { Debouncer } from './debouncer';
 import { FindingsRepository, RuleOutcome } from './findings.repository';
-import { HANDLUNGSBEDARFE_V1 } from './handlungsbedarfe.v1';
+import { HANDLUNGSBEDARFE_V2 } from './handlungsbedarfe.v2';
 import { isReadModel, type ReadModelName } from '../projection/read-models';
 import { assertValidRuleSet, HandlungsbedarfRule, modelsReadBy, RuleSet } from './rule';
 
-/** The rule set the service evaluates. */
-export const ACTIVE_RULE_SET: RuleSet = HANDLUNGSBEDARFE_V1;
+/** The rule set the service evaluates (v2: see handlungsbedarfe.v2.ts for what changed). */
+export const ACTIVE_RULE_SET: RuleSet = HANDLUNGSBEDARFE_V2;
 
 /**
  * Keeps the findings current: after the batches this replica applied (the findings are shared,
