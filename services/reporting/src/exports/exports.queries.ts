@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { CoverageQuery, FindingsQuery, ItemsQuery, LandFilterQuery } from '../overview/dto/queries';
+import { FindingsFilterQuery } from '../handlungsbedarfe/dto/findings.query';
+import { CoverageQuery, ItemsQuery, LandFilterQuery } from '../overview/dto/queries';
 import { CSV_DELIMITERS, CsvDelimiter } from './csv/csv';
 
 const DELIMITERS = Object.keys(CSV_DELIMITERS) as CsvDelimiter[];
@@ -24,7 +25,7 @@ export class ItemsCsvQuery extends IntersectionType(
 ) {}
 
 export class FindingsCsvQuery extends IntersectionType(
-  OmitType(FindingsQuery, ['limit', 'cursor'] as const),
+  OmitType(FindingsFilterQuery, ['limit', 'cursor'] as const),
   CsvQuery,
 ) {}
 

@@ -3,7 +3,7 @@ import { findLand } from '@dpi/domain';
 import { Injectable } from '@nestjs/common';
 import { FindingView } from '../handlungsbedarfe/dto/views';
 import { FindingFilter, FindingsRepository } from '../handlungsbedarfe/findings.repository';
-import { ACTIVE_RULE_SET } from '../handlungsbedarfe/rule-evaluator';
+import { findingView } from '../handlungsbedarfe/finding-view';
 import { ItemsQuery } from '../overview/dto/queries';
 import { InventoryItemView } from '../overview/dto/views';
 import { OverviewService } from '../overview/overview.service';
@@ -37,7 +37,6 @@ export class ListPages {
   }
 
   async *findings(filter: Omit<FindingFilter, 'after' | 'limit'>): AsyncGenerator<FindingRowView> {
-    const rules = new Map(ACTIVE_RULE_SET.rules.map((r) => [r.id, r]));
     let after: FindingFilter['after'];
     for (;;) {
       const { rows } = await this.findingsRepository.list({
@@ -47,19 +46,8 @@ export class ListPages {
       });
       for (const f of rows)
         yield {
-          id: f.id,
-          ruleId: f.rule_id,
-          ruleVersion: f.rule_version,
-          title: rules.get(f.rule_id)?.title ?? f.rule_id,
-          severity: f.severity,
-          rationale: rules.get(f.rule_id)?.rationale ?? '',
-          landCode: f.land_code,
+          ...findingView(f),
           landName: f.land_code ? (findLand(f.land_code)?.name ?? null) : null,
-          recordKind: f.record_kind,
-          recordIds: f.record_ids,
-          evidence: f.evidence,
-          firstSeenAt: new Date(f.first_seen_at).toISOString(),
-          updatedAt: new Date(f.updated_at).toISOString(),
         };
       const last = rows[rows.length - 1];
       if (rows.length < EXPORT_PAGE_SIZE || !last) return;

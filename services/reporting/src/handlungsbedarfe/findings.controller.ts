@@ -1,12 +1,28 @@
 import { CurrentViewer, Viewer } from '../auth/viewer';
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { findLand } from '@dpi/domain';
 import { validationProblem } from '@dpi/service-kit';
 import { decodeCursor, encodeCursor } from '../overview/cursor';
-import { FindingsQuery } from '../overview/dto/queries';
-import { FindingsPage, RulesView } from './dto/views';
+import { FindingGroupsQuery, FindingsFilterQuery } from './dto/findings.query';
+import { FindingGroupsView, FindingsPage, RulesView } from './dto/views';
+import { findingFilter, findingView } from './finding-view';
 import { FindingsRepository } from './findings.repository';
 import { ACTIVE_RULE_SET } from './rule-evaluator';
+import { RULE_TEXTS } from './rule-texts';
+import { SEVERITIES } from './rule';
+
+const FINDINGS_PATH = '/api/v1/findings';
+
+/** The query string of the filters (for next and group links). */
+function filterParams(query: Omit<FindingsFilterQuery, 'limit' | 'cursor'>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of ['landCode', 'severity', 'ruleId', 'kind', 'theme'] as const) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}
 
 @ApiTags('handlungsbedarfe')
 @Controller('api/v1')
@@ -16,12 +32,14 @@ export class FindingsController {
   @Get('findings')
   @Header('cache-control', 'no-store')
   @ApiOperation({
-    summary: 'Handlungsbedarfe found, with the Land, the records and the evidence',
-    description: 'Ordered by severity (high first), then id.',
+    summary: 'Handlungsbedarfe found: the entry, one sentence with the evidence, the records',
+    description:
+      'Ordered by severity (high first), then id. Paged without a cap: `total` counts all ' +
+      'matching findings, `next` (and `nextCursor`) lead to the following page.',
   })
   @ApiOkResponse({ type: FindingsPage })
   async list(
-    @Query() query: FindingsQuery,
+    @Query() query: FindingsFilterQuery,
     @CurrentViewer() viewer: Viewer,
   ): Promise<FindingsPage> {
     const limit = query.limit ?? 50;
@@ -32,32 +50,73 @@ export class FindingsController {
         throw validationProblem([{ field: 'cursor', message: 'cursor is not one of ours' }]);
       after = { rank: decoded[0], id: decoded[1] };
     }
-    const rules = new Map(ACTIVE_RULE_SET.rules.map((r) => [r.id, r]));
+    const { limit: _limit, cursor: _cursor, ...filters } = query;
     const { rows, total } = await this.findings.list({
-      ...query,
+      ...findingFilter(filters, viewer),
       after,
       limit,
-      scope: viewer.scope,
     });
     const last = rows[rows.length - 1];
-    return {
-      items: rows.map((f) => ({
-        id: f.id,
-        ruleId: f.rule_id,
-        ruleVersion: f.rule_version,
-        title: rules.get(f.rule_id)?.title ?? f.rule_id,
-        severity: f.severity,
-        rationale: rules.get(f.rule_id)?.rationale ?? '',
-        landCode: f.land_code,
-        recordKind: f.record_kind,
-        recordIds: f.record_ids,
-        evidence: f.evidence,
-        firstSeenAt: new Date(f.first_seen_at).toISOString(),
-        updatedAt: new Date(f.updated_at).toISOString(),
-      })),
-      nextCursor: rows.length === limit && last ? encodeCursor([last.rank, last.id]) : null,
-      total,
-    };
+    const nextCursor = rows.length === limit && last ? encodeCursor([last.rank, last.id]) : null;
+    let next: string | null = null;
+    if (nextCursor) {
+      const params = filterParams(filters);
+      params.set('limit', String(limit));
+      params.set('cursor', nextCursor);
+      next = `${FINDINGS_PATH}?${params}`;
+    }
+    return { items: rows.map(findingView), nextCursor, next, total };
+  }
+
+  @Get('findings/groups')
+  @Header('cache-control', 'no-store')
+  @ApiOperation({
+    summary: 'Handlungsbedarfe counted per rule or per Land (with the filters of /findings)',
+    description:
+      'Each group says how many findings it holds, per severity, and links the findings of the ' +
+      'group (GET /findings with the same filters and the group’s rule or Land).',
+  })
+  @ApiOkResponse({ type: FindingGroupsView })
+  async groups(
+    @Query() query: FindingGroupsQuery,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<FindingGroupsView> {
+    const { by, ...filters } = query;
+    const rows = await this.findings.groups(findingFilter(filters, viewer), by);
+    const groups = new Map<string, FindingGroupsView['groups'][number]>();
+    for (const row of rows) {
+      const key = row.key ?? 'federal';
+      let group = groups.get(key);
+      if (!group) {
+        const params = filterParams(filters);
+        if (by === 'rule') params.set('ruleId', key);
+        else if (row.key) params.set('landCode', key);
+        group = {
+          key,
+          label: by === 'rule' ? ruleLabel(key) : landLabel(row.key),
+          count: 0,
+          bySeverity: { high: 0, medium: 0, low: 0, info: 0 },
+          findings: `${FINDINGS_PATH}?${params}`,
+        };
+        groups.set(key, group);
+      }
+      group.count += row.n;
+      const severity = (SEVERITIES as readonly string[]).includes(row.severity)
+        ? (row.severity as keyof typeof group.bySeverity)
+        : 'info';
+      group.bySeverity[severity] += row.n;
+    }
+    const order =
+      by === 'rule'
+        ? ACTIVE_RULE_SET.rules.map((r) => r.id)
+        : [...groups.keys()].sort((a, b) =>
+            a === 'federal' ? 1 : b === 'federal' ? -1 : a < b ? -1 : 1,
+          );
+    const sorted = [
+      ...order.flatMap((key) => (groups.has(key) ? [groups.get(key)!] : [])),
+      ...[...groups.values()].filter((g) => !order.includes(g.key)),
+    ];
+    return { by, total: sorted.reduce((sum, g) => sum + g.count, 0), groups: sorted };
   }
 
   @Get('rules')
@@ -86,4 +145,15 @@ export class FindingsController {
       }),
     };
   }
+}
+
+function ruleLabel(id: string): { de: string; en: string } {
+  const rule = ACTIVE_RULE_SET.rules.find((r) => r.id === id);
+  return RULE_TEXTS[id]?.title ?? { de: rule?.title ?? id, en: rule?.title ?? id };
+}
+
+function landLabel(code: string | null): { de: string; en: string } {
+  if (!code) return { de: 'Bund', en: 'federal level' };
+  const name = findLand(code)?.name ?? code;
+  return { de: name, en: name };
 }

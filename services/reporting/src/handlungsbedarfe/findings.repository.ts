@@ -31,6 +31,10 @@ export interface FindingFilter {
   landCode?: string;
   severity?: string;
   ruleId?: string;
+  /** Record kinds (any of them). */
+  kinds?: readonly string[];
+  /** An EU theme or twin use case one of the finding's records has. */
+  theme?: string;
   after?: { rank: number; id: string };
   limit: number;
   /**
@@ -132,9 +136,11 @@ export class FindingsRepository {
     return outcome;
   }
 
-  async list(
-    filter: FindingFilter,
-  ): Promise<{ rows: (FindingRow & { rank: number })[]; total: number }> {
+  /** The WHERE conditions of `filter` (visibility included), with their parameters. */
+  private conditions(filter: Omit<FindingFilter, 'after' | 'limit'>): {
+    where: string[];
+    params: unknown[];
+  } {
     const where: string[] = [];
     const params: unknown[] = [];
     const bind = binder(params);
@@ -148,6 +154,24 @@ export class FindingsRepository {
     if (filter.landCode) add('land_code = ?', filter.landCode);
     if (filter.severity) add('severity = ?', filter.severity);
     if (filter.ruleId) add('rule_id = ?', filter.ruleId);
+    if (filter.kinds?.length) add('record_kind = ANY (?::text[])', filter.kinds);
+    // A theme is a property of records: findings with a record of that theme (a finding about a
+    // Land as a whole has no theme and is left out). Only visible records count.
+    if (filter.theme) {
+      const hidden = hiddenIdsSql(filter.scope, bind);
+      add(
+        `EXISTS (SELECT 1 FROM inventory_item i WHERE i.id = ANY (finding.record_ids)
+          AND ? = ANY (i.themes)${hidden ? ` AND i.id NOT IN (${hidden})` : ''})`,
+        filter.theme,
+      );
+    }
+    return { where, params };
+  }
+
+  async list(
+    filter: FindingFilter,
+  ): Promise<{ rows: (FindingRow & { rank: number })[]; total: number }> {
+    const { where, params } = this.conditions(filter);
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM finding ${condition}`,
@@ -173,6 +197,21 @@ export class FindingsRepository {
       pageParams,
     );
     return { rows, total };
+  }
+
+  /** Findings matching `filter` counted per rule or per Land, and per severity. */
+  async groups(
+    filter: Omit<FindingFilter, 'after' | 'limit'>,
+    by: 'rule' | 'land',
+  ): Promise<{ key: string | null; severity: string; n: number }[]> {
+    const { where, params } = this.conditions(filter);
+    const column = by === 'rule' ? 'rule_id' : 'land_code';
+    return this.dataSource.query(
+      `SELECT ${column} AS key, severity, count(*)::int AS n FROM finding
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       GROUP BY ${column}, severity`,
+      params,
+    );
   }
 
   async countsByLandAndSeverity(): Promise<

@@ -11,11 +11,13 @@ import {
   label,
   PLATFORM_TYPE_LABELS,
   RATING_LABELS,
-  SEVERITY_LABELS,
   STATUS_LABELS,
   TWIN_USE_CASE_LABELS,
 } from '../labels';
 import { CsvColumn } from './csv';
+
+/** A time the CSV writes in German local time. */
+const time = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
@@ -43,24 +45,33 @@ export const ITEM_COLUMNS: readonly CsvColumn<InventoryItemView>[] = [
   { header: 'Ost', value: (i) => i.bbox?.[2] },
   { header: 'Nord', value: (i) => i.bbox?.[3] },
   { header: 'Herkunft', value: (i) => (i.source === 'harvested' ? 'geharvestet' : 'erfasst') },
-  { header: 'Zuletzt geändert', value: (i) => i.updatedAt },
+  { header: 'Zuletzt geändert (Ortszeit)', value: (i) => time(i.updatedAt) },
 ];
 
+/** Handlungsbedarfe in words: the entry, one sentence with the evidence, local times. */
 export const FINDING_COLUMNS: readonly CsvColumn<FindingView & { landName: string | null }>[] = [
   { header: 'ID', value: (f) => f.id },
   { header: 'Regel', value: (f) => f.ruleId },
   { header: 'Handlungsbedarf', value: (f) => f.title },
-  { header: 'Schweregrad', value: (f) => label(SEVERITY_LABELS, f.severity) },
+  { header: 'Schweregrad', value: (f) => f.severityLabel.de },
   { header: 'Begründung', value: (f) => f.rationale },
   { header: 'Land (ISO 3166-2)', value: (f) => f.landCode },
-  { header: 'Land', value: (f) => f.landName },
-  { header: 'Betroffene Einträge (Art)', value: (f) => f.recordKind },
+  { header: 'Land', value: (f) => f.landName ?? (f.landCode ? null : 'Bund') },
+  { header: 'Betrifft', value: (f) => f.entry.title },
+  { header: 'Befund', value: (f) => f.explanation.de },
+  { header: 'Was der Schweregrad bedeutet', value: (f) => f.severityMeaning.de },
+  { header: 'Art der betroffenen Einträge', value: (f) => label(RECORD_KIND_LABELS, f.recordKind) },
   { header: 'Anzahl betroffener Einträge', value: (f) => f.recordIds.length },
   { header: 'Betroffene Einträge (IDs)', value: (f) => f.recordIds },
-  { header: 'Befund', value: (f) => JSON.stringify(f.evidence) },
-  { header: 'Erstmals festgestellt', value: (f) => f.firstSeenAt },
-  { header: 'Zuletzt geändert', value: (f) => f.updatedAt },
+  { header: 'Erstmals festgestellt (Ortszeit)', value: (f) => time(f.firstSeenAt) },
+  { header: 'Zuletzt geändert (Ortszeit)', value: (f) => time(f.updatedAt) },
 ];
+
+const RECORD_KIND_LABELS: Record<string, string> = {
+  ...KIND_LABELS,
+  land: 'Land',
+  harvestSource: 'Harvesting-Quelle',
+};
 
 export const LAND_COLUMNS: readonly CsvColumn<LandOverview>[] = [
   { header: 'Land (ISO 3166-2)', value: (l) => l.code },
@@ -106,11 +117,11 @@ export const HARVEST_COLUMNS: readonly CsvColumn<HarvestSourceView>[] = [
   { header: 'Letzter Auftrag: Treffer', value: (s) => s.latestMatched },
   { header: 'Letzter Auftrag: empfangen', value: (s) => s.latestReceived },
   { header: 'Letzter Abschluss: Zustand', value: (s) => s.lastFinishedState },
-  { header: 'Letzter Abschluss: Zeitpunkt', value: (s) => s.lastFinishedAt },
+  { header: 'Letzter Abschluss: Zeitpunkt', value: (s) => time(s.lastFinishedAt) },
   { header: 'Letzte Meldung', value: (s) => s.lastMessage },
-  { header: 'Letzter Erfolg', value: (s) => s.lastSuccessAt },
+  { header: 'Letzter Erfolg', value: (s) => time(s.lastSuccessAt) },
   { header: 'Zeitplan (cron)', value: (s) => s.schedule },
-  { header: 'Nächster Lauf fällig', value: (s) => s.nextDueAt },
+  { header: 'Nächster Lauf fällig', value: (s) => time(s.nextDueAt) },
   { header: 'Aufträge', value: (s) => s.jobs },
   { header: 'Erfolgreich', value: (s) => s.succeeded },
   { header: 'Fehlgeschlagen', value: (s) => s.failed },

@@ -3,6 +3,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
+import { findingFilter } from '../../handlungsbedarfe/finding-view';
 import { OverviewService } from '../../overview/overview.service';
 import {
   CoverageCsvQuery,
@@ -74,7 +75,7 @@ export class CsvExportController {
     @Res() reply: FastifyReply,
   ): FastifyReply {
     const { delimiter, ...filter } = query;
-    const rows = this.pages.findings({ ...filter, scope: viewer.scope });
+    const rows = this.pages.findings(findingFilter(filter, viewer));
     return this.send(reply, 'handlungsbedarfe', csvStream(FINDING_COLUMNS, rows, delimiter));
   }
 

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 
-export type CsvValue = string | number | boolean | null | undefined | readonly string[];
+export type CsvValue = string | number | boolean | Date | null | undefined | readonly string[];
 
 export interface CsvColumn<T> {
   /** German header. */
@@ -13,14 +13,41 @@ export const CSV_DELIMITERS = { comma: ',', semicolon: ';' } as const;
 export type CsvDelimiter = keyof typeof CSV_DELIMITERS;
 
 /**
- * A cell as text. Booleans become "ja"/"nein", lists are joined with "; ". Text starting with
- * `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe, so a spreadsheet does not run it as a
- * formula (CSV injection; OWASP). Numbers stay numbers.
+ * A point in time as a spreadsheet reads it, in German local time (Europe/Berlin): with
+ * semicolons (German Excel) "07.12.2026 06:30", else "2026-12-07 06:30" (ISO order, which Excel
+ * recognises in every locale).
  */
-export function csvCell(value: CsvValue): string | number {
+export function csvTime(date: Date, delimiter: CsvDelimiter): string {
+  const part = Object.fromEntries(
+    new Intl.DateTimeFormat('de-DE', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return delimiter === 'semicolon'
+    ? `${part.day}.${part.month}.${part.year} ${part.hour}:${part.minute}`
+    : `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
+/**
+ * A cell as text. Booleans become "ja"/"nein", lists are joined with "; ", times are German local
+ * time (csvTime). With semicolons (German Excel) numbers get a decimal comma: German Excel reads
+ * `16.7` as 16 July. Text starting with `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe,
+ * so a spreadsheet does not run it as a formula (CSV injection; OWASP).
+ */
+export function csvCell(value: CsvValue, delimiter: CsvDelimiter = 'comma'): string | number {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number')
+    return delimiter === 'semicolon' ? String(value).replace('.', ',') : value;
   if (typeof value === 'boolean') return value ? 'ja' : 'nein';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : csvTime(value, delimiter);
   const text = typeof value === 'string' ? value : value.join('; ');
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
@@ -28,6 +55,7 @@ export function csvCell(value: CsvValue): string | number {
 /**
  * RFC 4180 CSV (CRLF line ends, fields quoted when they hold the delimiter, a quote or a line
  * break; quotes doubled) in UTF-8 with a byte-order mark, so Excel reads the umlauts right.
+ * `semicolon` is the dialect of German Excel: semicolons, decimal commas, local times.
  * Rows are pulled from `rows` only as fast as the client reads (stream back-pressure): the
  * caller pages through the database, never holding the whole list.
  */
@@ -46,7 +74,7 @@ export function csvStream<T>(
   });
   const source = Readable.from(
     (async function* () {
-      for await (const row of rows) yield columns.map((c) => csvCell(c.value(row)));
+      for await (const row of rows) yield columns.map((c) => csvCell(c.value(row), delimiter));
     })(),
   );
   source.on('error', (error) => stringifier.destroy(error));
