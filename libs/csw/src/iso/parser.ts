@@ -2,6 +2,7 @@ import type { SaxesTagNS } from 'saxes';
 import { UnexpectedDocumentError } from '../errors';
 import type { XmlSource } from '../xml/decode';
 import { NS, clark } from '../xml/namespaces';
+import { CanonicalWriter } from '../xml/canonical';
 import { readXml, type ReadXmlOptions, type XmlSink } from '../xml/secure-reader';
 import { TreeBuilder } from '../xml/tree';
 import {
@@ -22,6 +23,11 @@ import type {
 export interface IsoParseOptions extends ReadXmlOptions {
   /** Largest record kept, in characters of XML; a larger one is reported with an error. Default 5 MB. */
   maxRecordChars?: number;
+  /**
+   * Keep each record's canonical XML (Canonical XML 1.0, standalone) in `IsoRecord.document`: what
+   * a harvester needs to serve the record as it harvested it. Off by default (it costs memory).
+   */
+  keepDocument?: boolean;
   /** Receives records of other schemas (csw:Record …) found in a GetRecords response. */
   onForeignRecord?: (record: ForeignRecord) => void | Promise<void>;
 }
@@ -29,7 +35,7 @@ export interface IsoParseOptions extends ReadXmlOptions {
 /** The parser's bounds (depth, text node, record size): what a caller configures once. */
 export type IsoParseLimits = Pick<
   IsoParseOptions,
-  'maxDepth' | 'maxTextNodeChars' | 'maxRecordChars'
+  'maxDepth' | 'maxTextNodeChars' | 'maxRecordChars' | 'keepDocument'
 >;
 
 export const DEFAULT_MAX_RECORD_CHARS = 5_000_000;
@@ -84,6 +90,9 @@ class IsoPageSink implements XmlSink {
   private oversize = false;
   private oversizeId: string | null = null;
   private recordIssues: IsoIssue[] = [];
+  /** The record's canonical XML being written (keepDocument), and the declarations around it. */
+  private canonical: CanonicalWriter | null = null;
+  private readonly outerNs: Record<string, string>[] = [];
 
   private readonly queue: (() => void | Promise<void>)[] = [];
 
@@ -102,7 +111,12 @@ class IsoPageSink implements XmlSink {
         return;
       }
       this.builder.open(tag);
+      this.canonical?.open(tag);
       return;
+    }
+    if (this.options.keepDocument) {
+      this.outerNs.length = depth - 1;
+      this.outerNs.push(tag.ns);
     }
     if (depth === 1) {
       this.openRoot(tag, position);
@@ -123,9 +137,10 @@ class IsoPageSink implements XmlSink {
     }
   }
 
-  close(_tag: SaxesTagNS, depth: number, position: number): void {
+  close(tag: SaxesTagNS, depth: number, position: number): void {
     if (this.builder === null) return;
     if (depth === this.recordLevel) {
+      if (!this.oversize) this.canonical?.close(tag);
       this.finishRecord();
       return;
     }
@@ -135,10 +150,14 @@ class IsoPageSink implements XmlSink {
       return;
     }
     this.builder.close();
+    this.canonical?.close(tag);
   }
 
   text(text: string): void {
-    if (this.builder !== null && !this.oversize) this.builder.text(text);
+    if (this.builder !== null && !this.oversize) {
+      this.builder.text(text);
+      this.canonical?.text(text);
+    }
   }
 
   comment(_text: string, depth: number): void {
@@ -214,6 +233,11 @@ class IsoPageSink implements XmlSink {
     this.oversize = false;
     this.oversizeId = null;
     this.recordIssues = [];
+    if (this.options.keepDocument && iso) {
+      // The apex declares what is in scope: the declarations of the elements around the record.
+      this.canonical = new CanonicalWriter(this.outerNs.slice(0, this.recordLevel - 1));
+      this.canonical.open(tag);
+    } else this.canonical = null;
   }
 
   /** Keeps what identifies the record and lets the rest of it go. */
@@ -222,6 +246,7 @@ class IsoPageSink implements XmlSink {
     this.oversize = true;
     this.oversizeId = fileIdentifierOf(builder.root);
     builder.root.children = [];
+    this.canonical = null;
   }
 
   private finishRecord(): void {
@@ -232,6 +257,8 @@ class IsoPageSink implements XmlSink {
       const record = this.oversize
         ? oversizeRecord(this.oversizeId, this.maxRecordChars)
         : extractIsoRecord(builder.root, this.recordIssues);
+      if (this.canonical !== null) record.document = this.canonical.result();
+      this.canonical = null;
       this.queue.push(() => this.onRecord(record));
     } else {
       this.foreignRecords++;

@@ -216,6 +216,11 @@ export interface IsoRecord {
   issues: IsoIssue[];
   /** SHA-256 (hex) of the canonical JSON of every field above except `issues`. */
   checksum: string;
+  /**
+   * The record as harvested: its `gmd:MD_Metadata` (or `gmi:MI_Metadata`) element as Canonical XML
+   * 1.0, a standalone document. Only when parsed with `keepDocument`; not part of `checksum`.
+   */
+  document?: string;
 }
 
 /** A record of another schema in a GetRecords response (e.g. `csw:Record` when the server ignored outputSchema). */

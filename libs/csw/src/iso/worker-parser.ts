@@ -77,7 +77,8 @@ export class IsoParseWorker {
     if (this.closed) throw new Error('IsoParseWorker is closed');
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    const { signal, onForeignRecord, maxDepth, maxTextNodeChars, maxRecordChars } = options;
+    const { signal, onForeignRecord, maxDepth, maxTextNodeChars, maxRecordChars, keepDocument } =
+      options;
     const outcome = new Promise<IsoParseResult>((resolve, reject) => {
       this.pending.set(id, {
         inFlight: 0,
@@ -94,7 +95,11 @@ export class IsoParseWorker {
     outcome.catch(() => undefined);
     const post = (message: ToWorker, transfer?: ArrayBuffer[]) =>
       worker.postMessage(message, transfer);
-    post({ type: 'start', id, options: { maxDepth, maxTextNodeChars, maxRecordChars } });
+    post({
+      type: 'start',
+      id,
+      options: { maxDepth, maxTextNodeChars, maxRecordChars, keepDocument },
+    });
     try {
       for await (const chunk of chunksOf(source)) {
         if (signal?.aborted) throw signal.reason ?? new CswError('ABORTED', 'aborted');

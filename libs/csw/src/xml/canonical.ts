@@ -1,0 +1,123 @@
+import type { SaxesTagNS } from 'saxes';
+
+/**
+ * Writes one element subtree (a harvested `gmd:MD_Metadata`) from the reader's events as Canonical
+ * XML 1.0 without comments (https://www.w3.org/TR/xml-c14n): the record as the source wrote it,
+ * independent of how it was serialised (quotes, empty-element tags, attribute order, CDATA,
+ * entities), and a standalone document: the apex element declares every namespace in scope,
+ * including those declared on the response elements around it. Comments and processing
+ * instructions are left out (the reader does not report them to the record).
+ *
+ * One deviation, for the catalogues that use a well-known prefix without declaring it (the reader
+ * resolves it, with a warning): such a prefix is declared where it is first used, so the output is
+ * always namespace-well-formed.
+ */
+export class CanonicalWriter {
+  private readonly parts: string[] = [];
+  /** The namespace bindings in force in the output: prefix ('' = default) → URI. */
+  private readonly bound = new Map<string, string>();
+  /** Per open element: the bindings it changed, with their previous values, to undo on close. */
+  private readonly undo: [string, string | undefined][][] = [];
+  private chars = 0;
+
+  /** `inherited`: the declarations of the apex element's ancestors, outermost first. */
+  constructor(private readonly inherited: Record<string, string>[] = []) {}
+
+  /** Characters written so far. */
+  get length(): number {
+    return this.chars;
+  }
+
+  open(tag: SaxesTagNS): void {
+    const declare = new Map<string, string>();
+    if (this.undo.length === 0) {
+      for (const ns of this.inherited) for (const p in ns) declare.set(p, ns[p]);
+    }
+    for (const p in tag.ns) declare.set(p, tag.ns[p]);
+    const changed: [string, string | undefined][] = [];
+    const decls: [string, string][] = [];
+    const bind = (prefix: string, uri: string) => {
+      const before = this.bound.get(prefix);
+      if (before === uri || (before === undefined && prefix === '' && uri === '')) return;
+      changed.push([prefix, before]);
+      this.bound.set(prefix, uri);
+      decls.push([prefix, uri]);
+    };
+    for (const [prefix, uri] of declare) bind(prefix, uri);
+    // A prefix the source used without declaring it (resolved by the reader): declare it here.
+    if (tag.prefix !== '' && this.bound.get(tag.prefix) !== tag.uri) bind(tag.prefix, tag.uri);
+    const attributes: { uri: string; local: string; name: string; value: string }[] = [];
+    for (const key in tag.attributes) {
+      const a = tag.attributes[key];
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
+      if (a.prefix !== '' && a.prefix !== 'xml' && this.bound.get(a.prefix) !== a.uri)
+        bind(a.prefix, a.uri);
+      attributes.push(a);
+    }
+    decls.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    attributes.sort((a, b) =>
+      a.uri !== b.uri
+        ? a.uri < b.uri
+          ? -1
+          : 1
+        : a.local < b.local
+          ? -1
+          : a.local > b.local
+            ? 1
+            : 0,
+    );
+    let out = `<${tag.name}`;
+    for (const [prefix, uri] of decls)
+      out += `${prefix === '' ? ' xmlns' : ` xmlns:${prefix}`}="${escapeAttribute(uri)}"`;
+    for (const a of attributes) out += ` ${a.name}="${escapeAttribute(a.value)}"`;
+    out += '>';
+    this.write(out);
+    this.undo.push(changed);
+  }
+
+  close(tag: SaxesTagNS): void {
+    this.write(`</${tag.name}>`);
+    const changed = this.undo.pop() ?? [];
+    for (const [prefix, before] of changed) {
+      if (before === undefined) this.bound.delete(prefix);
+      else this.bound.set(prefix, before);
+    }
+  }
+
+  text(text: string): void {
+    this.write(escapeText(text));
+  }
+
+  /** The canonical form of the subtree (call after the apex element's close). */
+  result(): string {
+    return this.parts.join('');
+  }
+
+  private write(s: string): void {
+    this.parts.push(s);
+    this.chars += s.length;
+  }
+}
+
+const TEXT_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\r': '&#xD;',
+};
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '"': '&quot;',
+  '\t': '&#x9;',
+  '\n': '&#xA;',
+  '\r': '&#xD;',
+};
+
+function escapeText(s: string): string {
+  return /[&<>\r]/.test(s) ? s.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]) : s;
+}
+
+function escapeAttribute(s: string): string {
+  return /[&<"\t\n\r]/.test(s) ? s.replace(/[&<"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]) : s;
+}
