@@ -18,6 +18,8 @@ export function harvestClientFor(
       timeoutMs: source.timeoutMs,
       maxResponseBytes: options.maxResponseBytes,
       parser: options.parser,
+      // Each record's canonical XML travels with it: the CSW serves harvested records as harvested.
+      parse: { keepDocument: true },
     },
     {
       maxAttempts: source.retryMaxAttempts,

@@ -4,7 +4,13 @@ import { parseIsoRecords, type IsoRecord } from '@dpi/csw';
 import { SHARED_DIR } from '@dpi/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAPPING_VERSION, publishedChecksum, toHarvestedRecord } from './record-mapping';
+import {
+  ISO_DOCUMENT_MAX_BYTES,
+  isoDocumentOf,
+  MAPPING_VERSION,
+  publishedChecksum,
+  toHarvestedRecord,
+} from './record-mapping';
 
 /** Real records of real catalogues (read where they are, never copied into the repository). */
 const FIXTURE_FILES = [
@@ -277,7 +283,22 @@ describe('ISO 19139 → HarvestedRecord, on the shared fixtures', () => {
     expect(publishedChecksum(record, { ...context, landCode: 'DE-HE' })).not.toBe(checksum);
     expect(publishedChecksum(record, { ...context, sourceName: 'other' })).not.toBe(checksum);
     expect(publishedChecksum({ checksum: 'x' }, context)).not.toBe(checksum);
-    expect(MAPPING_VERSION).toBe(1);
+    expect(publishedChecksum({ ...record, document: '<a></a>' }, context)).not.toBe(checksum);
+    expect(MAPPING_VERSION).toBe(2);
+  });
+
+  it('carries the canonical document up to its limit, and its size beyond', () => {
+    const small = '<gmd:MD_Metadata>ä</gmd:MD_Metadata>';
+    expect(isoDocumentOf({ document: small })).toEqual({
+      isoDocument: small,
+      isoDocumentBytes: Buffer.byteLength(small),
+    });
+    const large = 'x'.repeat(ISO_DOCUMENT_MAX_BYTES + 1);
+    expect(isoDocumentOf({ document: large })).toEqual({
+      isoDocument: '',
+      isoDocumentBytes: ISO_DOCUMENT_MAX_BYTES + 1,
+    });
+    expect(isoDocumentOf({})).toEqual({ isoDocument: '', isoDocumentBytes: 0 });
   });
 
   it('refuses a record without fileIdentifier', () => {

@@ -19,7 +19,16 @@ import { euThemesOf } from './themes';
  * Raise when the mapping below changes what it produces: it is part of every record checksum, so
  * the next run republishes every record with the new mapping.
  */
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
+
+/**
+ * Largest harvested document (canonical XML, UTF-8 bytes) carried to the registry and reporting.
+ * Kafka takes 1 MB per record batch by default; the largest real record of ../shared/fixtures/csw
+ * has 95,006 bytes (the INSPIRE Geoportal's), a typical GDI-DE record 40–55 KB. A larger document
+ * is left out (its size still travels) and the CSW serves ISO generated from the fields instead,
+ * saying why.
+ */
+export const ISO_DOCUMENT_MAX_BYTES = 256 * 1024;
 
 /** What the mapping needs to know about the source and the job. */
 export interface MappingContext {
@@ -34,17 +43,31 @@ export interface MappingContext {
 /**
  * Checksum of a harvested record as published and compared: the ISO record's canonical checksum,
  * plus everything else the message carries that can change without the record changing (the
- * mapping version, the source's Land and name). Equal checksum = nothing to publish.
+ * mapping version, the source's Land and name, the canonical document: an element the extraction
+ * does not read changes what the CSW serves). Equal checksum = nothing to publish.
  */
 export function publishedChecksum(
-  record: Pick<IsoRecord, 'checksum'>,
+  record: Pick<IsoRecord, 'checksum' | 'document'>,
   source: Pick<MappingContext, 'sourceName' | 'landCode'>,
 ): string {
-  return createHash('sha256')
-    .update(
-      `${MAPPING_VERSION}\n${source.landCode ?? ''}\n${source.sourceName}\n${record.checksum}`,
-    )
-    .digest('hex');
+  const hash = createHash('sha256').update(
+    `${MAPPING_VERSION}\n${source.landCode ?? ''}\n${source.sourceName}\n${record.checksum}\n`,
+  );
+  if (record.document !== undefined) hash.update(record.document);
+  return hash.digest('hex');
+}
+
+/** The document the message carries, and its size (also when too large to carry). */
+export function isoDocumentOf(record: Pick<IsoRecord, 'document'>): {
+  isoDocument: string;
+  isoDocumentBytes: number;
+} {
+  if (record.document === undefined) return { isoDocument: '', isoDocumentBytes: 0 };
+  const bytes = Buffer.byteLength(record.document, 'utf8');
+  return {
+    isoDocument: bytes <= ISO_DOCUMENT_MAX_BYTES ? record.document : '',
+    isoDocumentBytes: bytes,
+  };
 }
 
 /**
@@ -86,6 +109,7 @@ export function toHarvestedRecord(record: IsoRecord, context: MappingContext): H
     metadataDate: record.dateStamp ?? '',
     sourceName: context.sourceName,
     serviceType: record.serviceType ?? '',
+    ...isoDocumentOf(record),
   });
 }
 
