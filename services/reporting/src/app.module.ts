@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HandlungsbedarfeModule } from './handlungsbedarfe/handlungsbedarfe.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { LiveModule } from './live/live.module';
+import { MethodModule } from './method/method.module';
 import { OverviewModule } from './overview/overview.module';
 import { ProjectionModule } from './projection/projection.module';
 
@@ -28,6 +29,7 @@ import { ProjectionModule } from './projection/projection.module';
     AggregatesModule,
     OverviewModule,
     ExportsModule,
+    MethodModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor }],
 })

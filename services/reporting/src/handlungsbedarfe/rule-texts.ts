@@ -9,10 +9,14 @@ export interface RuleTexts {
   title: LocalizedText;
   checks: LocalizedText;
   fix: LocalizedText;
+  /** The rule's rationale in English (the German one is the rule's own). */
+  whyEn: string;
 }
 
 export const RULE_TEXTS: Record<string, RuleTexts> = {
   'land-without-open-data-portal': {
+    whyEn:
+      'Without an open data portal (in pilot or production) the Land lacks the central access to its open data; GovData and the European data portal cannot take its data over.',
     title: { de: 'Land ohne Open-Data-Portal', en: 'Land without an open data portal' },
     checks: {
       de: 'Ob für das Land mindestens ein Open-Data-Portal im Pilot- oder Produktivbetrieb erfasst ist. Geplante Portale zählen nicht, werden aber genannt.',
@@ -24,6 +28,8 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'land-without-urban-data-platform': {
+    whyEn:
+      "Urban data platforms (DIN SPEC 91357) connect the municipalities' sensor, geo and domain data; without them the basis for digital twins and for reuse across Länder borders is missing.",
     title: { de: 'Land ohne urbane Datenplattform', en: 'Land without an urban data platform' },
     checks: {
       de: 'Ob für das Land mindestens eine urbane Datenplattform im Pilot- oder Produktivbetrieb erfasst ist.',
@@ -35,6 +41,8 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'land-without-digital-twin': {
+    whyEn:
+      'The conference of digital ministers expects every Land to build a digital twin (geospatial base, urban or thematic) or to take part in one; none is recorded for this Land.',
     title: { de: 'Land ohne digitalen Zwilling', en: 'Land without a digital twin' },
     checks: {
       de: 'Ob für das Land irgendein digitaler Zwilling erfasst ist (Geobasis-, urbaner oder thematischer Zwilling).',
@@ -46,6 +54,8 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'platform-without-machine-readable-interface': {
+    whyEn:
+      "Without a machine-readable interface, other platforms, twins and catalogues cannot use the platform's data automatically.",
     title: {
       de: 'Plattform ohne maschinenlesbare Schnittstelle',
       en: 'Platform without a machine-readable interface',
@@ -60,6 +70,8 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'twin-without-open-3d-format': {
+    whyEn:
+      'Open formats are the precondition for exchange with the Digital Twin Germany and between Länder.',
     title: {
       de: 'Digitaler Zwilling ohne offenes 3D-Format',
       en: 'Digital twin without an open 3D format',
@@ -74,6 +86,8 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'dataset-without-open-licence': {
+    whyEn:
+      'Public datasets without an open licence cannot be reused with legal certainty; GovData recommends DL-DE 2.0 or CC BY 4.0.',
     title: {
       de: 'Öffentliche Datensätze ohne offene Lizenz',
       en: 'Public datasets without an open licence',
@@ -88,6 +102,8 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'dataset-without-bbox': {
+    whyEn:
+      "Geodatasets without a bounding box cannot be found in map and spatial searches (GDI-DE, OGC API Records, the dashboard's map).",
     title: { de: 'Datensätze ohne räumliche Ausdehnung', en: 'Datasets without a spatial extent' },
     checks: {
       de: 'Wie viele Geodatensätze (Datensatz, Serie, Kachel) je Land keine Bounding Box haben.',
@@ -99,6 +115,8 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'dataset-without-contact': {
+    whyEn:
+      'Without a contact point users cannot report questions and errors; DCAT-AP.de recommends one for every dataset.',
     title: { de: 'Datensätze ohne Ansprechpartner', en: 'Datasets without a contact point' },
     checks: {
       de: 'Wie viele Datensätze je Land weder Name noch E-Mail noch Webadresse eines Ansprechpartners nennen.',
@@ -110,6 +128,8 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'endpoint-registered-by-several-laender': {
+    whyEn:
+      'The same service recorded by several Länder points to a shared service: a chance to coordinate operation and maintenance and to clean up duplicate records.',
     title: {
       de: 'Endpunkt von mehreren Ländern erfasst (Chance zur gemeinsamen Nutzung)',
       en: 'Endpoint recorded by several Länder (a chance to share it)',
@@ -124,6 +144,7 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'harvest-source-stale': {
+    whyEn: "The inventory's metadata from this source may be out of date.",
     title: { de: 'Harvesting-Quelle veraltet', en: 'Harvest source out of date' },
     checks: {
       de: 'Ob der letzte erfolgreiche Lauf einer Harvesting-Quelle mehr als eine Stunde hinter ihrem Zeitplan liegt.',
@@ -135,6 +156,7 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'harvest-source-failing': {
+    whyEn: 'New and changed datasets of the catalogue do not reach the inventory.',
     title: { de: 'Harvesting-Quelle schlägt fehl', en: 'Harvest source failing' },
     checks: {
       de: 'Ob der letzte abgeschlossene Lauf einer Harvesting-Quelle fehlgeschlagen ist.',
@@ -146,6 +168,8 @@ export const RULE_TEXTS: Record<string, RuleTexts> = {
     },
   },
   'land-metadata-quality-low': {
+    whyEn:
+      "Metadata below the MQA band \u201cgood\u201d make the Land's data harder to find, understand and reuse; the datasets with the lowest scores are linked.",
     title: {
       de: 'Metadatenqualität des Landes unter „gut“',
       en: 'Metadata quality of the Land below “good”',
