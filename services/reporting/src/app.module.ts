@@ -12,7 +12,10 @@ import { InventoryModule } from './inventory/inventory.module';
 import { LiveModule } from './live/live.module';
 import { MethodModule } from './method/method.module';
 import { OverviewModule } from './overview/overview.module';
+import { ProfileModule } from './profile/profile.module';
 import { ProjectionModule } from './projection/projection.module';
+import { QualityModule } from './quality/quality.module';
+import { TrendsModule } from './trends/trends.module';
 
 @Module({
   imports: [
@@ -28,6 +31,9 @@ import { ProjectionModule } from './projection/projection.module';
     InventoryModule,
     AggregatesModule,
     OverviewModule,
+    ProfileModule,
+    QualityModule,
+    TrendsModule,
     ExportsModule,
     MethodModule,
   ],

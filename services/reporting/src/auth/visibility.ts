@@ -45,6 +45,17 @@ export function hiddenIdsSql(
     : HIDDEN_FROM_PUBLIC_SQL;
 }
 
+/**
+ * The condition on rows with `access_rights` and `land_code` columns (read models, the trends'
+ * `record_history`) that the scope may count: NON_PUBLIC ones only when it reads them. For the
+ * per-viewer figures of the Land profile, the trends and the quality breakdown (issue 21).
+ */
+export function countedRowsSql(scope: ReadScope, bind: Bind): string {
+  if (scope.all) return 'TRUE';
+  const own = scope.ownLand === null ? 'FALSE' : `land_code = ${bind(scope.ownLand)}`;
+  return `(access_rights IS DISTINCT FROM 'NON_PUBLIC' OR ${own})`;
+}
+
 /** Whether the scope reads a NON_PUBLIC record of Land `landCode` (null or '': federal, withdrawn). */
 export function readsNonPublic(scope: ReadScope, landCode: string | null): boolean {
   return scope.all || (scope.ownLand !== null && scope.ownLand === landCode);

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { NonPublicRecord } from '../changes/read-models-changed';
 import { READ_MODELS, ReadModelName } from './read-models';
 import { RecordChange } from './record-change';
+import { historyUpsert } from './record-history';
 import { ReadModelColumn, versionedUpsert } from './versioned-upsert';
 
 /** The only code that writes reporting's read-model tables. */
@@ -52,6 +53,11 @@ export class ReadModelsRepository {
     );
     if (!statement) return [];
     const rows: { id: string }[] = await manager.query(statement.sql, statement.params);
+    // The trends' history (issue 21) beside the read model; without a transaction of the
+    // caller's (applyChanges, the rebuild) a crash between the two repeats the batch, which both
+    // statements absorb (versioned).
+    const history = historyUpsert(model, changes);
+    if (history) await manager.query(history.sql, history.params);
     return rows.map((r) => r.id);
   }
 

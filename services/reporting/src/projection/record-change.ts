@@ -1,4 +1,5 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
+import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { decodeMessage, envelopeFromHeaders, RawEvent } from '@dpi/kafka';
 
 /** What every registry change carries, whatever the entity. */
@@ -11,7 +12,8 @@ interface ChangeBase {
 
 /** A validated change of one registry record: its new state's fields, or its deletion. */
 export type RecordChange<F> =
-  (ChangeBase & { kind: 'upsert' } & F) | (ChangeBase & { kind: 'delete' });
+  | (ChangeBase & { kind: 'upsert'; registeredAt?: Date | null } & F)
+  | (ChangeBase & { kind: 'delete' });
 
 /**
  * Decodes a record of a registry topic and checks what all of them promise: an envelope, a key,
@@ -20,7 +22,7 @@ export type RecordChange<F> =
  */
 export function decodeRecordChange<
   Desc extends DescMessage,
-  S extends { id: string; version: bigint },
+  S extends { id: string; version: bigint; createdAt?: Timestamp },
   F,
 >(
   raw: RawEvent,
@@ -45,5 +47,7 @@ export function decodeRecordChange<
       `version ${state.version} differs from header version ${envelope.entityVersion}`,
     );
   }
-  return { ...base, kind: 'upsert', ...fieldsOf(state) };
+  // When the record was registered (the registry's created_at): the trends' registrations.
+  const registeredAt = state.createdAt ? timestampDate(state.createdAt) : null;
+  return { ...base, kind: 'upsert', registeredAt, ...fieldsOf(state) };
 }
