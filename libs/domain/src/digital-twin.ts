@@ -8,60 +8,17 @@ import {
   TwinUseCase as TwinUseCasePb,
 } from '@dpi/contracts';
 import { enumCodec } from './enum-codec';
+import {
+  DigizDeRelation,
+  ThreeDFormat,
+  TwinCapability,
+  TwinDataBasis,
+  TwinKind,
+  TwinScope,
+  TwinUseCase,
+} from './vocabularies/twin';
 
-export const TWIN_SCOPES = ['state', 'region', 'municipality', 'quarter', 'thematic'] as const;
-export type TwinScope = (typeof TWIN_SCOPES)[number];
-
-export const TWIN_KINDS = ['geobasis', 'urban', 'thematic'] as const;
-export type TwinKind = (typeof TWIN_KINDS)[number];
-
-/** DIN SPEC 91607: the four capabilities behind the maturity levels 1–4. */
-export const TWIN_CAPABILITIES = ['integration', 'knowledge', 'decision', 'actuation'] as const;
-export type TwinCapability = (typeof TWIN_CAPABILITIES)[number];
-export const MATURITY_LEVELS = [1, 2, 3, 4] as const;
-
-export const TWIN_USE_CASES = [
-  'urbanPlanning',
-  'mobility',
-  'climateEnvironment',
-  'energy',
-  'infrastructure',
-  'disasterProtection',
-  'participation',
-  'buildingPermits',
-  'dayCareCapacity',
-  'other',
-] as const;
-export type TwinUseCase = (typeof TWIN_USE_CASES)[number];
-
-export const TWIN_DATA_BASES = [
-  'lod1',
-  'lod2',
-  'lod3',
-  'terrainModel',
-  'surfaceModel',
-  'pointCloud',
-  'orthophoto',
-  'bim',
-  'realtimeIot',
-  'statistics',
-] as const;
-export type TwinDataBasis = (typeof TWIN_DATA_BASES)[number];
-
-export const THREE_D_FORMATS = [
-  'cityGml2',
-  'cityGml3',
-  'cityJson',
-  '3dTiles',
-  'i3s',
-  'gltf',
-] as const;
-export type ThreeDFormat = (typeof THREE_D_FORMATS)[number];
-/** Formats with an open specification (all of the above are; kept explicit for the gap rules). */
-export const OPEN_THREE_D_FORMATS: readonly ThreeDFormat[] = THREE_D_FORMATS;
-
-export const DIGIZ_DE_RELATIONS = ['none', 'pilot', 'dataSupplier', 'planned'] as const;
-export type DigizDeRelation = (typeof DIGIZ_DE_RELATIONS)[number];
+export * from './vocabularies/twin';
 
 export const twinScopeCodec = enumCodec<TwinScope, TwinScopePb>('TwinScope', {
   state: TwinScopePb.STATE,
@@ -111,10 +68,10 @@ export const twinDataBasisCodec = enumCodec<TwinDataBasis, TwinDataBasisPb>('Twi
 });
 
 export const threeDFormatCodec = enumCodec<ThreeDFormat, ThreeDFormatPb>('ThreeDFormat', {
-  cityGml2: ThreeDFormatPb.THREE_D_FORMAT_CITYGML_2,
-  cityGml3: ThreeDFormatPb.THREE_D_FORMAT_CITYGML_3,
-  cityJson: ThreeDFormatPb.THREE_D_FORMAT_CITYJSON,
-  '3dTiles': ThreeDFormatPb.THREE_D_FORMAT_3D_TILES,
+  'citygml-2': ThreeDFormatPb.THREE_D_FORMAT_CITYGML_2,
+  'citygml-3': ThreeDFormatPb.THREE_D_FORMAT_CITYGML_3,
+  cityjson: ThreeDFormatPb.THREE_D_FORMAT_CITYJSON,
+  '3d-tiles': ThreeDFormatPb.THREE_D_FORMAT_3D_TILES,
   i3s: ThreeDFormatPb.THREE_D_FORMAT_I3S,
   gltf: ThreeDFormatPb.THREE_D_FORMAT_GLTF,
 });

@@ -7,3 +7,4 @@ export * from './platform';
 export * from './dcat';
 export * from './platform-profile';
 export * from './standards';
+export * from './labels';

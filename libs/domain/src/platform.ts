@@ -1,25 +1,8 @@
 import { PlatformStatus as PlatformStatusPb, PlatformType as PlatformTypePb } from '@dpi/contracts';
 import { enumCodec } from './enum-codec';
+import { PlatformStatus, PlatformType } from './vocabularies/platform';
 
-/** Platform types as they appear in the REST API (camelCase, like DCAT-AP.de's level names). */
-export const PLATFORM_TYPES = [
-  'geoportal',
-  'sdiCatalogue',
-  'openDataPortal',
-  'urbanDataPlatform',
-  'iotSensorPlatform',
-  'mobilityDataPlatform',
-  'modelSimulationPlatform',
-  'dataSpace',
-  'twinViewer',
-] as const;
-export type PlatformType = (typeof PLATFORM_TYPES)[number];
-
-export const PLATFORM_STATUSES = ['planned', 'pilot', 'production', 'retired'] as const;
-export type PlatformStatus = (typeof PLATFORM_STATUSES)[number];
-
-export const RECORD_SOURCES = ['manual', 'harvested'] as const;
-export type RecordSource = (typeof RECORD_SOURCES)[number];
+export * from './vocabularies/platform';
 
 const platformType = enumCodec<PlatformType, PlatformTypePb>('PlatformType', {
   geoportal: PlatformTypePb.GEOPORTAL,

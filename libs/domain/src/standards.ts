@@ -129,6 +129,22 @@ export const STANDARDS: readonly StandardFact[] = [
     url: 'https://www.ogc.org/standard/3dtiles/',
   },
   {
+    code: 'i3s',
+    title: 'OGC Indexed 3D Scene Layer (I3S)',
+    body: 'OGC',
+    version: '1.3',
+    category: '3d',
+    url: 'https://www.ogc.org/standard/i3s/',
+  },
+  {
+    code: 'gltf',
+    title: 'glTF (GL Transmission Format)',
+    body: 'Khronos Group',
+    version: '2.0',
+    category: '3d',
+    url: 'https://www.khronos.org/gltf/',
+  },
+  {
     code: 'inspire',
     title: 'INSPIRE (Directive 2007/2/EC)',
     body: 'EU',
@@ -155,3 +171,40 @@ export const STANDARDS: readonly StandardFact[] = [
 ];
 
 export const STANDARD_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * Other spellings of standards seen in registrations, harvested ISO records and earlier API words
+ * (the 3D formats, the service types), keyed like `aliasKey` folds them. Spellings that only differ
+ * from a code in case and punctuation ("CityGML", "3dTiles", "ogcApiFeatures") need no entry.
+ */
+const STANDARD_ALIASES: Readonly<Record<string, string>> = {
+  citygml2: 'citygml',
+  citygml3: 'citygml',
+  csw: 'ogc-csw',
+  wms: 'ogc-wms',
+  wfs: 'ogc-wfs',
+  wmts: 'ogc-wmts',
+  sensorthings: 'ogc-sensorthings',
+  sensorthingsapi: 'ogc-sensorthings',
+  ogcsta: 'ogc-sensorthings',
+  ogccitygml: 'citygml',
+  ogc3dtiles: '3d-tiles',
+  ogci3s: 'i3s',
+  indexed3dscenelayer: 'i3s',
+};
+
+/** Case, spaces, dots, hyphens and underscores do not tell standards apart. */
+const aliasKey = (word: string): string => word.toLowerCase().replace(/[\s._\-–/]+/g, '');
+
+const CANONICAL_BY_KEY: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(STANDARD_ALIASES),
+  ...STANDARDS.map((s) => [aliasKey(s.code), s.code] as [string, string]),
+]);
+
+/**
+ * The canonical code (of STANDARDS) a spelling of a standard stands for, undefined when it names
+ * none. The registry stores what this returns; input it cannot map is rejected as before.
+ */
+export function canonicalStandardCode(word: string): string | undefined {
+  return CANONICAL_BY_KEY.get(aliasKey(word));
+}

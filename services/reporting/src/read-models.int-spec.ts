@@ -405,7 +405,7 @@ describe('reporting read models, Handlungsbedarfe and API (real PostgreSQL and K
       { intervalMs: 20 },
     );
     expect(Date.parse(after.asOf)).toBeGreaterThan(Date.parse(before.asOf));
-    expect(after.threeDFormats.map((f) => f.value)).toContain('cityJson');
+    expect(after.threeDFormats.map((f) => f.value)).toContain('cityjson');
     // Land and coverage read the same snapshot: no further wait.
     expect((await r.get<{ twins: number }>('/api/v1/laender/DE-MV')).twins).toBe(land.twins + 1);
     const coverage = await r.get<{ rows: { landCode: string; covered: number }[] }>(

@@ -26,6 +26,19 @@ export const oneOf = (field: string, words: readonly (string | number)[]) => ({
   message: `${field} must be one of: ${words.join(', ')}`,
 });
 
+/**
+ * Maps each word of an array onto its canonical code (issue 21: one code per concept) before the
+ * checks below run, so an alias is stored as the code it stands for; words `canonical` does not
+ * know stay as they are and fail the vocabulary's check.
+ */
+export function CanonicalWords(canonical: (word: string) => string | undefined) {
+  return Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? value.map((w: unknown) => (typeof w === 'string' ? (canonical(w) ?? w) : w))
+      : value,
+  );
+}
+
 /** An optional set of words from a vocabulary: an array, no repeats, every entry known. */
 export function WordSet(field: string, words: readonly string[]) {
   return applyDecorators(

@@ -13,7 +13,7 @@ const saxony = {
   capabilities: ['knowledge', 'integration'],
   useCases: ['urbanPlanning', 'climateEnvironment'],
   dataBasis: ['lod2', 'pointCloud', 'orthophoto'],
-  formats: ['cityGml2', '3dTiles'],
+  formats: ['citygml-2', '3d-tiles'],
   digizDe: 'pilot',
 };
 
@@ -58,7 +58,7 @@ describe('registry: digital twins (real PostgreSQL and Kafka)', () => {
       capabilities: ['integration', 'knowledge'],
       dataBasis: ['lod2', 'orthophoto', 'pointCloud'],
       useCases: ['climateEnvironment', 'urbanPlanning'],
-      formats: ['3dTiles', 'cityGml2'],
+      formats: ['3d-tiles', 'citygml-2'],
       realTime: false,
       simulation: false,
       version: 1,
@@ -89,7 +89,7 @@ describe('registry: digital twins (real PostgreSQL and Kafka)', () => {
       'PATCH',
       `/api/v1/twins/${twin.id}`,
       saxonyToken,
-      { formats: ['cityGml2', '3dTiles'] },
+      { formats: ['citygml-2', '3d-tiles'] },
       { 'if-match': '"2"' },
     );
     expect(reordered.json().version).toBe(2); // the same set in another order is no change

@@ -13,6 +13,7 @@ import { UnpublishedRecordLand1763900000060 } from './migrations/1763900000060-u
 import { ItemSearchAndIds1763900000070 } from './migrations/1763900000070-item-search-and-ids';
 import { OutsideGermany1763900000080 } from './migrations/1763900000080-outside-germany';
 import { RecordHistory1763900000090 } from './migrations/1763900000090-record-history';
+import { NormalisedThreeDFormats1763900000100 } from './migrations/1763900000100-normalised-3d-formats';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -33,6 +34,7 @@ export function reportingDataSourceOptions(
       ItemSearchAndIds1763900000070,
       OutsideGermany1763900000080,
       RecordHistory1763900000090,
+      NormalisedThreeDFormats1763900000100,
     ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',

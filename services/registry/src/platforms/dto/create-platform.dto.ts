@@ -4,6 +4,7 @@ import {
   AccessRight,
   ADMINISTRATIVE_LEVELS,
   AdministrativeLevel,
+  canonicalStandardCode,
   EU_THEMES,
   EuTheme,
   FUNDING_SOURCES,
@@ -33,6 +34,7 @@ import {
 } from 'class-validator';
 import { GEOMETRY_SCHEMA } from '../../records/geometry.schema';
 import {
+  CanonicalWords,
   GeoJsonGeometry,
   HttpUrl,
   IsGeoJsonGeometry,
@@ -103,7 +105,8 @@ export class CreatePlatformDto {
   @ApiPropertyOptional({
     type: [String],
     example: ['ogcapi-features', 'ogc-sensorthings'],
-    description: 'Codes from GET /api/v1/standards',
+    description:
+      'Codes from GET /api/v1/standards. Other spellings of a listed standard (CityGML, cityGml2, 3dTiles, OGC-CSW, wms …) are accepted and stored as its code.',
     uniqueItems: true,
     maxItems: 50,
     items: { type: 'string', pattern: STANDARD_CODE_PATTERN.source },
@@ -113,6 +116,7 @@ export class CreatePlatformDto {
   @ArrayMaxSize(50)
   @IsArray({ message: 'standards must be an array' })
   @IsOptional()
+  @CanonicalWords(canonicalStandardCode)
   standards?: string[];
 
   @ApiPropertyOptional({ default: false })

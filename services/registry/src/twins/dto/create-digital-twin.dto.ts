@@ -1,5 +1,6 @@
 import { DisplayName } from '@dpi/service-kit';
 import {
+  canonicalThreeDFormat,
   DIGIZ_DE_RELATIONS,
   DigizDeRelation,
   LAND_CODES,
@@ -19,6 +20,7 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GEOMETRY_SCHEMA } from '../../records/geometry.schema';
 import {
+  CanonicalWords,
   GeoJsonGeometry,
   HttpUrl,
   IsGeoJsonGeometry,
@@ -86,8 +88,14 @@ export class CreateDigitalTwinDto {
   @WordSet('dataBasis', TWIN_DATA_BASES)
   dataBasis?: TwinDataBasis[];
 
-  @ApiPropertyOptional({ enum: THREE_D_FORMATS, isArray: true, description: '3D formats offered' })
+  @ApiPropertyOptional({
+    enum: THREE_D_FORMATS,
+    isArray: true,
+    description:
+      '3D formats offered, coded as the standard they follow (GET /api/v1/standards) with the major version where it matters. The words of earlier versions (cityGml2, cityGml3, cityJson, 3dTiles) are accepted and stored as these codes.',
+  })
   @WordSet('formats', THREE_D_FORMATS)
+  @CanonicalWords(canonicalThreeDFormat)
   formats?: ThreeDFormat[];
 
   @ApiPropertyOptional({ default: false })
