@@ -27,8 +27,8 @@ export const PLATFORM_TYPE_LABELS: Labels = {
 
 export const PLATFORM_STATUS_LABELS: Labels = {
   planned: ['geplant', 'planned'],
-  pilot: ['Pilotbetrieb', 'pilot'],
-  production: ['in Betrieb', 'in production'],
+  pilot: ['Pilot', 'pilot'],
+  production: ['Produktion', 'production'],
   retired: ['außer Betrieb', 'retired'],
 };
 
