@@ -133,6 +133,16 @@ const de = {
     'Dieses Token berechtigt nicht zur Prüfansicht (Rolle „reviewer“ oder „admin“ nötig).',
   reviewerUnavailable: 'Das Token kann gerade nicht geprüft werden. Bitte später erneut versuchen.',
   reviewerEnded: 'Die Prüfansicht wurde beendet: das Token ist ungültig oder wurde widerrufen.',
+  atAGlance: 'Auf einen Blick',
+  figLaender: 'Länder mit Einträgen',
+  figPlatforms: 'Plattformen',
+  figTwins: 'Digitale Zwillinge',
+  figDatasets: 'Datensätze',
+  figFindings: 'offene Handlungsbedarfe',
+  figLastHarvest: 'letztes Harvesting',
+  filtersNone: 'keine aktiv – alle Einträge',
+  notFoundTitle: 'Diese Seite gibt es nicht.',
+  notFoundLink: 'Zur Übersicht',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -265,6 +275,16 @@ const en: Record<MessageKey, string> = {
     'This token does not open the reviewer view (role “reviewer” or “admin” needed).',
   reviewerUnavailable: 'The token cannot be checked right now. Please try again later.',
   reviewerEnded: 'The reviewer view was closed: the token is not valid or was revoked.',
+  atAGlance: 'At a glance',
+  figLaender: 'Länder with entries',
+  figPlatforms: 'Platforms',
+  figTwins: 'Digital twins',
+  figDatasets: 'Datasets',
+  figFindings: 'open needs for action',
+  figLastHarvest: 'last harvest',
+  filtersNone: 'none active – all entries',
+  notFoundTitle: 'There is no such page.',
+  notFoundLink: 'To the overview',
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };

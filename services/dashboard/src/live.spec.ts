@@ -3,17 +3,17 @@ import { type EventSourceLike, type LiveMode, startLiveUpdates } from './live';
 class FakeEventSource implements EventSourceLike {
   readyState = 0;
   closed = false;
-  private readonly listeners = new Map<string, (() => void)[]>();
-  addEventListener(type: string, listener: () => void): void {
+  private readonly listeners = new Map<string, ((event: { data?: unknown }) => void)[]>();
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
   }
   close(): void {
     this.closed = true;
     this.readyState = 2;
   }
-  emit(type: string): void {
+  emit(type: string, data?: string): void {
     if (type === 'open') this.readyState = 1;
-    for (const listener of this.listeners.get(type) ?? []) listener();
+    for (const listener of this.listeners.get(type) ?? []) listener({ data });
   }
 }
 
@@ -37,26 +37,20 @@ describe('startLiveUpdates', () => {
         sources.push(source);
         return source;
       },
-      onChange: (reason) => changes.push(reason),
+      onChange: (reason, event) =>
+        changes.push(event ? `${reason}:${event.type}:${event.data ?? ''}` : reason),
       onModeChange: (mode) => modes.push(mode),
       pollIntervalMs: 5000,
-      debounceMs: 100,
       reconnectMs: 2000,
     });
 
-  it('reloads once per burst of events', () => {
+  it('passes each event on with its type and data (coalesce.ts decides when to reload)', () => {
     const live = start();
     sources[0].emit('open');
     expect(live.mode()).toBe('sse');
-    sources[0].emit('changed');
-    sources[0].emit('changed');
-    sources[0].emit('findings');
-    expect(changes).toEqual([]);
-    jest.advanceTimersByTime(100);
-    expect(changes).toEqual(['event']);
-    sources[0].emit('changed');
-    jest.advanceTimersByTime(100);
-    expect(changes).toEqual(['event', 'event']);
+    sources[0].emit('changed', '{"model":"platform"}');
+    sources[0].emit('findings', '{"changed":1}');
+    expect(changes).toEqual(['event:changed:{"model":"platform"}', 'event:findings:{"changed":1}']);
     live.stop();
   });
 
@@ -94,8 +88,8 @@ describe('startLiveUpdates', () => {
   it('does nothing after stop', () => {
     const live = start();
     sources[0].emit('open');
-    sources[0].emit('changed');
     live.stop();
+    sources[0].emit('changed');
     jest.advanceTimersByTime(10_000);
     expect(changes).toEqual([]);
   });

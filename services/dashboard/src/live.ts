@@ -1,6 +1,7 @@
 /**
  * Live updates: the reporting service's server-sent events (`/api/v1/events`: `changed` after a
- * read model changed, `findings` after the Handlungsbedarfe changed) tell the page to reload. While
+ * read model changed, `findings` after the Handlungsbedarfe changed) tell the page what changed
+ * (each event is passed on at once; coalesce.ts decides when to reload). While
  * the stream is down the page polls instead, and catches up once when the stream is back. The
  * browser's EventSource reconnects by itself (the server asks for 2 s); one that gave up (closed,
  * e.g. after a 502 from the proxy) is replaced here.
@@ -9,7 +10,7 @@
 /** The part of the browser's EventSource used here (a fake in tests). */
 export interface EventSourceLike {
   readonly readyState: number;
-  addEventListener(type: string, listener: () => void): void;
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void;
   close(): void;
 }
 
@@ -20,14 +21,21 @@ export const LIVE_EVENT_TYPES = ['changed', 'findings'] as const;
 
 export type LiveMode = 'connecting' | 'sse' | 'polling';
 
+/** One server-sent event: its type and its data (JSON text). */
+export interface LiveEvent {
+  type: (typeof LIVE_EVENT_TYPES)[number];
+  data: string | undefined;
+}
+
 export interface LiveOptions {
   connect: () => EventSourceLike;
-  /** Reload now: `event` after live events, `poll` while polling, `resync` when the stream is back. */
-  onChange: (reason: 'event' | 'poll' | 'resync') => void;
+  /**
+   * Something changed: `event` with the live event's type and data, `poll` while polling (what
+   * changed is unknown), `resync` when the stream is back (what changed meanwhile is unknown).
+   */
+  onChange: (reason: 'event' | 'poll' | 'resync', event?: LiveEvent) => void;
   onModeChange: (mode: LiveMode) => void;
   pollIntervalMs: number;
-  /** Events within this time cause one reload. */
-  debounceMs: number;
   /** Wait before replacing a closed EventSource. */
   reconnectMs: number;
 }
@@ -41,7 +49,6 @@ export function startLiveUpdates(options: LiveOptions): LiveUpdates {
   let mode: LiveMode = 'connecting';
   let source: EventSourceLike | undefined;
   let pollTimer: ReturnType<typeof setInterval> | undefined;
-  let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -60,14 +67,6 @@ export function startLiveUpdates(options: LiveOptions): LiveUpdates {
     pollTimer = undefined;
   };
 
-  const onEvent = (): void => {
-    if (debounceTimer !== undefined) return;
-    debounceTimer = setTimeout(() => {
-      debounceTimer = undefined;
-      if (!stopped) options.onChange('event');
-    }, options.debounceMs);
-  };
-
   const open = (): void => {
     const current = options.connect();
     source = current;
@@ -79,7 +78,12 @@ export function startLiveUpdates(options: LiveOptions): LiveUpdates {
       // Whatever changed while the stream was down was not announced.
       if (wasPolling) options.onChange('resync');
     });
-    for (const type of LIVE_EVENT_TYPES) current.addEventListener(type, onEvent);
+    for (const type of LIVE_EVENT_TYPES)
+      current.addEventListener(type, (event) => {
+        if (stopped || source !== current) return;
+        const data = typeof event.data === 'string' ? event.data : undefined;
+        options.onChange('event', { type, data });
+      });
     current.addEventListener('error', () => {
       if (stopped || source !== current) return;
       setMode('polling');
@@ -100,7 +104,6 @@ export function startLiveUpdates(options: LiveOptions): LiveUpdates {
     stop() {
       stopped = true;
       stopPolling();
-      if (debounceTimer !== undefined) clearTimeout(debounceTimer);
       if (reconnectTimer !== undefined) clearTimeout(reconnectTimer);
       source?.close();
     },

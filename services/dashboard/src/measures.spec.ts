@@ -10,8 +10,10 @@ import type { LandOverview } from './model';
 
 const land = (code: string, name: string, changes: Partial<LandOverview> = {}): LandOverview => ({
   code,
+  key: '00',
   abbr: code.slice(3),
   name,
+  organisations: 0,
   platforms: 0,
   twins: 0,
   datasets: 0,
@@ -20,7 +22,7 @@ const land = (code: string, name: string, changes: Partial<LandOverview> = {}): 
   endpoints: 0,
   maxMaturity: null,
   findings: { high: 0, medium: 0, low: 0, info: 0 },
-  quality: { datasets: 0, score: null, rating: null },
+  quality: { datasets: 0, score: null, rating: null, dimensions: {} },
   ...changes,
 });
 
@@ -30,11 +32,11 @@ const laender = [
     twins: 2,
     maxMaturity: 3,
     findings: { high: 1, medium: 2, low: 0, info: 1 },
-    quality: { datasets: 10, score: 61.2, rating: 'good' },
+    quality: { datasets: 10, score: 61.2, rating: 'good', dimensions: {} },
   }),
   land('DE-BB', 'Brandenburg', {
     platforms: 1,
-    quality: { datasets: 3, score: 12, rating: 'bad' },
+    quality: { datasets: 3, score: 12, rating: 'bad', dimensions: {} },
   }),
   land('DE-HB', 'Bremen'),
 ];

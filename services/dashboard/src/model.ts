@@ -1,136 +1,29 @@
 /**
- * The reporting API's answers as the page uses them (`services/reporting/src/overview/dto/views.ts`
- * and `handlungsbedarfe/dto/views.ts` are the source; OpenAPI at `/api/docs-json`). Responses are
- * checked for the fields the page relies on before use: a reporting service of another version
- * gives "unexpected data", never a half-drawn page.
+ * The reporting API's answers as the page uses them. The types are generated from reporting's
+ * OpenAPI document (src/generated/reporting-api.ts, scripts/api-types.mjs), never written by hand:
+ * an incompatible change of the API fails the dashboard's typecheck (api-types.int-spec.ts
+ * regenerates them from the current build). Responses are still checked at run time for the fields
+ * the page relies on: a reporting service of another version gives "unexpected data", never a
+ * half-drawn page.
  */
+import type { components } from './generated/reporting-api';
 
-export interface SeverityCounts {
-  high: number;
-  medium: number;
-  low: number;
-  info: number;
-}
+type Schemas = components['schemas'];
 
-export interface QualityScore {
-  datasets: number;
-  score: number | null;
-  rating: string | null;
-}
-
-export interface LandOverview {
-  code: string;
-  abbr: string;
-  name: string;
-  platforms: number;
-  twins: number;
-  datasets: number;
-  openDatasets: number;
-  openDataShare: number | null;
-  endpoints: number;
-  maxMaturity: number | null;
-  findings: SeverityCounts;
-  quality: QualityScore;
-}
-
-export interface LandsView {
-  laender: LandOverview[];
-  generatedAt: string;
-  /** When the figures were computed (the reporting service's aggregates), older than generatedAt. */
-  asOf: string;
-}
-
-export interface CountOf {
-  value: string;
-  count: number;
-  laender: string[];
-}
-
-export interface Summary {
-  platforms: number;
-  twins: number;
-  datasets: number;
-  openDatasets: number;
-  openDataShare: number | null;
-  endpoints: number;
-  maturity: Record<string, number>;
-  standards: CountOf[];
-  threeDFormats: CountOf[];
-  findings: SeverityCounts;
-  quality: QualityScore;
-  harvest: { sources: number; failing: number; stale: number };
-  generatedAt: string;
-}
-
-export interface InventoryItem {
-  kind: string;
-  id: string;
-  landCode: string | null;
-  landName: string | null;
-  title: string;
-  description: string;
-  type: string;
-  status: string | null;
-  themes: string[];
-  maturityLevel: number | null;
-  openData: boolean | null;
-  url: string | null;
-  /** GeoJSON geometry in WGS84. */
-  geometry: { type: string } | null;
-  bbox: number[] | null;
-}
-
-export interface ItemsPage {
-  items: InventoryItem[];
-  nextCursor: string | null;
-  total: number;
-}
-
-export interface CoverageMatrix {
-  dimension: string;
-  columns: string[];
-  rows: { landCode: string; landName: string; cells: number[]; covered: number }[];
-  laenderCovered: number[];
-}
-
-export interface Finding {
-  id: string;
-  ruleId: string;
-  title: string;
-  severity: string;
-  rationale: string;
-  landCode: string | null;
-  recordKind: string;
-  recordIds: string[];
-  evidence: Record<string, unknown>;
-  firstSeenAt: string;
-  updatedAt: string;
-}
-
-export interface FindingsPage {
-  items: Finding[];
-  nextCursor: string | null;
-  total: number;
-}
-
-export interface HarvestSource {
-  sourceId: string;
-  sourceName: string;
-  landCode: string | null;
-  latestState: string;
-  latestMatched: number;
-  latestReceived: number;
-  lastFinishedState: string | null;
-  lastMessage: string | null;
-  lastSuccessAt: string | null;
-  successRate: number | null;
-  stale: boolean;
-}
-
-export interface HarvestStatus {
-  sources: HarvestSource[];
-  generatedAt: string;
-}
+export type SeverityCounts = Schemas['SeverityCounts'];
+export type QualityScore = Schemas['QualityScore'];
+export type LandOverview = Schemas['LandOverview'];
+export type LandsView = Schemas['LandsView'];
+export type CountOf = Schemas['CountOf'];
+export type Summary = Schemas['Summary'];
+/** One entry of `/items`; `geometry` is GeoJSON in WGS84. */
+export type InventoryItem = Schemas['InventoryItemView'];
+export type ItemsPage = Schemas['ItemsPage'];
+export type CoverageMatrix = Schemas['CoverageMatrix'];
+export type Finding = Schemas['FindingView'];
+export type FindingsPage = Schemas['FindingsPage'];
+export type HarvestSource = Schemas['HarvestSourceView'];
+export type HarvestStatus = Schemas['HarvestStatus'];
 
 /** The response did not have the agreed shape. */
 export class FormatError extends Error {

@@ -1,0 +1,26 @@
+/**
+ * Every view of the dashboard, in the order they show on their route. Adding a view: one file
+ * under src/views/ exporting a ViewDefinition, and one line here (README, "How to add a view").
+ */
+import { chartsView } from './charts';
+import { coverageView } from './coverage';
+import { exportsView } from './exports';
+import { filtersView } from './filters';
+import { findingsView } from './findings';
+import { harvestView } from './harvest';
+import { itemsView } from './items';
+import { laenderView } from './laender';
+import { overviewView } from './overview';
+import type { ViewDefinition } from './types';
+
+export const VIEWS: readonly ViewDefinition[] = [
+  filtersView,
+  overviewView,
+  laenderView,
+  itemsView,
+  findingsView,
+  coverageView,
+  chartsView,
+  harvestView,
+  exportsView,
+];
