@@ -20,6 +20,7 @@ import { OperatorRole1763900000007 } from './migrations/1763900000007-operator-r
 import { RecordIds1763900000008 } from './migrations/1763900000008-record-ids';
 import { IdentifierSearch1763900000009 } from './migrations/1763900000009-identifier-search';
 import { SurveyRounds1763900000010 } from './migrations/1763900000010-survey-rounds';
+import { HarvestedDocuments1763900000012 } from './migrations/1763900000012-harvested-documents';
 import { NormalisedVocabulary1763900000011 } from './migrations/1763900000011-normalised-vocabulary';
 
 export const REGISTRY_ENTITIES = [
@@ -46,6 +47,7 @@ export const REGISTRY_MIGRATIONS = [
   IdentifierSearch1763900000009,
   SurveyRounds1763900000010,
   NormalisedVocabulary1763900000011,
+  HarvestedDocuments1763900000012,
 ];
 
 export function registryDataSourceOptions(

@@ -16,6 +16,12 @@ import { diffFields } from '../history/field-diff';
 import { changeEntry, changesInsert } from '../history/history';
 import { JsonRows, jsonRowsOf } from '../records/json-rows';
 import { changedEvent, deletedEvent } from '../records/record-events';
+import {
+  datasetKindWithDocument,
+  documentOf,
+  documentWrites,
+  type HarvestedDocument,
+} from './harvested-document';
 import { HarvestChange, harvestedFields } from './harvested-record';
 
 export interface HarvestApplyStats {
@@ -86,6 +92,8 @@ export class HarvestedDatasetsRepository {
       const history: Omit<ChangeLogEntity, 'id'>[] = [];
       const events: OutboxEvent[] = [];
       const removals: DatasetRemoval[] = [];
+      /** Per written dataset: the ISO document its record brought (null: none, or withdrawn). */
+      const documents = new Map<string, HarvestedDocument | null>();
       const now = new Date();
       for (const change of changes) {
         const current = byKey.get(`${change.sourceId}/${change.fileIdentifier}`);
@@ -105,6 +113,7 @@ export class HarvestedDatasetsRepository {
             deletedAt: now,
           });
           written.push(next);
+          documents.set(next.id, null);
           history.push(this.entry(next, 'delete', current, null, changedBy, context.correlationId));
           events.push(deletedEvent(DATASET_KIND, next, context));
           removals.push({
@@ -134,6 +143,9 @@ export class HarvestedDatasetsRepository {
           deletedAt: null,
         });
         written.push(next);
+        const document = documentOf(next.id, change.record, fields.harvestChecksum);
+        documents.set(next.id, document);
+        const kind = datasetKindWithDocument(document);
         if (current) {
           history.push(
             this.entry(
@@ -145,11 +157,11 @@ export class HarvestedDatasetsRepository {
               context.correlationId,
             ),
           );
-          events.push(changedEvent(DATASET_KIND, next, ChangeKind.UPDATED, context));
+          events.push(changedEvent(kind, next, ChangeKind.UPDATED, context));
           stats.updated++;
         } else {
           history.push(this.entry(next, 'create', null, next, changedBy, context.correlationId));
-          events.push(changedEvent(DATASET_KIND, next, ChangeKind.CREATED, context));
+          events.push(changedEvent(kind, next, ChangeKind.CREATED, context));
           stats.created++;
         }
         byKey.set(`${change.sourceId}/${change.fileIdentifier}`, next);
@@ -158,6 +170,7 @@ export class HarvestedDatasetsRepository {
       // Every written row is locked above (or new), so an update takes the ON CONFLICT path.
       const statement = oneStatement([
         rows.upsert(written),
+        ...documentWrites(documents),
         changesInsert(history),
         outboxInsert(events),
       ]);
