@@ -1,4 +1,5 @@
 import { canonicalStandardCode, STANDARDS } from '../standards';
+import { SERVICE_TYPE_STANDARD, SERVICE_TYPES, serviceTypeOfProtocol } from './endpoint';
 import {
   canonicalThreeDFormat,
   THREE_D_FORMAT_ALIASES,
@@ -60,5 +61,26 @@ describe('one vocabulary of standards (issue 21, part 8)', () => {
     expect(canonicalStandardCode('DCAT-AP')).toBeUndefined(); // the EU profile is not DCAT-AP.de
     expect(canonicalStandardCode('constructor')).toBeUndefined();
     expect(canonicalStandardCode('')).toBeUndefined();
+  });
+});
+
+describe('service types and the standards they implement', () => {
+  const codes = STANDARDS.map((s) => s.code);
+
+  it('relates every service type to a standard of the list or to none', () => {
+    expect(Object.keys(SERVICE_TYPE_STANDARD)).toEqual([...SERVICE_TYPES]);
+    for (const standard of Object.values(SERVICE_TYPE_STANDARD))
+      if (standard !== null) expect(codes).toContain(standard);
+    expect(SERVICE_TYPE_STANDARD['3dTiles']).toBe('3d-tiles');
+  });
+
+  it('maps the protocols @dpi/csw normalises onto service types', () => {
+    expect(serviceTypeOfProtocol('WMS')).toBe('wms');
+    expect(serviceTypeOfProtocol('OGC API Features')).toBe('ogcApiFeatures');
+    expect(serviceTypeOfProtocol('ATOM')).toBe('atomFeed');
+    expect(serviceTypeOfProtocol('CSW')).toBe('csw');
+    expect(serviceTypeOfProtocol('download')).toBeUndefined();
+    expect(serviceTypeOfProtocol('website')).toBeUndefined();
+    expect(serviceTypeOfProtocol('toString')).toBeUndefined();
   });
 });
