@@ -9,6 +9,7 @@ import { ImportsModule } from './imports/imports.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferenceModule } from './reference/reference.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { RoundsModule } from './rounds/rounds.module';
 import { DigitalTwinsModule } from './twins/digital-twins.module';
 
 @Module({
@@ -27,6 +28,7 @@ import { DigitalTwinsModule } from './twins/digital-twins.module';
     DatasetsModule,
     HarvestedModule,
     ImportsModule,
+    RoundsModule,
   ],
 })
 export class AppModule {}

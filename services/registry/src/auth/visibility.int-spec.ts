@@ -19,7 +19,15 @@ const NOT_RECORD_BEARING = new Set([
   '/api/v1/laender/{code}',
   '/api/v1/standards',
   '/api/v1/standards/{code}',
+  // Survey rounds (issue 22): title, dates, scope, per-Land declarations and frozen counts.
+  '/api/v1/rounds',
+  '/api/v1/rounds/{id}',
 ]);
+
+/** Record lists under another path than their collection's: route → its key in `subjects`. */
+const NESTED_LISTS: Readonly<Record<string, string>> = {
+  '/api/v1/rounds/{id}/records': 'round-records',
+};
 
 type Caller = 'anonymous' | 'other Land editor' | 'own Land editor' | 'reviewer' | 'admin';
 const CALLERS: readonly Caller[] = [
@@ -42,6 +50,8 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
   /** Per collection: the record its `{id}` routes read, and a public record everyone sees. */
   const subjects = new Map<string, { subject: string; control: string; carriesSecret: boolean }>();
   let getRoutes: { path: string; hasQ: boolean; documents401: boolean }[] = [];
+  /** Concrete URL of each NESTED_LISTS route. */
+  const nestedUrls = new Map<string, string>();
 
   const request = (method: HttpMethod, url: string, token?: string, body?: unknown) =>
     registry.request(method, url, { token, body });
@@ -146,6 +156,21 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
       carriesSecret: false,
     });
     subjects.set('endpoints', { subject: endpoint, control: endpoint, carriesSecret: false });
+    // A survey round holding the Land's records, NON_PUBLIC ones included (issue 22).
+    const round = await request('POST', '/api/v1/rounds', ADMIN_TOKEN, {
+      title: `Runde ${WORD}`,
+      referenceDate: '2026-12-01',
+      deadline: '2099-01-01T00:00:00Z',
+      kinds: ['platform', 'dataset'],
+      landCodes: ['DE-BB'],
+    });
+    expect(round.statusCode).toBe(201);
+    nestedUrls.set('/api/v1/rounds/{id}/records', `/api/v1/rounds/${round.json().id}/records`);
+    subjects.set('round-records', {
+      subject: secretDataset,
+      control: publicDataset,
+      carriesSecret: true,
+    });
 
     const doc = (await request('GET', '/api/docs-json')).json() as {
       paths: Record<
@@ -201,10 +226,13 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
    */
   const probe = async (path: string, hasQ: boolean, caller: Caller): Promise<'sees' | 'hidden'> => {
     const token = tokens.get(caller);
-    const match = /^\/api\/v1\/([\w-]+)(\/\{id\}(\/history)?)?$/.exec(path);
+    const nested = nestedUrls.get(path);
+    const match = nested
+      ? [path, NESTED_LISTS[path]]
+      : /^\/api\/v1\/([\w-]+)(\/\{id\}(\/history)?)?$/.exec(path);
     const collection = match && subjects.get(match[1]);
     if (!match || !collection) throw new Error(`${path}: not covered by the visibility matrix`);
-    const base = `/api/v1/${match[1]}`;
+    const base = nested ?? `/api/v1/${match[1]}`;
     const suffix = match[3] ?? '';
     if (!match[2]) {
       // A list: the plain page and, where the route searches, `q`.
@@ -241,7 +269,7 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
     const uncovered = getRoutes
       .map((r) => r.path)
       .filter((path) => {
-        if (NOT_RECORD_BEARING.has(path)) return false;
+        if (NOT_RECORD_BEARING.has(path) || path in NESTED_LISTS) return false;
         const match = /^\/api\/v1\/([\w-]+)(\/\{id\}(\/history)?)?$/.exec(path);
         return !(match && subjects.has(match[1]));
       });
@@ -261,7 +289,9 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
     const actual: Record<string, Record<Caller, string>> = {};
     const expected: Record<string, Record<Caller, string>> = {};
     for (const { path, hasQ } of routes) {
-      const carries = subjects.get(/^\/api\/v1\/([\w-]+)/.exec(path)?.[1] ?? '')?.carriesSecret;
+      const carries = subjects.get(
+        NESTED_LISTS[path] ?? /^\/api\/v1\/([\w-]+)/.exec(path)?.[1] ?? '',
+      )?.carriesSecret;
       actual[path] = {} as Record<Caller, string>;
       expected[path] = {} as Record<Caller, string>;
       for (const caller of CALLERS) {

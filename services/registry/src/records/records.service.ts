@@ -11,6 +11,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { assertMayWrite } from '../auth/authorization';
 import { Principal } from '../auth/principal';
 import { ReadScope, readScopeOf, Viewer } from '../auth/visibility';
@@ -19,6 +20,7 @@ import { ChangeOperation } from '../history/entities/change-log.entity';
 import { diffFields, FieldChange } from '../history/field-diff';
 import { changeEntry } from '../history/history';
 import { HistoryRepository } from '../history/history.repository';
+import { recordActedInOpenRounds } from '../rounds/round-hook';
 import { decodeCursor, encodeCursor } from './cursor';
 import { assertIdFree, idTaken } from './id-taken';
 import { checkNoIncomingLinks, checkOutgoingLinks, hasOutgoingLinks } from './links';
@@ -31,6 +33,8 @@ import { hideInvisibleLinkChanges, hideInvisibleLinks, VisibleIds } from './visi
 export interface RequestContext {
   principal: Principal;
   requestId: string;
+  /** Why a delete withdraws the record from an open survey round (issue 22), when given. */
+  withdrawalReason?: string;
 }
 
 type LandBound = { landCode?: string | null };
@@ -241,7 +245,10 @@ export class RecordsService {
       deletedAt: now,
     });
     const stored = await this.repository.update(kind.entity, next, current.version, {
-      check: (manager) => checkNoIncomingLinks(manager, kind.table, id, context.principal),
+      check: async (manager) => {
+        await checkNoIncomingLinks(manager, kind.table, id, context.principal);
+        await this.inOpenRounds(manager, id, 'withdrawn', context);
+      },
       change: this.change(
         kind,
         next,
@@ -364,13 +371,34 @@ export class RecordsService {
     if (changes.length === 0) return current; // nothing changed: no new version, no event
     const next = Object.assign(candidate, { version: current.version + 1, updatedAt: new Date() });
     const stored = await this.repository.update(kind.entity, next, current.version, {
-      check: (manager) => checkOutgoingLinks(manager, kind.table, next, context.principal),
+      check: async (manager) => {
+        await checkOutgoingLinks(manager, kind.table, next, context.principal);
+        await this.inOpenRounds(manager, next.id, 'updated', context);
+      },
       change: this.change(kind, next, 'update', changes, context),
       events: [changedEvent(kind, next, ChangeKind.UPDATED, this.eventContext(context))],
     });
     // Someone else changed it between our read and our write: same answer as a stale ETag.
     if (!stored) throw staleVersion((await this.current(kind, current.id, { all: true })).version);
     return next;
+  }
+
+  /**
+   * Survey rounds (issue 22): a change of a record confirms it as updated, a delete withdraws it,
+   * in every open round holding it; inside the write's transaction, so both or neither happen.
+   */
+  private inOpenRounds(
+    manager: EntityManager,
+    id: string,
+    status: 'updated' | 'withdrawn',
+    context: RequestContext,
+  ): Promise<void> {
+    return recordActedInOpenRounds(manager, id, {
+      status,
+      by: context.principal.name,
+      reason: status === 'withdrawn' ? context.withdrawalReason : null,
+      requestId: context.requestId,
+    });
   }
 
   private change<E extends VersionedRecord, D extends object>(
