@@ -13,7 +13,7 @@ import { domainEvent } from '@dpi/kafka';
 import type { RoundRecordRow, RoundRow } from './rounds.repository';
 
 const STATUS_PB = {
-  open: RoundRecordStatusPb.UNSPECIFIED,
+  open: RoundRecordStatusPb.OPEN,
   confirmed: RoundRecordStatusPb.CONFIRMED,
   updated: RoundRecordStatusPb.UPDATED,
   withdrawn: RoundRecordStatusPb.WITHDRAWN,

@@ -385,9 +385,13 @@ describe('registry: survey rounds (issue 22, real PostgreSQL and Kafka)', () => 
       SurveyRoundChange.LAND_COMPLETED,
       SurveyRoundChange.CLOSED,
     ]);
-    const records = recordEvents.messages
+    const all = recordEvents.messages
       .filter((m) => m.key.startsWith(`${roundId}/`))
       .map((m) => decodeMessage(RoundRecordChangedSchema, m.value as Buffer).record);
+    // Every in-scope record was announced open when the round opened.
+    const opened = all.filter((r) => r?.status === RoundRecordStatus.OPEN);
+    expect(opened.map((r) => r?.recordId).sort()).toEqual([...hh, hhSecret, bbDataset].sort());
+    const records = all.filter((r) => r?.status !== RoundRecordStatus.OPEN);
     expect(records.map((r) => `${r?.recordId}:${r?.status}`).sort()).toEqual(
       [
         `${hh[0]}:${RoundRecordStatus.CONFIRMED}`,

@@ -63,6 +63,8 @@ export function returnedRows<T>(result: unknown): T[] {
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
+const OUTBOX_CHUNK = 2000;
+
 const RECORD_COLUMNS = `rr.round_id::text AS "roundId", rr.record_id::text AS "recordId", rr.kind,
   rr.land_code AS "landCode", rr.status, rr.late, rr.acted_by AS "actedBy", rr.acted_at AS "actedAt",
   rr.reason, rr.version`;
@@ -274,6 +276,7 @@ export class RoundsRepository {
   async open(
     round: Omit<RoundRow, 'laender' | 'state' | 'closedBy' | 'closedAt' | 'version'>,
     event: (stored: RoundRow) => OutboxEvent,
+    recordEvent: (row: RoundRecordRow) => OutboxEvent,
   ): Promise<RoundRow> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(
@@ -308,6 +311,15 @@ export class RoundsRepository {
       const stored = await readRound(manager, round.id);
       if (!stored) throw new Error(`round ${round.id} was not stored`);
       await appendToOutbox(manager, [event(stored)]);
+      // Every in-scope record as 'open', so a consumer knows the round's records (in chunks: an
+      // INSERT takes at most 65,535 parameters, four per event).
+      const rows: RoundRecordRow[] = await manager.query(
+        `SELECT ${RECORD_COLUMNS} FROM survey_round_record rr WHERE rr.round_id = $1
+          ORDER BY rr.record_id`,
+        [round.id],
+      );
+      for (let i = 0; i < rows.length; i += OUTBOX_CHUNK)
+        await appendToOutbox(manager, rows.slice(i, i + OUTBOX_CHUNK).map(recordEvent));
       return stored;
     });
   }

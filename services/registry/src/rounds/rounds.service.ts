@@ -73,6 +73,7 @@ export class RoundsService {
         openedAt: new Date(),
       },
       (stored) => roundChangedEvent(stored, 'opened', context.requestId),
+      (row) => roundRecordChangedEvent(row, context.requestId),
     );
   }
 
