@@ -21,7 +21,7 @@ interface HistoryFields {
 
 /**
  * One statement recording a batch of one read model in `record_history`: per record its Land,
- * source and access rights (a withdrawal keeps the last state's, as the read models do), when it
+ * source and access rights (a withdrawal keeps the last state's), when it
  * was registered (the state's `created_at`), when it was withdrawn (the tombstone's time, cleared
  * if the record comes back), and the first version and time the projection saw of it: a first
  * version above 1 means Kafka's compaction had dropped what came before. Versioned like the read
@@ -32,19 +32,21 @@ export function historyUpsert(
   changes: readonly RecordChange<object>[],
 ): { sql: string; params: unknown[] } | null {
   if (!hasHistory(model) || changes.length === 0) return null;
-  const byId = new Map<string, { latest: RecordChange<object>; first: RecordChange<object> }>();
+  const byId = new Map<
+    string,
+    { latest: RecordChange<object>; first: RecordChange<object>; state?: RecordChange<object> }
+  >();
   for (const change of changes) {
-    const seen = byId.get(change.id);
-    if (!seen) byId.set(change.id, { latest: change, first: change });
-    else {
-      if (change.version > seen.latest.version) seen.latest = change;
-      if (change.version < seen.first.version) seen.first = change;
-    }
+    const seen = byId.get(change.id) ?? { latest: change, first: change };
+    if (change.version >= seen.latest.version) seen.latest = change;
+    if (change.version < seen.first.version) seen.first = change;
+    // The newest state in the batch: a record registered and withdrawn in one batch keeps it.
+    if (change.kind === 'upsert' && (!seen.state || change.version > seen.state.version))
+      seen.state = change;
+    byId.set(change.id, seen);
   }
-  const rows = [...byId.values()].map(({ latest, first }) => {
-    const fields = (latest.kind === 'upsert' ? latest : {}) as HistoryFields & {
-      registeredAt?: Date | null;
-    };
+  const rows = [...byId.values()].map(({ latest, first, state }) => {
+    const fields = (state ?? {}) as HistoryFields & { registeredAt?: Date | null };
     return {
       id: latest.id,
       land_code: fields.landCode || null,
@@ -57,8 +59,9 @@ export function historyUpsert(
       version: latest.version,
     };
   });
+  // A withdrawal keeps the stored state unless its batch brought a newer one.
   const keep = (name: string) =>
-    `${name} = CASE WHEN EXCLUDED.withdrawn_at IS NOT NULL THEN record_history.${name} ELSE EXCLUDED.${name} END`;
+    `${name} = CASE WHEN EXCLUDED.withdrawn_at IS NOT NULL THEN coalesce(EXCLUDED.${name}, record_history.${name}) ELSE EXCLUDED.${name} END`;
   const sql = `INSERT INTO record_history
       (id, kind, land_code, source, access_rights, registered_at, withdrawn_at, first_version, first_seen_at, version)
     SELECT r.id, $2, r.land_code, r.source, r.access_rights, r.registered_at, r.withdrawn_at,
