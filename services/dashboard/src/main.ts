@@ -3,6 +3,10 @@
  * mounted views need, live updates, the header and the status line. Everything the page shows is a
  * view under src/views/, listed in views/registry.ts.
  */
+// KERN UX (the design system of German federal and Länder administration): its styles and its
+// font, Fira Sans, bundled and served from this origin (no CDN).
+import '@kern-ux/native/dist/fonts/fira-sans.css';
+import '@kern-ux/native/dist/kern.min.css';
 import './styles.css';
 import { API, ApiError, fetchResource, useToken, apiHeaders } from './api';
 import { createCoalescer } from './coalesce';

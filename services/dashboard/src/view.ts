@@ -27,6 +27,50 @@ import type { CoverageDimension, Language } from './url-state';
 
 type Child = Node | string | null | undefined | false;
 
+/**
+ * Column headings with soft hyphens where a long German word may break ("Handlungs-bedarfe"), so
+ * the Länder table fits its card; screen readers ignore them.
+ */
+const BREAKS: [RegExp, string][] = [
+  [/Plattformen/g, 'Platt\u00adformen'],
+  [/Datensätze/g, 'Daten\u00adsätze'],
+  [/Handlungsbedarfe/g, 'Handlungs\u00adbedarfe'],
+  [/Metadatenqualität/g, 'Metadaten\u00adqualität'],
+  [/Reifegrad/g, 'Reife\u00adgrad'],
+];
+export function breakable(text: string): string {
+  return BREAKS.reduce((out, [word, soft]) => out.replace(word, soft), text);
+}
+
+/** KERN badge variants by severity (the text says it too; colour is not the only cue). */
+const SEVERITY_BADGE: Record<string, string> = {
+  high: 'danger',
+  medium: 'warning',
+  low: 'info',
+  info: 'info',
+};
+
+/**
+ * Gives a rendered table KERN UX's table classes (header and data cells, numeric columns), so the
+ * render functions stay plain `h('td', …)`.
+ */
+export function kernTable(table: HTMLTableElement): void {
+  table.classList.add('kern-table', 'kern-table--small');
+  for (const section of [table.tHead, ...table.tBodies, table.tFoot])
+    for (const row of section?.rows ?? []) {
+      row.classList.add('kern-table__row');
+      for (const cell of row.cells) {
+        const header = cell.tagName === 'TH' && section === table.tHead;
+        cell.classList.add(header ? 'kern-table__header' : 'kern-table__cell');
+        if (cell.classList.contains('num'))
+          cell.classList.add(header ? 'kern-table__header--numeric' : 'kern-table__cell--numeric');
+      }
+    }
+  table.tHead?.classList.add('kern-table__head');
+  for (const body of table.tBodies) body.classList.add('kern-table__body');
+  table.tFoot?.classList.add('kern-table__footer');
+}
+
 /** Creates an element: `h('td', { class: 'num' }, '12')`. */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -130,7 +174,7 @@ export function renderLaenderTable(table: HTMLTableElement, options: LaenderTabl
         'tr',
         {},
         h('th', { scope: 'col' }, t(lang, 'colLand')),
-        ...columns.map(([name]) => h('th', { scope: 'col', class: 'num' }, name)),
+        ...columns.map(([name]) => h('th', { scope: 'col', class: 'num' }, breakable(name))),
       ),
     );
   const rows = [...options.laender]
@@ -307,7 +351,7 @@ export function renderFindingsList(list: HTMLElement, options: FindingsListOptio
 function severityBadge(severity: string, lang: Language): HTMLElement {
   return h(
     'span',
-    { class: `badge severity-${severity}` },
+    { class: `kern-badge kern-badge--${SEVERITY_BADGE[severity] ?? 'info'} severity-${severity}` },
     h('span', { class: 'visually-hidden' }, `${t(lang, 'severity')}: `),
     label(lang, 'severity', severity),
   );
@@ -375,7 +419,11 @@ function renderDetail(
 ): void {
   const close = h(
     'button',
-    { type: 'button', class: 'close-button', 'data-key': 'close' },
+    {
+      type: 'button',
+      class: 'kern-btn kern-btn--secondary kern-btn--x-small close-button',
+      'data-key': 'close',
+    },
     t(lang, 'close'),
   );
   close.addEventListener('click', onClose);
@@ -569,7 +617,9 @@ export function renderHarvest(
             { class: `job-state job-${source.latestState}` },
             label(lang, 'jobState', source.latestState),
           ),
-          source.stale ? h('span', { class: 'badge severity-medium' }, t(lang, 'stale')) : null,
+          source.stale
+            ? h('span', { class: 'kern-badge kern-badge--warning' }, t(lang, 'stale'))
+            : null,
           source.lastMessage ? h('div', { class: 'muted small' }, source.lastMessage) : null,
         ),
         progress,

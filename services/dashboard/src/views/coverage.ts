@@ -1,7 +1,7 @@
 /** "Abdeckung": the matrix Land × platform type / twin use case / EU theme; gaps are marked. */
 import { label } from '../i18n';
 import { COVERAGE_DIMENSIONS } from '../url-state';
-import { h, renderCoverage } from '../view';
+import { h, kernTable, renderCoverage } from '../view';
 import { mountTemplate, part } from './dom';
 import type { ViewDefinition } from './types';
 
@@ -9,9 +9,12 @@ const TEMPLATE = `
 <section class="card" aria-labelledby="abdeckung-titel">
   <div class="card-head">
     <h2 id="abdeckung-titel" data-i18n="coverageTitle">Abdeckung</h2>
-    <label class="inline"><span data-i18n="coverageDimension">Dimension</span>
-      <select id="coverage-dimension"></select>
-    </label>
+    <div class="kern-form-input inline">
+      <label class="kern-label" for="coverage-dimension" data-i18n="coverageDimension">Dimension</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id="coverage-dimension"></select>
+      </div>
+    </div>
   </div>
   <div class="table-scroll" tabindex="0" role="region" aria-labelledby="abdeckung-titel">
     <table class="data coverage" id="abdeckung">
@@ -46,8 +49,10 @@ export const coverageView: ViewDefinition = {
         }
         if (select.value !== coverage) select.value = coverage;
         const matrix = state.data.coverage;
-        if (matrix && matrix.dimension === coverage)
+        if (matrix && matrix.dimension === coverage) {
           renderCoverage(table, { matrix, dimension: coverage, selected: land, lang });
+          kernTable(table);
+        }
       },
     };
   },

@@ -16,17 +16,56 @@ const TEMPLATE = `
   </summary>
   <form id="filter" class="filter-grid" aria-labelledby="filter-titel">
     <h2 id="filter-titel" class="visually-hidden" data-i18n="filters">Filter</h2>
-    <label><span data-i18n="filterLand">Land</span><select name="land" id="f-land"></select></label>
-    <label><span data-i18n="filterKind">Art</span><select name="kind" id="f-kind"></select></label>
-    <label><span data-i18n="filterType">Typ</span><select name="type" id="f-type"></select></label>
-    <label><span data-i18n="filterStatus">Status</span><select name="status" id="f-status"></select></label>
-    <label><span data-i18n="filterTheme">Thema / Anwendungsfall</span><select name="theme" id="f-theme"></select></label>
-    <label><span data-i18n="filterMaturity">Reifegrad</span><select name="maturity" id="f-maturity"></select></label>
-    <label><span data-i18n="filterOpenData">Offene Daten</span><select name="openData" id="f-openData"></select></label>
-    <label class="filter-q"><span data-i18n="filterQ">Suche</span>
-      <input type="search" name="q" id="f-q" maxlength="200" autocomplete="off" /></label>
+    <div class="kern-form-input">
+      <label class="kern-label" for="f-land" data-i18n="filterLand">Land</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" name="land" id="f-land"></select>
+      </div>
+    </div>
+    <div class="kern-form-input">
+      <label class="kern-label" for="f-kind" data-i18n="filterKind">Art</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" name="kind" id="f-kind"></select>
+      </div>
+    </div>
+    <div class="kern-form-input">
+      <label class="kern-label" for="f-type" data-i18n="filterType">Typ</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" name="type" id="f-type"></select>
+      </div>
+    </div>
+    <div class="kern-form-input">
+      <label class="kern-label" for="f-status" data-i18n="filterStatus">Status</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" name="status" id="f-status"></select>
+      </div>
+    </div>
+    <div class="kern-form-input">
+      <label class="kern-label" for="f-theme" data-i18n="filterTheme">Thema / Anwendungsfall</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" name="theme" id="f-theme"></select>
+      </div>
+    </div>
+    <div class="kern-form-input">
+      <label class="kern-label" for="f-maturity" data-i18n="filterMaturity">Reifegrad</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" name="maturity" id="f-maturity"></select>
+      </div>
+    </div>
+    <div class="kern-form-input">
+      <label class="kern-label" for="f-openData" data-i18n="filterOpenData">Offene Daten</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" name="openData" id="f-openData"></select>
+      </div>
+    </div>
+    <div class="kern-form-input filter-q">
+      <label class="kern-label" for="f-q" data-i18n="filterQ">Suche</label>
+      <input class="kern-form-input__input" type="search" name="q" id="f-q" maxlength="200" autocomplete="off" />
+    </div>
     <div class="filter-actions">
-      <button type="button" id="filter-reset" data-i18n="resetFilters">Filter zurücksetzen</button>
+      <button type="button" id="filter-reset" class="kern-btn kern-btn--secondary">
+        <span class="kern-label" data-i18n="resetFilters">Filter zurücksetzen</span>
+      </button>
     </div>
   </form>
 </details>`;

@@ -1,5 +1,5 @@
 /** "Harvesting": per source its latest job (progress while it runs), last success, success rate. */
-import { renderHarvest } from '../view';
+import { kernTable, renderHarvest } from '../view';
 import { mountTemplate, part } from './dom';
 import type { ViewDefinition } from './types';
 
@@ -20,8 +20,9 @@ export const harvestView: ViewDefinition = {
     const table = part<HTMLTableElement>(host, 'harvest');
     return {
       render(state) {
-        if (state.data.harvest)
-          renderHarvest(table, state.data.harvest.sources, state.names, state.view.lang);
+        if (!state.data.harvest) return;
+        renderHarvest(table, state.data.harvest.sources, state.names, state.view.lang);
+        kernTable(table);
       },
     };
   },

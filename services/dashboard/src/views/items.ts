@@ -2,7 +2,7 @@
 import { formatCount } from '../format';
 import { t } from '../i18n';
 import type { InventoryItem } from '../model';
-import { renderItemDetail, renderItemsTable, setText } from '../view';
+import { kernTable, renderItemDetail, renderItemsTable, setText } from '../view';
 import { mountTemplate, part } from './dom';
 import type { ViewDefinition } from './types';
 
@@ -48,6 +48,7 @@ export const itemsView: ViewDefinition = {
               : t(lang, 'itemsNone'),
           );
           renderItemsTable(ui.table, { items: items.items, lang, onOpen: open });
+          kernTable(ui.table);
         }
         let openItem = state.openItem;
         // Live updates: the open entry shows its newest version.

@@ -1,6 +1,6 @@
 /** "Die Länder im Vergleich": every figure per Land; the names filter everything to a Land. */
 import { buildMeasureView, measureColor } from '../measures';
-import { renderLaenderTable } from '../view';
+import { kernTable, renderLaenderTable } from '../view';
 import { mountTemplate, part } from './dom';
 import type { ViewDefinition } from './types';
 
@@ -38,6 +38,7 @@ export const laenderView: ViewDefinition = {
           lang,
           onSelect: (code) => context.navigate({ land: code === land ? undefined : code }),
         });
+        kernTable(table);
       },
     };
   },

@@ -19,7 +19,7 @@ import {
 import type { InventoryItem } from '../model';
 import { ITEMS_PER_KIND } from '../resources';
 import { MEASURES } from '../url-state';
-import { h, renderLegend, renderMarkerLegend, setText } from '../view';
+import { breakable, h, renderLegend, renderMarkerLegend, setText } from '../view';
 import { mountTemplate, part } from './dom';
 import type { AppState, ViewDefinition } from './types';
 
@@ -31,12 +31,15 @@ const TEMPLATE = `
 <section class="card map-card" aria-labelledby="karte-titel">
   <div class="card-head">
     <h2 id="karte-titel" data-i18n="mapTitle">Karte der Länder</h2>
-    <label class="inline"><span data-i18n="measure">Einfärbung nach</span>
-      <select id="measure"></select>
-    </label>
+    <div class="kern-form-input inline">
+      <label class="kern-label" for="measure" data-i18n="measure">Einfärbung nach</label>
+      <div class="kern-form-input__select-wrapper">
+        <select class="kern-form-input__select" id="measure"></select>
+      </div>
+    </div>
   </div>
-  <p class="hint" data-i18n="mapHint"></p>
   <div id="map" class="map" tabindex="0" role="region" data-i18n-aria="mapLabel"></div>
+  <p class="hint" data-i18n="mapHint"></p>
   <div id="tooltip" class="tooltip" hidden></div>
   <div class="legend">
     <h3 id="legende-titel">Plattformen</h3>
@@ -208,7 +211,7 @@ function renderFigures(list: HTMLElement, state: AppState): void {
       h(
         'div',
         { class: 'figure', 'data-figure': name },
-        h('dt', {}, text),
+        h('dt', {}, breakable(text)),
         h('dd', { class: name === 'harvest' ? 'figure-value figure-date' : 'figure-value' }, value),
       ),
     ),

@@ -66,7 +66,8 @@ export function mountReviewer(
     render(state) {
       const { lang } = state.view;
       const { reviewer } = state;
-      setText(ui.button, t(lang, reviewer ? 'reviewerLogout' : 'reviewerLogin'));
+      const text = ui.button.querySelector<HTMLElement>('.kern-label') ?? ui.button;
+      setText(text, t(lang, reviewer ? 'reviewerLogout' : 'reviewerLogin'));
       ui.button.setAttribute(
         'aria-label',
         t(lang, reviewer ? 'reviewerLogoutLabel' : 'reviewerLoginLabel'),
