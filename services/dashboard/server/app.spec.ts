@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -9,6 +9,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { buildServer } from './app';
 import { type DashboardConfig, loadConfig } from './config';
 
@@ -74,6 +75,12 @@ describe('dashboard server', () => {
     writeFileSync(join(webRoot, 'laender.geojson'), '{"type":"FeatureCollection","features":[]}');
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log("dashboard");');
+    // As scripts/precompress.mjs leaves them: compressed copies beside the files.
+    for (const file of ['index.html', 'assets/index-abc123.js']) {
+      const raw = readFileSync(join(webRoot, file));
+      writeFileSync(join(webRoot, `${file}.br`), brotliCompressSync(raw));
+      writeFileSync(join(webRoot, `${file}.gz`), gzipSync(raw));
+    }
   });
 
   afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
@@ -223,6 +230,31 @@ describe('dashboard server', () => {
       const outlines = await fetch(`${base}/laender.geojson`);
       expect(outlines.status).toBe(200);
       expect(outlines.headers.get('cache-control')).toBe('no-cache');
+    });
+
+    it('sends the precompressed copy the browser accepts, brotli first', async () => {
+      const base = await startDashboard(await deadUrl());
+      const get = (path: string, encoding: string) =>
+        fetch(`${base}${path}`, { headers: { 'accept-encoding': encoding, accept: 'text/html' } });
+      const br = await get('/assets/index-abc123.js', 'gzip, deflate, br');
+      expect(br.headers.get('content-encoding')).toBe('br');
+      expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(await br.text()).toBe('console.log("dashboard");');
+      const gzip = await get('/assets/index-abc123.js', 'gzip');
+      expect(gzip.headers.get('content-encoding')).toBe('gzip');
+      expect(await gzip.text()).toBe('console.log("dashboard");');
+      // Negative control: a client that accepts no compression gets the file as it is.
+      const plain = await get('/assets/index-abc123.js', 'identity');
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(await plain.text()).toBe('console.log("dashboard");');
+      // The page itself, also as the fallback of a client-side route: compressed, revalidated.
+      for (const path of ['/', '/land/DE-HB']) {
+        const page = await get(path, 'br');
+        expect(page.headers.get('content-encoding')).toBe('br');
+        expect(page.headers.get('cache-control')).toBe('no-cache');
+        expect(await page.text()).toContain('<title>Datenplattform-Inventar</title>');
+      }
     });
 
     it.each(['/assets/missing.js', '/favicon.ico', '/health/unknown'])(

@@ -97,6 +97,9 @@ export async function buildServer(config: DashboardConfig): Promise<FastifyInsta
   await app.register(fastifyStatic, {
     root: config.webRoot,
     dotfiles: 'ignore',
+    // The build writes .br and .gz beside every text file (scripts/precompress.mjs): sent to
+    // browsers that accept them (Vary: Accept-Encoding), never compressed per request.
+    preCompressed: true,
     setHeaders: (reply, path) => {
       // Vite puts a content hash into every file under assets/; everything else may change.
       const hashed = relative(config.webRoot, path).startsWith(`assets${sep}`);
