@@ -1,4 +1,4 @@
-import { CoverageMatrix, LandOverview, Summary } from '../../overview/dto/views';
+import { CoverageMatrix, InventoryItemView, LandOverview, Summary } from '../../overview/dto/views';
 import { FindingRowView } from '../list-pages';
 
 /** Everything the interim report shows, read once at the start of a request. */
@@ -10,4 +10,6 @@ export interface ReportData {
   findings: FindingRowView[];
   /** Findings beyond the report's limit (the CSV export has them all). */
   findingsLeftOut: number;
+  /** A report about one Land: the Land, its platforms and twins (the rest is filtered to it). */
+  land?: { overview: LandOverview; entries: InventoryItemView[]; entriesLeftOut: number };
 }

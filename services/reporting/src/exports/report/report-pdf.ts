@@ -1,6 +1,15 @@
 import PDFDocument from 'pdfkit';
 import { SEVERITIES } from '../../handlungsbedarfe/rule';
-import { COVERAGE_LABELS, germanDate, label, RATING_LABELS, SEVERITY_LABELS } from '../labels';
+import {
+  COVERAGE_LABELS,
+  germanDate,
+  KIND_LABELS,
+  label,
+  PLATFORM_TYPE_LABELS,
+  RATING_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from '../labels';
 import { FindingRowView } from '../list-pages';
 import { fmt, pct } from './format';
 import { mapPage } from './report-map';
@@ -33,34 +42,31 @@ const COVERAGE_TITLES: Record<string, string> = {
 /** Per rule, at most this many findings are listed one by one. */
 const FINDINGS_PER_RULE = 40;
 
-function titlePage(doc: Doc, root: Struct, data: ReportData): void {
+/** The figures of "Auf einen Blick": the whole inventory, or one Land's. */
+function headlineFacts(data: ReportData): [string, string][] {
+  const land = data.land?.overview;
+  if (land)
+    return [
+      ['Plattformen', fmt(land.platforms)],
+      ['Digitale Zwillinge', fmt(land.twins)],
+      ['Höchster Reifegrad (DIN SPEC 91607)', fmt(land.maxMaturity)],
+      ['Datensätze', fmt(land.datasets)],
+      ['davon offene Daten', `${fmt(land.openDatasets)} (${pct(land.openDataShare)})`],
+      ['Schnittstellen (Dienste)', fmt(land.endpoints)],
+      [
+        'Handlungsbedarfe',
+        `${fmt(land.findings.high)} hoch, ${fmt(land.findings.medium)} mittel, ` +
+          `${fmt(land.findings.low)} niedrig, ${fmt(land.findings.info)} Hinweise`,
+      ],
+      [
+        'Metadatenqualität (MQA-Methode)',
+        land.quality.score === null
+          ? '–'
+          : `${fmt(land.quality.score, 1)} % (${label(RATING_LABELS, land.quality.rating)})`,
+      ],
+    ];
   const { summary } = data;
-  const part = group(doc, root, 'Sect');
-  doc.font('Helvetica').fontSize(12).fillColor(MUTED);
-  paragraph(doc, part, 'Digitalministerkonferenz (DMK)', {}, MARGIN, 150);
-  doc.moveDown(0.5);
-  doc.font('Helvetica-Bold').fontSize(26).fillColor(INK);
-  tagged(doc, part, 'H1', () => text(doc, 'AG Integrierte Datenplattformen'));
-  doc.moveDown(0.4);
-  doc.font('Helvetica').fontSize(20);
-  paragraph(doc, part, 'Zwischenbericht', {});
-  doc.moveDown(0.4);
-  doc.fontSize(13).fillColor(MUTED);
-  paragraph(
-    doc,
-    part,
-    'Bestandsaufnahme der Datenplattformen, digitalen Zwillinge und Geodaten der 16 Länder',
-    { width: CONTENT_WIDTH },
-  );
-  doc.moveDown(1.5);
-  doc.fontSize(12).fillColor(INK);
-  paragraph(doc, part, `Stand: ${germanDate(data.generatedAt)}`, {});
-  doc.moveDown(3);
-  doc.font('Helvetica-Bold').fontSize(12);
-  tagged(doc, part, 'H2', () => text(doc, 'Auf einen Blick'));
-  doc.moveDown(0.4);
-  doc.font('Helvetica').fontSize(11);
-  const facts: [string, string][] = [
+  return [
     ['Plattformen', fmt(summary.platforms)],
     ['Digitale Zwillinge', fmt(summary.twins)],
     ['Länder mit digitalem Zwilling', `${summary.laenderWithTwin} von 16`],
@@ -79,6 +85,41 @@ function titlePage(doc: Doc, root: Struct, data: ReportData): void {
         : `${fmt(summary.quality.score, 1)} % (${label(RATING_LABELS, summary.quality.rating)})`,
     ],
   ];
+}
+
+/** "Zwischenbericht", or "Länderbericht Hamburg". */
+const reportTitle = (data: ReportData) =>
+  data.land ? `Länderbericht ${data.land.overview.name}` : 'Zwischenbericht';
+
+function titlePage(doc: Doc, root: Struct, data: ReportData): void {
+  const part = group(doc, root, 'Sect');
+  doc.font('Helvetica').fontSize(12).fillColor(MUTED);
+  paragraph(doc, part, 'Digitalministerkonferenz (DMK)', {}, MARGIN, 150);
+  doc.moveDown(0.5);
+  doc.font('Helvetica-Bold').fontSize(26).fillColor(INK);
+  tagged(doc, part, 'H1', () => text(doc, 'AG Integrierte Datenplattformen'));
+  doc.moveDown(0.4);
+  doc.font('Helvetica').fontSize(20);
+  paragraph(doc, part, reportTitle(data), {});
+  doc.moveDown(0.4);
+  doc.fontSize(13).fillColor(MUTED);
+  paragraph(
+    doc,
+    part,
+    data.land
+      ? `Bestandsaufnahme der Datenplattformen, digitalen Zwillinge und Geodaten: ${data.land.overview.name}`
+      : 'Bestandsaufnahme der Datenplattformen, digitalen Zwillinge und Geodaten der 16 Länder',
+    { width: CONTENT_WIDTH },
+  );
+  doc.moveDown(1.5);
+  doc.fontSize(12).fillColor(INK);
+  paragraph(doc, part, `Stand: ${germanDate(data.generatedAt)}`, {});
+  doc.moveDown(3);
+  doc.font('Helvetica-Bold').fontSize(12);
+  tagged(doc, part, 'H2', () => text(doc, 'Auf einen Blick'));
+  doc.moveDown(0.4);
+  doc.font('Helvetica').fontSize(11);
+  const facts = headlineFacts(data);
   // Name and value side by side: a table without rules, each row named by its first cell.
   const factTable = group(doc, part, 'Table');
   for (const [name, value] of facts) {
@@ -106,20 +147,20 @@ function laenderPage(doc: Doc, root: Struct, data: ReportData): void {
   type L = ReportData['laender'][number];
   const columns: Column<L>[] = [
     { header: 'Land', width: 105, value: (l) => l.name, rowHeader: true },
-    { header: 'Platt-formen', width: 40, align: 'right', value: (l) => fmt(l.platforms) },
+    { header: 'Plattformen', width: 40, align: 'right', value: (l) => fmt(l.platforms) },
     { header: 'Zwillinge', width: 42, align: 'right', value: (l) => fmt(l.twins) },
     { header: 'Höchster Reifegrad', width: 44, align: 'right', value: (l) => fmt(l.maxMaturity) },
-    { header: 'Daten-sätze', width: 42, align: 'right', value: (l) => fmt(l.datasets) },
+    { header: 'Datensätze', width: 42, align: 'right', value: (l) => fmt(l.datasets) },
     { header: 'Offene Daten', width: 46, align: 'right', value: (l) => pct(l.openDataShare) },
-    { header: 'Schnitt-stellen', width: 42, align: 'right', value: (l) => fmt(l.endpoints) },
+    { header: 'Schnittstellen', width: 42, align: 'right', value: (l) => fmt(l.endpoints) },
     {
-      header: 'Handlungs-bedarfe h/m/n',
+      header: 'Handlungsbedarfe h/m/n',
       width: 64,
       align: 'center',
       value: (l) => `${l.findings.high}/${l.findings.medium}/${l.findings.low}`,
     },
     {
-      header: 'Metadaten-qualität',
+      header: 'Metadatenqualität',
       width: 70,
       align: 'right',
       value: (l) =>
@@ -138,6 +179,41 @@ function laenderPage(doc: Doc, root: Struct, data: ReportData): void {
       'das Metadata Quality Assessment von data.europa.eu.',
     { width: CONTENT_WIDTH },
   );
+}
+
+/** A Land's platforms and twins: name, kind, type, status. */
+function entriesPage(doc: Doc, root: Struct, data: ReportData): void {
+  const land = data.land;
+  if (!land) return;
+  doc.addPage();
+  const part = section(doc, root, `Plattformen und digitale Zwillinge: ${land.overview.name}`);
+  type E = (typeof land.entries)[number];
+  const columns: Column<E>[] = [
+    { header: 'Name', width: 215, value: (e) => e.title, rowHeader: true },
+    { header: 'Art', width: 80, value: (e) => label(KIND_LABELS, e.kind) },
+    {
+      header: 'Typ',
+      width: 110,
+      value: (e) => (e.kind === 'platform' ? label(PLATFORM_TYPE_LABELS, e.type) : (e.type ?? '')),
+    },
+    { header: 'Status', width: CONTENT_WIDTH - 405, value: (e) => label(STATUS_LABELS, e.status) },
+  ];
+  if (land.entries.length === 0) {
+    doc.font('Helvetica').fontSize(11).fillColor(INK);
+    paragraph(doc, part, 'Für das Land sind keine Plattformen und Zwillinge erfasst.', {});
+    return;
+  }
+  table(doc, part, columns, land.entries);
+  if (land.entriesLeftOut > 0) {
+    doc.font('Helvetica').fontSize(9).fillColor(MUTED);
+    paragraph(
+      doc,
+      part,
+      `${land.entriesLeftOut} weitere Einträge sind hier nicht aufgeführt; der CSV-Export ` +
+        `/api/v1/exports/items.csv?landCode=${land.overview.code} enthält alle.`,
+      { width: CONTENT_WIDTH },
+    );
+  }
 }
 
 function coveragePages(doc: Doc, root: Struct, data: ReportData): void {
@@ -165,29 +241,17 @@ function coveragePages(doc: Doc, root: Struct, data: ReportData): void {
     ];
     table(doc, part, columns, matrix.rows, 7);
     doc.font('Helvetica').fontSize(8).fillColor(MUTED);
-    paragraph(
-      doc,
-      part,
-      `Länder mit Eintrag: ${matrix.columns
-        .map((c, i) => `${label(labels, c)} ${matrix.laenderCovered[i]}`)
-        .join(' · ')}`,
-      { width: CONTENT_WIDTH },
-    );
+    if (!data.land)
+      paragraph(
+        doc,
+        part,
+        `Länder mit Eintrag: ${matrix.columns
+          .map((c, i) => `${label(labels, c)} ${matrix.laenderCovered[i]}`)
+          .join(' · ')}`,
+        { width: CONTENT_WIDTH },
+      );
     doc.moveDown(1);
   }
-}
-
-function evidenceText(finding: FindingRowView): string {
-  const parts = Object.entries(finding.evidence).map(([key, value]) => {
-    const shown = Array.isArray(value)
-      ? value.slice(0, 5).join(', ') + (value.length > 5 ? ` … (${value.length})` : '')
-      : typeof value === 'object' && value !== null
-        ? JSON.stringify(value)
-        : String(value);
-    return `${key}: ${shown}`;
-  });
-  const joined = parts.join('; ');
-  return joined.length > 300 ? `${joined.slice(0, 297)}…` : joined;
 }
 
 function findingsPages(doc: Doc, root: Struct, data: ReportData): void {
@@ -198,7 +262,8 @@ function findingsPages(doc: Doc, root: Struct, data: ReportData): void {
     doc,
     part,
     'Die Handlungsbedarfe werden fortlaufend aus deklarativen Regeln über dem Inventar ' +
-      'ermittelt. Je Regel folgen Begründung und die betroffenen Länder mit dem Befund.',
+      'ermittelt. Je Regel folgen Begründung und die Befunde in einem Satz; was die Schweregrade ' +
+      'bedeuten, steht unter jedem Schweregrad.',
     { width: CONTENT_WIDTH },
   );
   doc.moveDown(0.8);
@@ -213,6 +278,8 @@ function findingsPages(doc: Doc, root: Struct, data: ReportData): void {
     doc.font('Helvetica-Bold').fontSize(13).fillColor(INK);
     const title = `Schweregrad ${label(SEVERITY_LABELS, severity)} (${ofSeverity.length})`;
     tagged(doc, part, 'H2', () => text(doc, title, MARGIN, doc.y));
+    doc.font('Helvetica').fontSize(8.5).fillColor(MUTED);
+    paragraph(doc, part, ofSeverity[0].severityMeaning.de, { width: CONTENT_WIDTH });
     doc.moveDown(0.3);
     const byRule = new Map<string, FindingRowView[]>();
     for (const f of ofSeverity) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
@@ -233,8 +300,12 @@ function findingsPages(doc: Doc, root: Struct, data: ReportData): void {
         const item = group(doc, list, 'LI');
         const y = doc.y;
         tagged(doc, item, 'Lbl', () => text(doc, '•', MARGIN + 8, y, { width: 8 }));
+        // The finding in one sentence; the Land only where the sentence may not name it.
+        const sentence = f.explanation.de.includes(where)
+          ? f.explanation.de
+          : `${where}: ${f.explanation.de}`;
         tagged(doc, item, 'LBody', () =>
-          text(doc, `${where}: ${evidenceText(f)}`, MARGIN + 16, y, {
+          text(doc, sentence, MARGIN + 16, y, {
             width: CONTENT_WIDTH - 16,
           }),
         );
@@ -278,7 +349,7 @@ function footers(doc: Doc, data: ReportData): void {
       () =>
         text(
           doc,
-          `AG Integrierte Datenplattformen · Zwischenbericht · Stand ${germanDate(data.generatedAt)} · Seite ${i + 1} von ${count}`,
+          `AG Integrierte Datenplattformen · ${reportTitle(data)} · Stand ${germanDate(data.generatedAt)} · Seite ${i + 1} von ${count}`,
           MARGIN,
           PAGE.height - MARGIN + 10,
           { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
@@ -300,7 +371,7 @@ export function renderReportPdf(data: ReportData): Promise<Buffer> {
     lang: 'de-DE',
     displayTitle: true,
     info: {
-      Title: 'AG Integrierte Datenplattformen – Zwischenbericht',
+      Title: `AG Integrierte Datenplattformen – ${reportTitle(data)}`,
       Author: 'Datenplattform-Inventar',
       Subject: 'Bestandsaufnahme der Datenplattformen und digitalen Zwillinge der Länder',
       CreationDate: data.generatedAt,
@@ -315,8 +386,11 @@ export function renderReportPdf(data: ReportData): Promise<Buffer> {
   const root = doc.struct('Document');
   doc.addStructure(root);
   titlePage(doc, root, data);
-  mapPage(doc, root, data);
-  laenderPage(doc, root, data);
+  if (data.land) entriesPage(doc, root, data);
+  else {
+    mapPage(doc, root, data);
+    laenderPage(doc, root, data);
+  }
   coveragePages(doc, root, data);
   findingsPages(doc, root, data);
   root.end();

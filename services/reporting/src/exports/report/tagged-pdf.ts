@@ -1,3 +1,4 @@
+import { hyphenateSync } from 'hyphen/de';
 import { winAnsi } from './win-ansi';
 
 /*
@@ -31,6 +32,62 @@ export function text(
   return typeof xOrOptions === 'number'
     ? doc.text(winAnsi(value), xOrOptions, y, options)
     : doc.text(winAnsi(value), xOrOptions);
+}
+
+const SOFT_HYPHEN = '\u00AD';
+
+/**
+ * `value` broken into lines no wider than `width` in the current font: at spaces, and a word
+ * too long for a line at its syllables (German hyphenation patterns, TeX/Liang) with a visible
+ * hyphen. PDFKit's own wrapping would cut such a word anywhere ("Stadtplan|ung"), and it draws a
+ * soft hyphen it does not break at as a visible hyphen, so the lines are made here and PDFKit
+ * only draws them. A syllable wider than the line is left whole (it overflows rather than split).
+ */
+export function breakLines(doc: Doc, value: string, width: number): string {
+  const fits = (piece: string) => doc.widthOfString(winAnsi(piece)) <= width - 0.5;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of value.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (fits(candidate)) {
+      line = candidate;
+      continue;
+    }
+    if (line && fits(word)) {
+      lines.push(line);
+      line = word;
+      continue;
+    }
+    // The word does not fit where it would start: hyphenate it across lines.
+    let rest = word;
+    while (!fits(line ? `${line} ${rest}` : rest)) {
+      const syllables = hyphenateSync(rest, { hyphenChar: SOFT_HYPHEN }).split(SOFT_HYPHEN);
+      let taken = 0;
+      for (let i = 1; i < syllables.length; i++) {
+        const head = syllables.slice(0, i).join('');
+        const piece = `${head}${head.endsWith('-') ? '' : '-'}`;
+        if (fits(line ? `${line} ${piece}` : piece)) taken = i;
+        else break;
+      }
+      if (taken === 0) {
+        if (line) {
+          lines.push(line);
+          line = '';
+          continue;
+        }
+        // Not even one syllable fits an empty line: keep the syllable whole.
+        taken = 1;
+        if (syllables.length === 1) break;
+      }
+      const head = syllables.slice(0, taken).join('');
+      lines.push(`${line ? `${line} ` : ''}${head}${head.endsWith('-') ? '' : '-'}`);
+      line = '';
+      rest = syllables.slice(taken).join('');
+    }
+    line = line ? `${line} ${rest}` : rest;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
 }
 
 /** Adds an element of `type` to `parent`, holding what `draw` puts on the page. */
@@ -158,7 +215,9 @@ export function table<T>(
       x += column.width;
     });
   };
-  const headers = columns.map((c) => c.header);
+  // Header words break at syllables with a hyphen, never mid-syllable (breakLines).
+  doc.font('Helvetica-Bold').fontSize(fontSize);
+  const headers = columns.map((c) => breakLines(doc, c.header, c.width - 2 * padding));
   const headerHeight = rowHeight(headers, true);
   let y = doc.y;
   drawRow(headers, y, headerHeight, 'header', []);
