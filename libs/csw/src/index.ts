@@ -7,7 +7,7 @@ export { normaliseProtocol } from './iso/protocol';
 export { parseLicenceJson, licenceUri, DCAT_AP_DE_LICENCE_BASE } from './iso/licence';
 export { canonicalJson } from './iso/checksum';
 export { NS, ISO_OUTPUT_SCHEMA } from './xml/namespaces';
-export { DEFAULT_XML_LIMITS, type XmlLimits } from './xml/secure-reader';
+export { DEFAULT_XML_LIMITS, readXml, type XmlLimits, type XmlSink } from './xml/secure-reader';
 export type { XmlSource } from './xml/decode';
 export * from './csw/client';
 export * from './csw/harvest';

@@ -14,6 +14,7 @@ import { ItemSearchAndIds1763900000070 } from './migrations/1763900000070-item-s
 import { OutsideGermany1763900000080 } from './migrations/1763900000080-outside-germany';
 import { RecordHistory1763900000090 } from './migrations/1763900000090-record-history';
 import { NormalisedThreeDFormats1763900000100 } from './migrations/1763900000100-normalised-3d-formats';
+import { HarvestedDocuments1763900000110 } from './migrations/1763900000110-harvested-documents';
 import { SurveyRounds1763900000120 } from './migrations/1763900000120-survey-rounds';
 
 export function reportingDataSourceOptions(
@@ -36,6 +37,7 @@ export function reportingDataSourceOptions(
       OutsideGermany1763900000080,
       RecordHistory1763900000090,
       NormalisedThreeDFormats1763900000100,
+      HarvestedDocuments1763900000110,
       SurveyRounds1763900000120,
     ],
     poolSize: env.DB_POOL_SIZE,

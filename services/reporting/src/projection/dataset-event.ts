@@ -1,3 +1,4 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { DatasetChangedSchema } from '@dpi/contracts';
 import { RawEvent } from '@dpi/kafka';
 import { landCodeOf, nullIfEmpty, recordIds, wgs84Bbox } from './event-checks';
@@ -45,6 +46,14 @@ export interface DatasetFields {
   fileIdentifier: string | null;
   resourceIdentifier: string | null;
   source: 'manual' | 'harvested';
+  /** When the harvester read the record (harvested datasets). */
+  harvestedAt: Date | null;
+  /**
+   * The record as harvested (gmd:MD_Metadata, Canonical XML 1.0), which the CSW serves; null when
+   * the event carries none (left out for its size: `isoDocumentBytes` > 0; or not harvested as is).
+   */
+  isoDocument: string | null;
+  isoDocumentBytes: number;
 }
 
 export type DatasetChange = RecordChange<DatasetFields>;
@@ -92,6 +101,9 @@ export function toDatasetChange(raw: RawEvent): DatasetChange {
       fileIdentifier: d.provenance ? nullIfEmpty(d.provenance.fileIdentifier) : null,
       resourceIdentifier: nullIfEmpty(d.resourceIdentifier),
       source: sourceOf(d.source),
+      harvestedAt: d.provenance?.harvestedAt ? timestampDate(d.provenance.harvestedAt) : null,
+      isoDocument: d.provenance ? nullIfEmpty(d.provenance.isoDocument) : null,
+      isoDocumentBytes: d.provenance?.isoDocumentBytes ?? 0,
     }),
   );
 }

@@ -169,6 +169,14 @@ export const DATASET_COLUMNS: readonly ReadModelColumn<DatasetFields>[] = [
     whenDeleted: null,
   },
   { name: 'source', type: 'text', value: (d) => d.source, whenDeleted: 'manual' },
+  { name: 'harvested_at', type: 'timestamptz', value: (d) => d.harvestedAt, whenDeleted: null },
+  { name: 'iso_document', type: 'text', value: (d) => d.isoDocument, whenDeleted: null },
+  {
+    name: 'iso_document_bytes',
+    type: 'int',
+    value: (d) => d.isoDocumentBytes,
+    whenDeleted: 0,
+  },
 ];
 
 const int = (

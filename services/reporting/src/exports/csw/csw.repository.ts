@@ -42,6 +42,10 @@ export interface CswRecordRow {
   /** The source catalogue's fileIdentifier of a harvested dataset; the resource identifier. */
   file_identifier: string | null;
   resource_identifier: string | null;
+  /** A harvested dataset's ISO document as harvested (Canonical XML), its size, its harvest time. */
+  iso_document: string | null;
+  iso_document_bytes: number | null;
+  harvested_at: Date | null;
   service_version: string | null;
   capabilities_url: string | null;
   /** Datasets an endpoint serves that the reader may see (at most 100). */
@@ -150,8 +154,11 @@ export class CswRepository {
     return total;
   }
 
-  /** One page of records in the requested order (identifier last, so pages never overlap). */
-  async page(query: CswQuery): Promise<CswRecordRow[]> {
+  /**
+   * One page of records in the requested order (identifier last, so pages never overlap).
+   * `withDocuments`: read harvested datasets' ISO documents (for ISO output only: 40–100 KB each).
+   */
+  async page(query: CswQuery, withDocuments = false): Promise<CswRecordRow[]> {
     if (query.limit === 0) return [];
     const params: unknown[] = [];
     const bind = binder(params);
@@ -165,27 +172,37 @@ export class CswRepository {
        ORDER BY ${order} OFFSET ${bind(query.offset)} LIMIT ${bind(query.limit)}`,
       params,
     );
-    return this.details(keys, query.scope);
+    return this.details(keys, query.scope, withDocuments);
   }
 
-  /** The records of `ids` the reader may see, by identifier. */
-  async byIds(ids: string[], scope: ReadScope): Promise<CswRecordRow[]> {
+  /**
+   * The records of `ids` the reader may see, by our identifier or, for a harvested dataset, by the
+   * fileIdentifier its ISO document carries (what a client read in GetRecords with outputSchema gmd).
+   */
+  async byIds(ids: string[], scope: ReadScope, withDocuments = false): Promise<CswRecordRow[]> {
+    if (ids.length === 0) return [];
     const uuids = ids.filter((id) =>
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
     );
-    if (uuids.length === 0) return [];
     const params: unknown[] = [];
+    const bind = binder(params);
+    // Case-insensitive as the Identifier filter, on the index of lower(file_identifier).
+    const byFileIdentifier = `OR (kind = 'dataset' AND lower(file_identifier) = ANY (${bind(ids.map((id) => id.toLowerCase()))}::text[]))`;
+    const visible = visibleItemsSql(scope, bind);
     const keys: { kind: string; id: string }[] = await this.dataSource.query(
-      `SELECT kind, id::text AS id FROM inventory_item ${this.where({ filter: null, scope }, binder(params), uuids)}
+      `SELECT kind, id::text AS id FROM inventory_item
+        WHERE (id = ANY (${bind(uuids)}::uuid[]) ${byFileIdentifier})
+          ${visible ? `AND ${visible}` : ''}
        ORDER BY id, kind`,
       params,
     );
-    return this.details(keys, scope);
+    return this.details(keys, scope, withDocuments);
   }
 
   private async details(
     keys: { kind: string; id: string }[],
     scope: ReadScope,
+    withDocuments: boolean,
   ): Promise<CswRecordRow[]> {
     if (keys.length === 0) return [];
     const params: unknown[] = [keys.map((k) => k.id)];
@@ -199,6 +216,8 @@ export class CswRepository {
          d.publisher, d.contact_name, d.contact_email, d.contact_url, d.keywords, d.licence,
          d.issued, d.modified, d.temporal_start, d.temporal_end, d.distributions,
          d.harvest_source_name, d.harvest_source_id, d.file_identifier, d.resource_identifier,
+         ${withDocuments ? 'd.iso_document' : 'NULL::text AS iso_document'}, d.iso_document_bytes,
+         d.harvested_at,
          e.service_version, e.capabilities_url,
          CASE WHEN i.kind = 'endpoint' THEN ARRAY(SELECT s.id::text FROM dataset_item s
            WHERE NOT s.deleted AND e.id = ANY (s.endpoint_ids)

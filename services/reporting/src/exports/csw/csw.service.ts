@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../../auth/viewer';
-import { capabilitiesXml, describeRecordXml, RESPONSE_NAMESPACES } from './capabilities';
+import { capabilitiesXml, CSW_PATH, describeRecordXml, RESPONSE_NAMESPACES } from './capabilities';
 import {
   CSW_OUTPUT_SCHEMA,
   ISO_OUTPUT_SCHEMA,
@@ -11,9 +11,10 @@ import {
 } from './csw-request';
 import { CswRepository, type CswRecordRow } from './csw.repository';
 import { dublinCoreRecord } from './dublin-core';
+import { harvestedIsoRecord } from './harvested-iso';
 import { isoRecord } from './iso19139';
 import { recordFields } from './record-fields';
-import { document, el } from './xml';
+import { document, el, type XmlContent } from './xml';
 
 /** Which records GetRecords returns of `matched`, and where the next page starts (0: none). */
 export function pageOf(
@@ -40,12 +41,16 @@ export class CswService {
       case 'DescribeRecord':
         return describeRecordXml(request.typeNames);
       case 'GetRecordById': {
-        const rows = await this.repository.byIds(request.ids, viewer.scope);
+        const rows = await this.repository.byIds(
+          request.ids,
+          viewer.scope,
+          request.outputSchema === 'iso',
+        );
         return document(
           el(
             'csw:GetRecordByIdResponse',
             RESPONSE_NAMESPACES,
-            rows.map((r) => this.record(r, request.outputSchema, request.elementSet)),
+            await this.records(rows, request.outputSchema, request.elementSet, base),
           ),
         );
       }
@@ -57,14 +62,18 @@ export class CswService {
         const page = pageOf(matched, request.startPosition, request.maxRecords);
         const rows =
           request.resultType === 'results' && page.returned > 0
-            ? await this.repository.page({
-                filter: request.filter,
-                sortBy: request.sortBy,
-                offset: page.offset,
-                limit: page.limit,
-                scope: viewer.scope,
-              })
+            ? await this.repository.page(
+                {
+                  filter: request.filter,
+                  sortBy: request.sortBy,
+                  offset: page.offset,
+                  limit: page.limit,
+                  scope: viewer.scope,
+                },
+                request.outputSchema === 'iso',
+              )
             : [];
+        const records = await this.records(rows, request.outputSchema, request.elementSet, base);
         // Hits: no records, and the next record is the first one asked for.
         const nextRecord =
           request.resultType === 'hits'
@@ -92,7 +101,7 @@ export class CswService {
                   request.outputSchema === 'iso' ? ISO_OUTPUT_SCHEMA : CSW_OUTPUT_SCHEMA,
                 elementSet: request.elementSet,
               },
-              rows.map((r) => this.record(r, request.outputSchema, request.elementSet)),
+              records,
             ),
           ),
         );
@@ -100,8 +109,39 @@ export class CswService {
     }
   }
 
-  private record(row: CswRecordRow, schema: OutputSchema, set: ElementSet) {
+  private records(
+    rows: CswRecordRow[],
+    schema: OutputSchema,
+    set: ElementSet,
+    base: string,
+  ): Promise<XmlContent[]> {
+    return Promise.all(rows.map((row) => this.record(row, schema, set, base)));
+  }
+
+  /**
+   * One record: Dublin Core from our fields; ISO as the source catalogue wrote it for a harvested
+   * dataset whose document we have (harvested-iso.ts), else ISO generated from our fields.
+   */
+  private async record(
+    row: CswRecordRow,
+    schema: OutputSchema,
+    set: ElementSet,
+    base: string,
+  ): Promise<XmlContent> {
     const fields = recordFields(row);
-    return schema === 'iso' ? isoRecord(fields, set) : dublinCoreRecord(fields, set);
+    if (schema !== 'iso') return dublinCoreRecord(fields, set);
+    if (row.iso_document) {
+      const raw = await harvestedIsoRecord(row.iso_document, set, {
+        sourceName: row.harvest_source_name ?? row.harvest_source_id ?? 'unbekannt',
+        sourceFileIdentifier: row.file_identifier,
+        harvestedAt: row.harvested_at ? new Date(row.harvested_at) : null,
+        recordId: row.id,
+        recordUrl:
+          `${base}${CSW_PATH}?service=CSW&version=2.0.2&request=GetRecordById` +
+          `&outputSchema=${encodeURIComponent(ISO_OUTPUT_SCHEMA)}&ElementSetName=full&Id=${row.id}`,
+      });
+      if (raw !== null) return { raw };
+    }
+    return isoRecord(fields, set);
   }
 }

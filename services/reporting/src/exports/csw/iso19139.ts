@@ -4,9 +4,10 @@ import { el, type XmlContent, type XmlElement } from './xml';
 
 /**
  * A record as ISO 19139 (gmd:MD_Metadata), with ISO 19119 service identification (srv) for
- * endpoints and platforms. Generated from the inventory's fields: for harvested datasets this is
- * NOT the source catalogue's original document (the harvester keeps the mapped fields, not the
- * XML); a lineage statement says where the record came from. Namespaces come from the response root.
+ * endpoints and platforms, generated from the inventory's fields. A harvested dataset is served
+ * as the source wrote it instead (harvested-iso.ts); generated only when its document is missing
+ * (too large to carry, an older harvest), which the lineage statement says. Namespaces come from
+ * the response root. Every element set, brief included, is valid against ISO 19139's schema.
  */
 const CODE_LISTS = 'http://standards.iso.org/iso/19139/resources/gmxCodelists.xml';
 const METADATA_CONTACT = 'AG Integrierte Datenplattformen – Datenplattform-Inventar';
@@ -228,7 +229,7 @@ function identification(f: RecordFields, set: ElementSet): XmlElement {
       'gmd:MD_DataIdentification',
       null,
       common,
-      brief ? null : cs('gmd:language', 'ger'),
+      cs('gmd:language', 'ger'),
       extent(f, 'gmd:extent'),
     ),
   );
@@ -283,9 +284,14 @@ function distribution(f: RecordFields): XmlContent {
 
 /** The lineage says how this document came to be: regenerated, and from which source. */
 function lineage(f: RecordFields): XmlElement {
+  const omitted =
+    f.omittedDocumentBytes > 0
+      ? ` Das Originaldokument (${f.omittedDocumentBytes} Bytes) ist größer, als das Inventar ` +
+        'überträgt (256 KiB), oder nicht lesbar.'
+      : '';
   const statement = f.harvested
     ? `${f.provenance} Dieses ISO-19139-Dokument wurde vom Datenplattform-Inventar aus den ` +
-      'übernommenen Feldern neu erzeugt; es ist nicht das Originaldokument des Quellkatalogs.'
+      `übernommenen Feldern neu erzeugt; es ist nicht das Originaldokument des Quellkatalogs.${omitted}`
     : `${f.provenance} ISO-19139-Dokument vom Datenplattform-Inventar erzeugt.`;
   return el(
     'gmd:dataQualityInfo',
@@ -299,7 +305,7 @@ function lineage(f: RecordFields): XmlElement {
   );
 }
 
-/** gmd:MD_Metadata for one record; brief and summary leave out what pycsw's do. */
+/** gmd:MD_Metadata for one record; brief and summary leave out what pycsw's do, bar what ISO requires. */
 export function isoRecord(f: RecordFields, set: ElementSet): XmlElement {
   const brief = set === 'brief';
   return el(
@@ -329,8 +335,9 @@ export function isoRecord(f: RecordFields, set: ElementSet): XmlElement {
           ),
         ),
     code('gmd:hierarchyLevel', 'MD_ScopeCode', f.type),
-    brief ? null : party(METADATA_CONTACT, null, 'pointOfContact'),
-    brief ? null : date('gmd:dateStamp', f.modified),
+    // contact and dateStamp are mandatory in ISO 19139: brief keeps them to stay schema-valid.
+    party(METADATA_CONTACT, null, 'pointOfContact'),
+    date('gmd:dateStamp', f.modified),
     brief ? null : cs('gmd:metadataStandardName', f.isService ? 'ISO 19119' : 'ISO 19115'),
     brief ? null : cs('gmd:metadataStandardVersion', '2005/PDAM 1'),
     identification(f, set),

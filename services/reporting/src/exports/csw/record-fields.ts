@@ -31,6 +31,11 @@ export interface RecordFields {
   /** Plain words: where the record comes from (registered by a Land, harvested from a catalogue). */
   provenance: string;
   harvested: boolean;
+  /**
+   * Size in bytes of the source's ISO document when it is not served as is (left out for its size,
+   * or not readable); 0 when there was none. Said in the generated document's lineage.
+   */
+  omittedDocumentBytes: number;
   /** The source catalogue's fileIdentifier (harvested datasets). */
   sourceFileIdentifier: string | null;
   /** The resource's own identifier (ISO citation identifier), where known. */
@@ -140,6 +145,7 @@ export function recordFields(r: CswRecordRow): RecordFields {
         : null,
     provenance,
     harvested,
+    omittedDocumentBytes: r.iso_document_bytes ?? 0,
     sourceFileIdentifier: r.file_identifier ?? null,
     resourceIdentifier: r.resource_identifier ?? null,
     landName: r.land_name,

@@ -11,8 +11,16 @@ export interface XmlElement {
   children: XmlContent[];
 }
 
-/** An element, text, or nothing (an optional part left out). */
-export type XmlContent = XmlElement | string | null | undefined | false;
+/**
+ * Markup written as is: a document this service made well-formed itself (a harvested record's
+ * canonical XML, see harvested-iso.ts). Never for text from a request or a record field.
+ */
+export interface RawXml {
+  raw: string;
+}
+
+/** An element, text, markup, or nothing (an optional part left out). */
+export type XmlContent = XmlElement | RawXml | string | null | undefined | false;
 
 const NOT_XML =
   // eslint-disable-next-line no-control-regex
@@ -58,6 +66,10 @@ function write(node: XmlContent, out: string[]): void {
   if (node === null || node === undefined || node === false) return;
   if (typeof node === 'string') {
     out.push(textOf(node));
+    return;
+  }
+  if ('raw' in node) {
+    out.push(node.raw);
     return;
   }
   out.push('<', node.name);
