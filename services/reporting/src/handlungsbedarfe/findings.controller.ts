@@ -113,7 +113,7 @@ export class FindingsController {
             a === 'federal' ? 1 : b === 'federal' ? -1 : a < b ? -1 : 1,
           );
     const sorted = [
-      ...order.flatMap((key) => (groups.has(key) ? [groups.get(key)!] : [])),
+      ...order.flatMap((key) => groups.get(key) ?? []),
       ...[...groups.values()].filter((g) => !order.includes(g.key)),
     ];
     return { by, total: sorted.reduce((sum, g) => sum + g.count, 0), groups: sorted };
