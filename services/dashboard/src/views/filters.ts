@@ -141,14 +141,20 @@ function describeFilters(state: AppState): string {
   const parts: string[] = [];
   if (view.land) parts.push(state.names.get(view.land) ?? view.land);
   if (view.kind) parts.push(label(lang, 'kind', view.kind));
-  if (view.type) parts.push(view.type);
+  if (view.type) parts.push(labelIn(lang, ['platformType', 'twinKind'], view.type));
   if (view.status) parts.push(label(lang, 'status', view.status));
-  if (view.theme) parts.push(view.theme);
+  if (view.theme) parts.push(labelIn(lang, ['euTheme', 'twinUseCase'], view.theme));
   if (view.maturity !== undefined) parts.push(t(lang, 'levelN', { n: view.maturity }));
   if (view.openData !== undefined)
     parts.push(`${t(lang, 'filterOpenData')}: ${t(lang, view.openData ? 'yes' : 'no')}`);
   if (view.q) parts.push(`„${view.q}“`);
   return `${t(lang, 'filtersActive', { n: parts.length })}: ${parts.join(' · ')}`;
+}
+
+/** The label of a code from the first of `vocabularies` that has it (the code itself if none). */
+function labelIn(lang: AppState['view']['lang'], vocabularies: Vocabulary[], code: string): string {
+  const vocabulary = vocabularies.find((v) => codes(v).includes(code));
+  return vocabulary ? label(lang, vocabulary, code) : code;
 }
 
 function options(select: HTMLSelectElement, groups: { label?: string; options: Option[] }[]): void {
