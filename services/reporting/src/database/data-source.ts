@@ -16,6 +16,7 @@ import { RecordHistory1763900000090 } from './migrations/1763900000090-record-hi
 import { NormalisedThreeDFormats1763900000100 } from './migrations/1763900000100-normalised-3d-formats';
 import { HarvestedDocuments1763900000110 } from './migrations/1763900000110-harvested-documents';
 import { SurveyRounds1763900000120 } from './migrations/1763900000120-survey-rounds';
+import { RecordHistoryBackfill1763900000130 } from './migrations/1763900000130-record-history-backfill';
 
 export function reportingDataSourceOptions(
   env: Pick<ReportingEnv, 'DATABASE_URL' | 'DB_SCHEMA' | 'DB_POOL_SIZE'>,
@@ -39,6 +40,7 @@ export function reportingDataSourceOptions(
       NormalisedThreeDFormats1763900000100,
       HarvestedDocuments1763900000110,
       SurveyRounds1763900000120,
+      RecordHistoryBackfill1763900000130,
     ],
     poolSize: env.DB_POOL_SIZE,
     applicationName: 'reporting',

@@ -16,6 +16,7 @@ const TABLES = [
   'endpoint_item',
   'harvest_job_item',
   'finding',
+  'record_history',
 ];
 
 /** Every row of every read model of a schema (findings without their clock columns). */

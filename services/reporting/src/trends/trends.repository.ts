@@ -44,7 +44,8 @@ export class TrendsRepository {
 
   /**
    * Registrations and withdrawals before `until`, counted per Land, kind, harvested or not, and
-   * bucket label (null: before `first`, the start of the first bucket).
+   * bucket label (null: before `first`, the start of the first bucket, or at an unknown time
+   * before the record was first seen).
    */
   async events(args: {
     landCode?: string;
@@ -67,15 +68,18 @@ export class TrendsRepository {
     return this.dataSource.query(
       `WITH h AS (
          SELECT land_code, kind, source = 'harvested' AS harvested, withdrawn_at,
-           -- Without created_at in the state, the first version's event is the registration.
-           coalesce(registered_at, CASE WHEN first_version = 1 THEN first_seen_at END) AS registered_at
+           -- Without created_at in the state, the first version's event is the registration;
+           -- a record first seen later was registered before then, when is unknown.
+           coalesce(registered_at, CASE WHEN first_version = 1 THEN first_seen_at END) AS registered_at,
+           first_seen_at
          FROM record_history WHERE ${where})
        SELECT land_code AS "landCode", kind, harvested, 'registered' AS event,
-         ${label('registered_at')} AS label, count(*)::int AS n
-       FROM h WHERE registered_at < $2 GROUP BY 1, 2, 3, 4, 5
+         CASE WHEN registered_at IS NULL THEN NULL ELSE ${label('registered_at')} END AS label,
+         count(*)::int AS n
+       FROM h WHERE coalesce(registered_at, first_seen_at) < $2 GROUP BY 1, 2, 3, 4, 5
        UNION ALL
        SELECT land_code, kind, harvested, 'withdrawn', ${label('withdrawn_at')}, count(*)::int
-       FROM h WHERE registered_at IS NOT NULL AND withdrawn_at < $2 GROUP BY 1, 2, 3, 4, 5`,
+       FROM h WHERE withdrawn_at < $2 GROUP BY 1, 2, 3, 4, 5`,
       params,
     );
   }
