@@ -7,9 +7,11 @@ import { coverageView } from './coverage';
 import { exportsView } from './exports';
 import { filtersView } from './filters';
 import { findingsView } from './findings';
+import { findingsPageView } from './handlungsbedarfe';
 import { harvestView } from './harvest';
 import { itemsView } from './items';
 import { laenderView } from './laender';
+import { methodView } from './methode';
 import { overviewView } from './overview';
 import type { ViewDefinition } from './types';
 
@@ -23,4 +25,6 @@ export const VIEWS: readonly ViewDefinition[] = [
   chartsView,
   harvestView,
   exportsView,
+  findingsPageView,
+  methodView,
 ];
