@@ -15,6 +15,7 @@ import { OverviewModule } from './overview/overview.module';
 import { ProfileModule } from './profile/profile.module';
 import { ProjectionModule } from './projection/projection.module';
 import { QualityModule } from './quality/quality.module';
+import { RoundsModule } from './rounds/rounds.module';
 import { TrendsModule } from './trends/trends.module';
 
 @Module({
@@ -36,6 +37,7 @@ import { TrendsModule } from './trends/trends.module';
     TrendsModule,
     ExportsModule,
     MethodModule,
+    RoundsModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor }],
 })

@@ -20,6 +20,8 @@ import {
   readModelDecoder,
   readModelTopics,
 } from '../projection/read-models';
+import { isRoundTopic, roundDecoder, RoundChange, roundTopics } from '../rounds/round-events';
+import { RoundsProjectionRepository } from '../rounds/rounds-projection.repository';
 
 export type RebuildEnv = Pick<
   ReportingEnv,
@@ -135,17 +137,27 @@ async function consumeUntilCaughtUp(args: {
   phase: string;
 }): Promise<number> {
   const prefix = args.env.KAFKA_TOPIC_PREFIX;
-  const topics = readModelTopics(prefix);
+  // The read models' topics and the survey rounds' (issue 22), which live beside them.
+  const topics = [...readModelTopics(prefix), ...roundTopics(prefix)];
   const ends = await endOffsets(args.kafka, topics);
   const repository = new ReadModelsRepository(args.dataSource);
+  const rounds = new RoundsProjectionRepository(args.dataSource);
+  const decodeReadModel = readModelDecoder(prefix, {
+    cronTimeZone: args.env.HARVEST_CRON_TIMEZONE,
+  });
+  const decodeRound = roundDecoder(prefix);
   let applied = 0;
-  const consumer = new BatchConsumer<ReadModelChange>({
+  const consumer = new BatchConsumer<ReadModelChange | RoundChange>({
     kafka: args.kafka,
     groupId: args.groupId,
     topics,
-    decode: readModelDecoder(prefix, { cronTimeZone: args.env.HARVEST_CRON_TIMEZONE }),
+    decode: (raw) => (isRoundTopic(raw.topic, prefix) ? decodeRound(raw) : decodeReadModel(raw)),
     handle: async (changes) => {
-      for (const [model, group] of byModel(changes)) await repository.applyChanges(model, group);
+      const isRound = (c: ReadModelChange | RoundChange): c is RoundChange =>
+        c.model === 'surveyRound' || c.model === 'roundRecord';
+      await rounds.apply(changes.filter(isRound));
+      const readModels = changes.filter((c): c is ReadModelChange => !isRound(c));
+      for (const [model, group] of byModel(readModels)) await repository.applyChanges(model, group);
       applied += changes.length;
     },
     dlq: args.dlq,
