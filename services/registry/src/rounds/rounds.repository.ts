@@ -295,8 +295,8 @@ export class RoundsRepository {
       );
       for (const kind of round.kinds) {
         await manager.query(
-          `INSERT INTO survey_round_record (round_id, record_id, kind, land_code)
-           SELECT $1, r.id, $2, r.land_code FROM ${ROUND_KIND_TABLES[kind]} r
+          `INSERT INTO survey_round_record (round_id, record_id, kind, land_code, version)
+           SELECT $1, r.id, $2, r.land_code, 1 FROM ${ROUND_KIND_TABLES[kind]} r
             WHERE ${inScopeCondition(kind, 'r')} AND r.land_code = ANY($3)`,
           [round.id, kind, round.landCodes],
         );
