@@ -48,6 +48,9 @@ export const OPERATIONS: Record<string, Shows> = {
   '/api/v1/exports/quality.csv': 'no records',
   '/api/v1/exports/harvest-sources.csv': 'no records',
   '/api/v1/rules': 'no records',
+  // Issue 21: findings counted per rule or Land (labels, counts, links); the method page.
+  '/api/v1/findings/groups': 'no records',
+  '/api/v1/method': 'no records',
   '/api/v1/viewer': 'no records',
   '/api/v1/ogc': 'no records',
   '/api/v1/ogc/conformance': 'no records',
@@ -94,6 +97,8 @@ export const UNDECLARED_REPRESENTATIONS: Record<string, string[]> = {
  * without `request=` is an ExceptionReport): every record kind, both output schemas, by id.
  */
 export const OWN_QUERIES: Record<string, (fixture: Fixture) => string[][]> = {
+  // The report of all Länder and the Länderbericht of the probe records' Land.
+  '/api/v1/exports/report.pdf': () => [[], [`land=${OWN_LAND}`]],
   '/api/v1/csw': (f) => {
     const records = ['service=CSW', 'version=2.0.2', 'ElementSetName=full'];
     const iso = `outputSchema=${encodeURIComponent('http://www.isotc211.org/2005/gmd')}`;
