@@ -1,6 +1,7 @@
 import { SERVICE_TYPES, STANDARDS } from '@dpi/domain';
 import { EXPLAINED_RULES, explainFinding, FindingFacts, localTime } from './explain';
 import { HANDLUNGSBEDARFE_V1 } from './handlungsbedarfe.v1';
+import { ROUND_RULE_EXAMPLES } from './handlungsbedarfe.rounds.v1';
 import {
   HANDLUNGSBEDARFE_V2,
   MACHINE_READABLE_SERVICE_TYPES_V2,
@@ -21,6 +22,7 @@ const facts = (ruleId: string, evidence: Record<string, unknown>, landCode = 'DE
 
 /** Evidence as the rules' SQL writes it, one example per rule. */
 const EXAMPLES: Record<string, Record<string, unknown>> = {
+  ...ROUND_RULE_EXAMPLES,
   'land-without-open-data-portal': {
     land: 'Hamburg',
     platformType: 'openDataPortal',
@@ -155,7 +157,10 @@ describe('findings in words', () => {
 describe('Handlungsbedarfe v2', () => {
   it('is v1 with only the interface rule changed, and that rule at version 2', () => {
     expect(() => assertValidRuleSet(HANDLUNGSBEDARFE_V2)).not.toThrow();
-    expect(ACTIVE_RULE_SET).toBe(HANDLUNGSBEDARFE_V2);
+    // v3 (issue 22) is v2 followed by the survey rounds' rules.
+    expect(ACTIVE_RULE_SET.rules.slice(0, HANDLUNGSBEDARFE_V2.rules.length)).toEqual(
+      HANDLUNGSBEDARFE_V2.rules,
+    );
     expect(HANDLUNGSBEDARFE_V2.rules.map((r) => r.id)).toEqual(
       HANDLUNGSBEDARFE_V1.rules.map((r) => r.id),
     );

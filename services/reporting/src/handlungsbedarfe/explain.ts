@@ -1,6 +1,7 @@
 import { findLand } from '@dpi/domain';
 import { PLATFORM_TYPE_LABELS } from '../exports/labels';
 import { QUALITY_THRESHOLD_PERCENT } from './handlungsbedarfe.v1';
+import { ROUND_EXPLAINERS } from './handlungsbedarfe.rounds.v1';
 import type { Severity } from './rule';
 
 /**
@@ -223,6 +224,7 @@ function licenceName(uri: string): string {
 }
 
 const EXPLAINERS: Record<string, Explainer> = {
+  ...ROUND_EXPLAINERS,
   'land-without-open-data-portal': landWithoutPlatform(
     'Open-Data-Portal',
     'open data portal',

@@ -81,7 +81,7 @@ export class FindingsController {
     @Query() query: FindingGroupsQuery,
     @CurrentViewer() viewer: Viewer,
   ): Promise<FindingGroupsView> {
-    const { by, ...filters } = query;
+    const { by = 'rule', ...filters } = query;
     const rows = await this.findings.groups(findingFilter(filters, viewer), by);
     const groups = new Map<string, FindingGroupsView['groups'][number]>();
     for (const row of rows) {

@@ -7,12 +7,12 @@ import { Subscription } from 'rxjs';
 import { ReadModelsChanged } from '../changes/read-models-changed';
 import { Debouncer } from './debouncer';
 import { FindingsRepository, RuleOutcome } from './findings.repository';
-import { HANDLUNGSBEDARFE_V2 } from './handlungsbedarfe.v2';
+import { HANDLUNGSBEDARFE_V3 } from './handlungsbedarfe.v3';
 import { isReadModel, type ReadModelName } from '../projection/read-models';
 import { assertValidRuleSet, HandlungsbedarfRule, modelsReadBy, RuleSet } from './rule';
 
-/** The rule set the service evaluates (v2: see handlungsbedarfe.v2.ts for what changed). */
-export const ACTIVE_RULE_SET: RuleSet = HANDLUNGSBEDARFE_V2;
+/** The rule set the service evaluates (v3: v2 plus the survey rounds' rules, issue 22). */
+export const ACTIVE_RULE_SET: RuleSet = HANDLUNGSBEDARFE_V3;
 
 /**
  * Keeps the findings current: after the batches this replica applied (the findings are shared,

@@ -1,4 +1,5 @@
 import type { LocalizedText } from './explain';
+import { ROUND_RULE_TEXTS } from './handlungsbedarfe.rounds.v1';
 
 /**
  * What each rule checks, why it matters and how to resolve a finding, in German and English:
@@ -14,6 +15,7 @@ export interface RuleTexts {
 }
 
 export const RULE_TEXTS: Record<string, RuleTexts> = {
+  ...ROUND_RULE_TEXTS,
   'land-without-open-data-portal': {
     whyEn:
       'Without an open data portal (in pilot or production) the Land lacks the central access to its open data; GovData and the European data portal cannot take its data over.',

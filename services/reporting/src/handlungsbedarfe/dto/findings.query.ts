@@ -1,5 +1,5 @@
 import { LAND_CODES } from '@dpi/domain';
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { PageQuery } from '../../overview/dto/queries';
 import { RECORD_KINDS, SEVERITIES } from '../rule';
@@ -59,7 +59,12 @@ export class FindingGroupsQuery extends OmitType(FindingsFilterQuery, [
   'limit',
   'cursor',
 ] as const) {
-  @ApiProperty({ enum: FINDING_GROUPINGS, description: 'Group by rule or by Land' })
+  @ApiPropertyOptional({
+    enum: FINDING_GROUPINGS,
+    default: 'rule',
+    description: 'Group by rule or by Land',
+  })
+  @IsOptional()
   @IsIn(FINDING_GROUPINGS, { message: `by must be one of: ${FINDING_GROUPINGS.join(', ')}` })
-  by!: FindingGrouping;
+  by?: FindingGrouping;
 }
