@@ -31,6 +31,9 @@ export const OPERATIONS: Record<string, Shows> = {
   '/api/v1/exports/findings.csv': 'records',
   '/api/v1/exports/report.pdf': 'records',
   '/api/v1/events': 'records',
+  // Issue 21: the Land profile lists the Land's platforms; a dataset's quality names it.
+  '/api/v1/laender/{code}/profile': 'records',
+  '/api/v1/items/{id}/quality': 'records',
   '/api/v1/dcat/catalog': 'published records only',
   '/api/v1/dcat/catalog.ttl': 'published records only',
   '/api/v1/dcat/catalog.jsonld': 'published records only',
@@ -42,6 +45,8 @@ export const OPERATIONS: Record<string, Shows> = {
   '/api/v1/laender/{code}': 'no records',
   '/api/v1/coverage': 'no records',
   '/api/v1/quality': 'no records',
+  '/api/v1/quality/dimensions': 'no records',
+  '/api/v1/trends': 'no records',
   '/api/v1/harvest/sources': 'no records',
   '/api/v1/exports/laender.csv': 'no records',
   '/api/v1/exports/coverage.csv': 'no records',

@@ -28,6 +28,7 @@ import {
   OTHER_LAND,
   WORD,
   OPERATIONS,
+  UNDECLARED_REPRESENTATIONS,
   Caller,
   CALLERS,
   MAY_SEE_NON_PUBLIC,
@@ -265,7 +266,7 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
     const controls = new Set<string>();
     for (const response of reads) {
       if (response.status === 401) continue;
-      const requestedId = /\/items\/([0-9a-f-]{36})$/.exec(response.url)?.[1];
+      const requestedId = /\/items\/([0-9a-f-]{36})(\/quality)?$/.exec(response.url)?.[1];
       if (response.status === 404 && requestedId && UUID.test(requestedId)) {
         const unknown = randomUUID();
         const missing = await read(response.url.replace(requestedId, unknown), caller);

@@ -34,6 +34,7 @@ const pathValues = (fixture: Fixture): Record<string, string[]> => ({
   code: [OWN_LAND],
   collectionId: ['inventar'],
   recordId: [fixture.secretPlatform, fixture.secretDataset, fixture.publicPlatform],
+  id: [fixture.secretDataset, fixture.publicDataset],
 });
 
 /** The requests that read one operation: every path value, searches, every representation. */
