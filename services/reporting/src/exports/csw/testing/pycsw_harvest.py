@@ -6,6 +6,7 @@ OWSLib as pycsw does it (GetCapabilities, GetRecords hits, then pages of 10, ISO
 
 Usage: python pycsw_harvest.py <CSW URL> <work directory>
 """
+import html
 import io
 import json
 import re
@@ -139,4 +140,9 @@ print(json.dumps({
     "records": records,
     "lineage": {k: re.search(r"<gmd:statement>\s*<gco:CharacterString>(.*?)</gco:CharacterString>", v or "", re.S).group(1)
                 if re.search(r"<gmd:statement>", v or "") else None for k, v in xml_of.items()},
+    # Our provenance note in a harvested record's own document: kept by pycsw?
+    # (pycsw stores the XML ASCII-encoded: character references.)
+    "notes": {k: html.unescape(m.group(1)) if (m := re.search(
+        r"<gmd:maintenanceNote[^>]*>\s*<gco:CharacterString>(.*?)</gco:CharacterString>", v or "", re.S)) else None
+        for k, v in xml_of.items()},
 }))

@@ -3,7 +3,11 @@
 Prints one JSON line: per document the number of errors (and the first few), plus two negative
 controls that must fail (a csw:Record with an unknown element, an MD_Metadata without gmd:contact).
 
-Usage: python validate_csw.py <CSW URL>
+A record whose fileIdentifier is one of the source file's (a harvested record served as the source
+wrote it) passes when it has no error that the source's own document, validated alike, does not
+have: what we add must be valid, what the source wrote is the source's.
+
+Usage: python validate_csw.py <CSW URL> [<source file of harvested records>]
 """
 import copy
 import json
@@ -16,6 +20,7 @@ import pycsw
 from lxml import etree
 
 url = sys.argv[1]
+source_file = sys.argv[2] if len(sys.argv) > 2 else None
 PYCSW = os.path.dirname(pycsw.__file__)
 CSW_XSD = os.path.join(PYCSW, "core/schemas/ogc/csw/2.0.2/CSW-discovery.xsd")
 OWS_XSD = os.path.join(PYCSW, "core/schemas/ogc/ows/1.0.0/owsExceptionReport.xsd")
@@ -69,8 +74,20 @@ for esn in ("brief", "summary", "full"):
 out["describeRecord"] = check(csw_schema, get({**base, "request": "DescribeRecord"}))
 out["exception"] = check(ows_schema, get_error({**base, "request": "GetRecords", "resultType": "many"}))
 
+GCO_ID = "gmd:fileIdentifier/{http://www.isotc211.org/2005/gco}CharacterString"
+
+
+def messages(doc):
+    return set() if iso.validate(doc) else {e.message for e in iso.error_log}
+
+
+source_errors = {}
+if source_file:
+    for md in etree.parse(source_file, parser).getroot().iter(f"{{{NS['gmd']}}}MD_Metadata"):
+        source_errors[md.findtext(GCO_ID, namespaces=NS)] = messages(etree.ElementTree(copy.deepcopy(md)))
+
 iso_docs = {}
-for esn in ("summary", "full"):
+for esn in ("brief", "summary", "full"):
     response = get({**records, "ElementSetName": esn, "outputSchema": NS["gmd"], "typeNames": "gmd:MD_Metadata"})
     metadata = response.findall(".//gmd:MD_Metadata", NS)
     # The envelope against CSW, each record against ISO 19139.
@@ -79,12 +96,18 @@ for esn in ("summary", "full"):
         md.getparent().remove(md)
     out[f"iso-{esn}-response"] = check(csw_schema, envelope)
     iso_docs[esn] = metadata
-    failures = []
+    failures, as_harvested = [], 0
     for md in metadata:
         doc = etree.ElementTree(copy.deepcopy(md))
-        if not iso.validate(doc):
+        fid = md.findtext(GCO_ID, namespaces=NS)
+        if fid in source_errors:
+            as_harvested += 1
+            added = messages(doc) - source_errors[fid]
+            failures.extend(f"{fid}: {m}" for m in sorted(added))
+        elif not iso.validate(doc):
             failures.append(str(iso.error_log[0]))
-    out[f"iso-{esn}"] = {"records": len(metadata), "errors": len(failures), "first": failures[:3]}
+    out[f"iso-{esn}"] = {"records": len(metadata), "errors": len(failures), "first": failures[:3],
+                         "asHarvested": as_harvested}
 
 # Negative controls: each must be invalid.
 dc = get({**records, "ElementSetName": "full"})
@@ -94,4 +117,12 @@ out["negativeDc"] = check(csw_schema, dc)
 md = copy.deepcopy(iso_docs["full"][0])
 md.remove(md.find("gmd:contact", NS))
 out["negativeIso"] = {"errors": 0 if iso.validate(etree.ElementTree(md)) else len(iso.error_log)}
+# A record served as harvested, our maintenance information broken (its frequency removed): an
+# error its source does not have.
+harvested = [m for m in iso_docs["full"] if m.findtext(GCO_ID, namespaces=NS) in source_errors]
+if harvested:
+    md = copy.deepcopy(harvested[0])
+    info = md.find("gmd:metadataMaintenance/gmd:MD_MaintenanceInformation", NS)
+    info.remove(info.find("gmd:maintenanceAndUpdateFrequency", NS))
+    out["negativeAsHarvested"] = {"errors": len(messages(etree.ElementTree(md)) - source_errors[md.findtext(GCO_ID, namespaces=NS)])}
 print(json.dumps(out))
