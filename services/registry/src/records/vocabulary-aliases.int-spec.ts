@@ -82,6 +82,13 @@ describe('registry: vocabulary aliases are stored as canonical codes (real Postg
       headers: { 'if-match': '"1"' },
     });
     expect([again.statusCode, again.json().version]).toEqual([200, 1]);
+    // A list filtered by an old word finds it, as by the code.
+    for (const format of ['cityGml2', 'citygml-2']) {
+      const list = await registry.request('GET', `/api/v1/twins?format=${format}`);
+      expect([format, list.statusCode, list.json().items.map((t: { id: string }) => t.id)]).toEqual(
+        [format, 200, [id]],
+      );
+    }
   });
 
   it('stores a platform whose standards are spelt otherwise under the codes of the list', async () => {
@@ -94,6 +101,14 @@ describe('registry: vocabulary aliases are stored as canonical codes (real Postg
     const codes = ['3d-tiles', 'citygml', 'i3s', 'ogc-csw', 'ogc-wms'];
     expect([...(await stored('platform', 'standards', id))].sort()).toEqual(codes);
     expect([...created.json().standards].sort()).toEqual(codes);
+    for (const standard of ['CityGML', 'citygml', 'OGC%20CSW']) {
+      const list = await registry.request('GET', `/api/v1/platforms?standard=${standard}`);
+      expect([
+        standard,
+        list.statusCode,
+        list.json().items.map((p: { id: string }) => p.id),
+      ]).toEqual([standard, 200, [id]]);
+    }
   });
 
   it('rejects what it cannot map, naming the codes it takes (negative control)', async () => {

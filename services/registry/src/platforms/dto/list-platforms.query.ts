@@ -3,10 +3,12 @@ import {
   LAND_CODES,
   PLATFORM_STATUSES,
   PLATFORM_TYPES,
+  canonicalStandardCode,
   REUSABILITY_LEVELS,
   STANDARD_CODE_PATTERN,
 } from '@dpi/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { SearchListQuery } from '../../records/list.query';
 import { oneOf } from '../../records/validation';
@@ -33,12 +35,16 @@ export class ListPlatformsQuery extends SearchListQuery(['createdAt', 'updatedAt
   theme?: string;
 
   @ApiPropertyOptional({
-    description: 'Platforms using this standard (code)',
+    description:
+      'Platforms using this standard (code; other spellings such as CityGML are read as the code)',
     pattern: STANDARD_CODE_PATTERN.source,
     example: 'ogcapi-features',
   })
   @Matches(STANDARD_CODE_PATTERN, { message: 'standard must be a standard code' })
   @IsOptional()
+  @Transform(({ value }) =>
+    typeof value === 'string' ? (canonicalStandardCode(value) ?? value) : value,
+  )
   standard?: string;
 
   @ApiPropertyOptional({ enum: REUSABILITY_LEVELS })

@@ -1,4 +1,5 @@
 import {
+  canonicalThreeDFormat,
   LAND_CODES,
   MATURITY_LEVELS,
   THREE_D_FORMATS,
@@ -9,7 +10,7 @@ import {
   TwinScope,
 } from '@dpi/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { SearchListQuery } from '../../records/list.query';
 
@@ -47,7 +48,14 @@ export class ListDigitalTwinsQuery extends SearchListQuery([
   @IsIn(TWIN_USE_CASES, { message: `useCase must be one of: ${TWIN_USE_CASES.join(', ')}` })
   useCase?: string;
 
-  @ApiPropertyOptional({ enum: THREE_D_FORMATS, description: 'Twins offering this 3D format' })
+  @ApiPropertyOptional({
+    enum: THREE_D_FORMATS,
+    description:
+      'Twins offering this 3D format (the earlier words cityGml2 … are read as the codes)',
+  })
+  @Transform(({ value }) =>
+    typeof value === 'string' ? (canonicalThreeDFormat(value) ?? value) : value,
+  )
   @IsOptional()
   @IsIn(THREE_D_FORMATS, { message: `format must be one of: ${THREE_D_FORMATS.join(', ')}` })
   format?: string;
