@@ -49,6 +49,8 @@ export const VOCABULARY_LABELS: Readonly<Record<VocabularyName, Labels>> = {
   severity: L.SEVERITY_LABELS,
   qualityRating: L.QUALITY_RATING_LABELS,
   jobState: L.JOB_STATE_LABELS,
+  surveyRoundState: L.SURVEY_ROUND_STATE_LABELS,
+  roundRecordStatus: L.ROUND_RECORD_STATUS_LABELS,
 };
 
 /**

@@ -318,3 +318,15 @@ export const JOB_STATE_LABELS: Labels = {
   failed: ['fehlgeschlagen', 'failed'],
   cancelled: ['abgebrochen', 'cancelled'],
 };
+
+export const SURVEY_ROUND_STATE_LABELS: Labels = {
+  open: ['offen', 'open'],
+  closed: ['abgeschlossen', 'closed'],
+};
+
+export const ROUND_RECORD_STATUS_LABELS: Labels = {
+  open: ['noch nicht bearbeitet', 'not yet reviewed'],
+  confirmed: ['unverändert bestätigt', 'confirmed unchanged'],
+  updated: ['aktualisiert', 'updated'],
+  withdrawn: ['zurückgezogen', 'withdrawn'],
+};

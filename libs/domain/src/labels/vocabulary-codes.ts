@@ -42,6 +42,11 @@ export const JOB_STATES = [
   'cancelled',
 ] as const;
 
+/** States of a survey round (Erhebungsrunde, issue 22; the contract's SurveyRoundState). */
+export const SURVEY_ROUND_STATES = ['open', 'closed'] as const;
+/** What a Land did with a record in a survey round (the contract's RoundRecordStatus). */
+export const ROUND_RECORD_STATUSES = ['open', 'confirmed', 'updated', 'withdrawn'] as const;
+
 /** The codes of every vocabulary that has labels, by vocabulary name. */
 export const VOCABULARY_CODES = {
   kind: RECORD_KINDS,
@@ -72,6 +77,8 @@ export const VOCABULARY_CODES = {
   severity: SEVERITIES,
   qualityRating: QUALITY_RATINGS,
   jobState: JOB_STATES,
+  surveyRoundState: SURVEY_ROUND_STATES,
+  roundRecordStatus: ROUND_RECORD_STATUSES,
 } as const satisfies Record<string, readonly string[]>;
 
 export type VocabularyName = keyof typeof VOCABULARY_CODES;
