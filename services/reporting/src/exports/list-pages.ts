@@ -24,16 +24,23 @@ export class ListPages {
     private readonly findingsRepository: FindingsRepository,
   ) {}
 
+  /** Items of `query`; several kinds (`platform,twin`) one kind after the other. */
   async *items(
-    query: Omit<ItemsQuery, 'limit' | 'cursor'>,
+    query: Omit<ItemsQuery, 'limit' | 'cursor' | 'kind'> & { kind?: string },
     viewer: Viewer,
   ): AsyncGenerator<InventoryItemView> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.overview.items({ ...query, limit: EXPORT_PAGE_SIZE, cursor }, viewer);
-      yield* page.items;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const kinds = query.kind ? [...new Set(query.kind.split(','))] : [undefined];
+    for (const kind of kinds) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.overview.items(
+          { ...query, kind: kind as ItemsQuery['kind'], limit: EXPORT_PAGE_SIZE, cursor },
+          viewer,
+        );
+        yield* page.items;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
   }
 
   async *findings(filter: Omit<FindingFilter, 'after' | 'limit'>): AsyncGenerator<FindingRowView> {

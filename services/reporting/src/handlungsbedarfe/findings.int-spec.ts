@@ -323,8 +323,16 @@ describe('Handlungsbedarfe to act on, method, CSV for German Excel, per-Land PDF
     expect(germanNumber(dataset[german[0].indexOf('Nord')])).toBe(52.7);
     const rfc = (await raw('/api/v1/exports/items.csv?landCode=DE-BE&kind=dataset')).body;
     expect(rfc).toContain('13.1');
-    // The kind filter is honoured: Berlin's platforms are not in the dataset export.
+    // The kind filter is honoured: Berlin's platforms are not in the dataset export …
     expect(german.map((row) => row[1])).not.toContain(BE_PORTAL);
+    // … and several kinds, as the dashboard shows platforms and twins, leave datasets out.
+    const shown = parseGermanExcel(
+      (await raw('/api/v1/exports/items.csv?landCode=DE-BE&kind=platform,twin&delimiter=semicolon'))
+        .rawPayload,
+    ).map((row) => row[1]);
+    expect(shown).toEqual(expect.arrayContaining([BE_PORTAL, BE_GEOPORTAL]));
+    expect(shown).not.toContain(BE_DATASET);
+    expect((await raw('/api/v1/exports/items.csv?kind=platform,person')).statusCode).toBe(400);
   });
 
   it('renders a per-Land PDF with its entries and findings, headers broken only at hyphens', async () => {
