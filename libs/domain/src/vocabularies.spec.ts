@@ -1,6 +1,9 @@
 import {
   DigizDeRelation,
   EndpointAuthentication,
+  JobState,
+  RoundRecordStatus,
+  SurveyRoundState,
   ServiceType,
   ThreeDFormat,
   TwinCapability,
@@ -32,6 +35,7 @@ import {
   serviceTypeCodec,
 } from './endpoint';
 import { EnumCodec } from './enum-codec';
+import { JOB_STATES, ROUND_RECORD_STATUSES, SURVEY_ROUND_STATES } from './labels';
 
 const contractValues = (e: object) =>
   Object.values(e).filter((v) => typeof v === 'number' && v !== 0);
@@ -57,6 +61,22 @@ describe('digital twin and endpoint vocabularies ↔ contract enums', () => {
     (_name, words, codec, pb) => {
       for (const word of words) expect(codec.fromPb(codec.toPb(word))).toBe(word);
       expect(contractValues(pb)).toHaveLength(words.length);
+    },
+  );
+});
+
+describe('labelled state vocabularies ↔ contract enums', () => {
+  it.each([
+    ['harvest job state', JOB_STATES, JobState, 'PARTIALLY_SUCCEEDED'],
+    ['survey round state', SURVEY_ROUND_STATES, SurveyRoundState, 'CLOSED'],
+    ['round record status', ROUND_RECORD_STATUSES, RoundRecordStatus, 'WITHDRAWN'],
+  ] as [string, readonly string[], Record<string, number | string>, string][])(
+    '%s has a word for every value of the contract',
+    (_name, words, pb, member) => {
+      expect(contractValues(pb)).toHaveLength(words.length);
+      expect(typeof pb[member]).toBe('number');
+      const camel = member.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+      expect(words).toContain(camel);
     },
   );
 });
