@@ -13,22 +13,37 @@ import type { SaxesTagNS } from 'saxes';
  * always namespace-well-formed.
  */
 export class CanonicalWriter {
-  private readonly parts: string[] = [];
+  // Appending to one string (a rope, flattened once by the caller) beats collecting parts.
+  private out = '';
   /** The namespace bindings in force in the output: prefix ('' = default) → URI. */
   private readonly bound = new Map<string, string>();
   /** Per open element: the bindings it changed, with their previous values, to undo on close. */
   private readonly undo: [string, string | undefined][][] = [];
-  private chars = 0;
 
   /** `inherited`: the declarations of the apex element's ancestors, outermost first. */
   constructor(private readonly inherited: Record<string, string>[] = []) {}
 
   /** Characters written so far. */
   get length(): number {
-    return this.chars;
+    return this.out.length;
   }
 
   open(tag: SaxesTagNS): void {
+    // Most elements of a record declare nothing, have no attributes and a bound prefix.
+    if (
+      this.undo.length > 0 &&
+      isEmpty(tag.ns) &&
+      isEmpty(tag.attributes) &&
+      this.bound.get(tag.prefix) === tag.uri
+    ) {
+      this.write(`<${tag.name}>`);
+      this.undo.push(NOTHING);
+      return;
+    }
+    this.openFull(tag);
+  }
+
+  private openFull(tag: SaxesTagNS): void {
     const declare = new Map<string, string>();
     if (this.undo.length === 0) {
       for (const ns of this.inherited) for (const p in ns) declare.set(p, ns[p]);
@@ -90,13 +105,19 @@ export class CanonicalWriter {
 
   /** The canonical form of the subtree (call after the apex element's close). */
   result(): string {
-    return this.parts.join('');
+    return this.out;
   }
 
   private write(s: string): void {
-    this.parts.push(s);
-    this.chars += s.length;
+    this.out += s;
   }
+}
+
+const NOTHING: [string, string | undefined][] = [];
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return true;
 }
 
 const TEXT_ESCAPES: Record<string, string> = {
