@@ -327,7 +327,9 @@ async function endToEnd(base, csw) {
   const harvesterDb = await connect(base.DATABASE_URL, SCHEMAS.harvester);
   const monitor = await connect(base.DATABASE_URL);
   try {
-    await Promise.all([registry.start(), harvester.start()]);
+    // A machine shared with other jobs can take longer than the default 30 s to start them.
+    const start = { timeoutMs: 180_000 };
+    await Promise.all([registry.start(start), harvester.start(start)]);
     await waitForConsumerGroup(base, `${TOPIC_PREFIX}dpi-registry`);
     const pids = {
       harvester: harvester.child.pid,
