@@ -10,7 +10,11 @@ import type { RuleTexts } from './rule-texts';
  * - a Land that did not declare "nothing more to add" in the last closed round,
  * - a record unchanged and unconfirmed for more than ROUND_UNCONFIRMED_AFTER_DAYS days (per kind).
  * Organisations take part in rounds but have no finding kind (rule.ts RECORD_KINDS): no
- * findings for them. Each finding names its round in the evidence.
+ * findings for them. Each finding names its round in the evidence. The per-record rules leave
+ * NON_PUBLIC datasets out: a finding's subject and evidence (the record's id and title) reach every
+ * reader, and only platforms' findings are hidden by subject (findings.repository.ts); a Land's
+ * NON_PUBLIC datasets left open are among the record ids of round-land-not-complete, which are
+ * filtered per reader.
  */
 
 /**
@@ -76,6 +80,10 @@ type Kind = (typeof KINDS)[number];
 const LAST_CLOSED = `SELECT id, title FROM survey_round_item WHERE NOT deleted AND state = 'closed'
   ORDER BY closed_at DESC NULLS LAST, id DESC LIMIT 1`;
 
+/** Datasets: public ones only (see above); NON_PUBLIC platforms' findings are hidden by subject. */
+const publicOnly = (k: Kind) =>
+  k.kind === 'dataset' ? " AND x.access_rights IS DISTINCT FROM 'NON_PUBLIC'" : '';
+
 const notConfirmed = (k: Kind): HandlungsbedarfRule => ({
   id: `round-${k.kind}-not-confirmed`,
   version: 1,
@@ -88,7 +96,7 @@ const notConfirmed = (k: Kind): HandlungsbedarfRule => ({
     FROM (${LAST_CLOSED}) r
     JOIN round_record_item i ON i.round_id = r.id AND NOT i.deleted AND i.status = 'open'
       AND i.kind = '${k.registry}'
-    JOIN ${k.table} x ON x.id = i.record_id AND NOT x.deleted`,
+    JOIN ${k.table} x ON x.id = i.record_id AND NOT x.deleted${publicOnly(k)}`,
 });
 
 const unconfirmed = (k: Kind): HandlungsbedarfRule => ({
@@ -105,7 +113,7 @@ const unconfirmed = (k: Kind): HandlungsbedarfRule => ({
     LEFT JOIN LATERAL (SELECT i.round_id, i.acted_at FROM round_record_item i
       WHERE i.record_id = x.id AND NOT i.deleted AND i.status IN ('confirmed', 'updated')
       ORDER BY i.acted_at DESC LIMIT 1) c ON true
-    WHERE NOT x.deleted AND x.land_code IS NOT NULL${k.harvested ? " AND x.source IS DISTINCT FROM 'harvested'" : ''}
+    WHERE NOT x.deleted AND x.land_code IS NOT NULL${publicOnly(k)}${k.harvested ? " AND x.source IS DISTINCT FROM 'harvested'" : ''}
       AND x.updated_at < now() - interval '${UNCONFIRMED_AFTER_DAYS} days'
       AND (c.acted_at IS NULL OR c.acted_at < now() - interval '${UNCONFIRMED_AFTER_DAYS} days')`,
 });

@@ -9,6 +9,7 @@ import {
 import { Client } from 'pg';
 import pino from 'pino';
 import { reportingEnvSchema } from '../config';
+import { RuleEvaluator } from '../handlungsbedarfe/rule-evaluator';
 import { rebuildReadModels } from '../rebuild/rebuild';
 import { ReportingUnderTest, startReporting } from '../reporting.test-helper';
 
@@ -243,8 +244,47 @@ describe('reporting: survey round progress from the real registry (issue 22)', (
     expect(anonymous.split('\r\n').filter(Boolean)).toHaveLength(1);
   });
 
-  it('rebuilds the round tables from offset 0 equal to the live ones, after the close', async () => {
+  it('finds, once the round is closed, each record left open and each Land that did not complete it', async () => {
+    const findings = async (ruleId: string) => {
+      const response = await fetch(`${base}/api/v1/findings?ruleId=${ruleId}&limit=100`, {
+        headers: { authorization: `Bearer ${ADMIN}` },
+      });
+      expect(response.status).toBe(200);
+      return (
+        (await response.json()) as {
+          items: {
+            subject: string;
+            recordIds: string[];
+            evidence: Record<string, unknown>;
+            landCode: string;
+          }[];
+        }
+      ).items;
+    };
+    // Open, the round has no such findings yet.
+    await r.app.get(RuleEvaluator).evaluate();
+    expect(await findings('round-land-not-complete')).toEqual([]);
     expect((await call('POST', `/api/v1/rounds/${roundId}/close`, ADMIN)).status).toBe(200);
+    await eventually(async () => {
+      await r.app.get(RuleEvaluator).evaluate();
+      const laender = await findings('round-land-not-complete');
+      // Hamburg declared "nothing more to add", Brandenburg did not.
+      expect(laender.map((f) => f.landCode)).toEqual(['DE-BB']);
+      expect(laender[0].evidence).toMatchObject({ roundId });
+      // Brandenburg's open dataset; Hamburg's open one is NON_PUBLIC: no per-record finding
+      // (its id and title would reach every reader), but among the Land finding's record ids.
+      const datasets = await findings('round-dataset-not-confirmed');
+      expect(datasets.map((f) => f.landCode)).toEqual(['DE-BB']);
+      expect(datasets[0].evidence).toMatchObject({ roundId, record: 'Baumkataster Potsdam' });
+      // Hamburg's platforms were all confirmed, updated or withdrawn.
+      expect(await findings('round-platform-not-confirmed')).toEqual([]);
+    });
+    const everything = await fetch(`${base}/api/v1/findings?limit=500`).then((x) => x.text());
+    expect(everything).toContain('round-land-not-complete');
+    expect(everything).not.toContain(secret);
+  }, 120_000);
+
+  it('rebuilds the round tables from offset 0 equal to the live ones, after the close', async () => {
     await eventually(async () =>
       expect(
         (
