@@ -32,14 +32,25 @@ export async function startStack({ log = console.log } = {}) {
     env('reporting', { FINDINGS_DEBOUNCE_MS: '500', REGISTRY_URL: registry.url }),
     await testing.freePort(),
   );
-  await Promise.all([registry.start(), reporting.start()]);
   const dashboard = new testing.ServiceProcess(
     'dashboard',
     { REPORTING_URL: reporting.url, LOG_LEVEL: 'warn' },
     Number(process.env.DASHBOARD_PORT) || (await testing.freePort()),
     join(ROOT, 'services/dashboard/dist/server/main.js'),
   );
-  await dashboard.start();
+  try {
+    // A loaded machine (2 shared cores) may take a while: a deadline, not an expectation.
+    await Promise.all([
+      registry.start({ timeoutMs: 120_000 }),
+      reporting.start({ timeoutMs: 120_000 }),
+    ]);
+    await dashboard.start({ timeoutMs: 60_000 });
+  } catch (error) {
+    // What did start stops, and the namespace goes: nothing is left behind.
+    await Promise.all([dashboard, reporting, registry].map((s) => s.stop()));
+    await testing.dropTestRun(run);
+    throw error;
+  }
   const items = JSON.parse(readFileSync(join(ROOT, 'deploy/local/demo/inventory.json'), 'utf8'));
   const response = await fetch(`${registry.url}/api/v1/imports`, {
     method: 'POST',

@@ -144,6 +144,7 @@ const de = {
   notFoundTitle: 'Diese Seite gibt es nicht.',
   notFoundLink: 'Zur Übersicht',
   sourceMessage: 'Meldung der Quelle (englisch)',
+  navigationLabel: 'Hauptnavigation',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -287,6 +288,7 @@ const en: Record<MessageKey, string> = {
   notFoundTitle: 'There is no such page.',
   notFoundLink: 'To the overview',
   sourceMessage: 'Message of the source',
+  navigationLabel: 'Main navigation',
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { de, en };

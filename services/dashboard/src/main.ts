@@ -30,7 +30,7 @@ import {
 } from './url-state';
 import { renderStatus, setText } from './view';
 import { translate } from './views/dom';
-import { VIEWS } from './views/registry';
+import { NAVIGATION, VIEWS } from './views/registry';
 import { mountReviewer } from './views/reviewer';
 import type { AppState, MountedView, ViewContext, ViewDefinition } from './views/types';
 
@@ -60,6 +60,7 @@ const shell = {
   stand: byId<HTMLTimeElement>('stand'),
   standNote: byId('stand-hinweis'),
   language: byId<HTMLButtonElement>('sprache'),
+  navigation: byId('navigation-links'),
 };
 
 // --- URL -----------------------------------------------------------------------------------
@@ -281,6 +282,26 @@ function renderShell(state: AppState, previous: AppState | undefined): void {
     setText(shell.stand, formatTimestamp(state.data.asOf, lang));
   }
   reviewer.render(state);
+  renderNavigation(state, previous);
+}
+
+/** The header's links to the pages; the current one marked (aria-current). */
+function renderNavigation(state: AppState, previous: AppState | undefined): void {
+  const { lang } = state.view;
+  if (previous && previous.view.lang === lang && previous.path === state.path) return;
+  const query = serializeState(state.view);
+  shell.navigation.replaceChildren(
+    ...NAVIGATION.map(({ path, de, en }) => {
+      const link = document.createElement('a');
+      link.href = `${path}${query}`;
+      link.dataset['route'] = '';
+      link.textContent = lang === 'de' ? de : en;
+      if (resolveRoute([path], state.path)) link.setAttribute('aria-current', 'page');
+      const item = document.createElement('li');
+      item.append(link);
+      return item;
+    }),
+  );
 }
 
 function setReviewer(session: AppState['reviewer']): void {

@@ -28,3 +28,13 @@ export const VIEWS: readonly ViewDefinition[] = [
   findingsPageView,
   methodView,
 ];
+
+/**
+ * The site navigation in the header: the pages of their own (a route's first view). A page that
+ * needs a parameter (a Land profile, `/land/:code`) is reached through links, not listed here.
+ */
+export const NAVIGATION: readonly { path: string; de: string; en: string }[] = [
+  { path: '/', de: 'Übersicht', en: 'Overview' },
+  { path: '/handlungsbedarfe', de: 'Handlungsbedarfe', en: 'Needs for action' },
+  { path: '/methode', de: 'Methode', en: 'Method' },
+];
