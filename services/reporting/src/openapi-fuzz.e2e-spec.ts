@@ -123,8 +123,9 @@ describe('reporting OpenAPI document vs. the running reporting service (schemath
         maxExamples: MAX_EXAMPLES,
         timeoutMs: RUN_TIMEOUT_MS,
       });
-      // 29, GET and POST /api/v1/csw, GET /api/v1/dcat/catalog.rdf and .nt (issue 20).
-      expect(operations).toHaveLength(33);
+      // 29, GET and POST /api/v1/csw, GET /api/v1/dcat/catalog.rdf and .nt (issue 20); the Land
+      // profile, trends, quality dimensions and a dataset's quality (issue 21).
+      expect(operations).toHaveLength(37);
       expectCleanRun(outcome, { operations, excluded: EXCLUDED, minRequests: MIN_REQUESTS });
     },
     RUN_TIMEOUT_MS + 60_000,

@@ -308,6 +308,14 @@ describe('Land profile, trends and quality breakdown (issue 21; real PostgreSQL,
     expect(weeks.series[0].buckets.at(-1)?.label).toMatch(/^\d{4}-W\d{2}$/);
     expect(weeks.series[0].buckets.at(-1)?.inventory).toEqual(bucket.inventory);
     await get(`/api/v1/trends?from=2026-02-31`, 'public', 400);
+    // Any other period is answered: clamped to the history, empty when it ends before it.
+    const empty = await get<Trends>(`/api/v1/trends?land=${LAND}&to=2000-01-01`, 'public');
+    expect(empty.series[0].buckets).toEqual([]);
+    const wide = await get<Trends>(
+      `/api/v1/trends?land=${LAND}&from=0001-01-01&to=9999-12-31&bucket=week`,
+      'public',
+    );
+    expect(wide.series[0].buckets).toEqual(weeks.series[0].buckets);
     await get(`/api/v1/trends?bucket=day`, 'public', 400);
     expect((await get<Trends>('/api/v1/trends', 'public')).series).toHaveLength(16);
   }, 240_000);

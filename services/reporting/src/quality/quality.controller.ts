@@ -1,8 +1,17 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { validationProblem } from '@dpi/service-kit';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentViewer, Viewer } from '../auth/viewer';
 import { ItemQualityView, QualityDimensionsQuery, QualityDimensionsView } from './dto/quality.dto';
 import { QualityService } from './quality.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const PER_VIEWER =
   'Read live from the read models; NON_PUBLIC datasets count only for reviewers and their own ' +
@@ -35,11 +44,10 @@ export class QualityController {
     description: PER_VIEWER,
   })
   @ApiOkResponse({ type: ItemQualityView })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'A dataset id' })
   @ApiNotFoundResponse({ description: 'No live dataset with this id that the caller may read' })
-  item(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentViewer() viewer: Viewer,
-  ): Promise<ItemQualityView> {
-    return this.quality.item(id, viewer);
+  item(@Param('id') id: string, @CurrentViewer() viewer: Viewer): Promise<ItemQualityView> {
+    if (!UUID.test(id)) throw validationProblem([{ field: 'id', message: 'id must be a UUID' }]);
+    return this.quality.item(id.toLowerCase(), viewer);
   }
 }

@@ -20,8 +20,8 @@ export class TrendsQuery {
   @ApiPropertyOptional({
     format: 'date',
     example: '2026-01-01',
-    description: 'First day (Europe/Berlin); default: `recordedSince`',
-    pattern: DATE.source,
+    description:
+      'First day (Europe/Berlin); default and earliest: the day of `recordedSince` (an earlier one is clamped to it)',
   })
   @IsOptional()
   @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
@@ -30,8 +30,8 @@ export class TrendsQuery {
   @ApiPropertyOptional({
     format: 'date',
     example: '2026-12-31',
-    description: 'Last day (Europe/Berlin), included; default: today',
-    pattern: DATE.source,
+    description:
+      'Last day (Europe/Berlin), included; default and latest: today. Before `from`: no buckets',
   })
   @IsOptional()
   @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
