@@ -191,7 +191,7 @@ export const findingsPageView: ViewDefinition = {
         details.append(
           h(
             'ul',
-            { class: 'findings' },
+            { class: 'hb-findings' },
             ...loaded.items.map((f) =>
               h(
                 'li',
