@@ -3,6 +3,7 @@
  * API (platform types, statuses, EU themes …) get readable labels here; an unknown code is shown as
  * it is, so a vocabulary that grows on the server never breaks the page.
  */
+import { VOCABULARY_LABELS } from '@dpi/domain/src/labels';
 import type { Language } from './url-state';
 
 const de = {
@@ -319,71 +320,24 @@ function plural(lang: Language, value: string | number): Intl.LDMLPluralRule {
   return PLURALS[lang].select(count);
 }
 
-type Labels = Record<string, [de: string, en: string]>;
+type Labels = Readonly<Record<string, readonly [de: string, en: string]>>;
 
-/** Labels of the API's vocabularies, by the field they belong to. */
+/**
+ * Labels of the API's vocabularies, by the field they belong to: the domain's labels entry point
+ * (libs/domain/src/labels, shared with reporting's exports, so a code reads the same in the page,
+ * the CSV and the PDF; it imports no protobuf), plus the dashboard's own words for its measures and
+ * coverage dimensions.
+ */
 export const VOCABULARIES = {
-  kind: {
-    platform: ['Plattform', 'Platform'],
-    twin: ['Digitaler Zwilling', 'Digital twin'],
-    dataset: ['Datensatz', 'Dataset'],
-    endpoint: ['Schnittstelle', 'Endpoint'],
-  },
-  platformType: {
-    geoportal: ['Geoportal', 'Geoportal'],
-    sdiCatalogue: ['GDI-Katalog', 'SDI catalogue'],
-    openDataPortal: ['Open-Data-Portal', 'Open data portal'],
-    urbanDataPlatform: ['Urbane Datenplattform', 'Urban data platform'],
-    iotSensorPlatform: ['IoT-/Sensorplattform', 'IoT / sensor platform'],
-    mobilityDataPlatform: ['Mobilitätsdatenplattform', 'Mobility data platform'],
-    modelSimulationPlatform: ['Modell- und Simulationsplattform', 'Model and simulation platform'],
-    dataSpace: ['Datenraum', 'Data space'],
-    twinViewer: ['Zwillings-Viewer', 'Twin viewer'],
-  },
-  twinKind: {
-    geobasis: ['Geobasis-Zwilling', 'Base geodata twin'],
-    urban: ['Urbaner Zwilling', 'Urban twin'],
-    thematic: ['Thematischer Zwilling', 'Thematic twin'],
-  },
-  status: {
-    planned: ['geplant', 'planned'],
-    pilot: ['Pilot', 'pilot'],
-    production: ['Produktion', 'production'],
-    retired: ['abgeschaltet', 'retired'],
-  },
-  twinUseCase: {
-    urbanPlanning: ['Stadtplanung', 'Urban planning'],
-    mobility: ['Mobilität', 'Mobility'],
-    climateEnvironment: ['Klima und Umwelt', 'Climate and environment'],
-    energy: ['Energie', 'Energy'],
-    infrastructure: ['Infrastruktur', 'Infrastructure'],
-    disasterProtection: ['Katastrophenschutz', 'Disaster protection'],
-    participation: ['Beteiligung', 'Participation'],
-    buildingPermits: ['Baugenehmigung', 'Building permits'],
-    dayCareCapacity: ['Kita-Kapazitäten', 'Day-care capacity'],
-    other: ['Sonstiges', 'Other'],
-  },
-  euTheme: {
-    AGRI: ['Landwirtschaft, Fischerei, Forstwirtschaft, Nahrungsmittel', 'Agriculture'],
-    ECON: ['Wirtschaft und Finanzen', 'Economy and finance'],
-    EDUC: ['Bildung, Kultur und Sport', 'Education, culture and sport'],
-    ENER: ['Energie', 'Energy'],
-    ENVI: ['Umwelt', 'Environment'],
-    GOVE: ['Regierung und öffentlicher Sektor', 'Government and public sector'],
-    HEAL: ['Gesundheit', 'Health'],
-    INTR: ['Internationale Themen', 'International issues'],
-    JUST: ['Justiz, Rechtssystem, öffentliche Sicherheit', 'Justice and public safety'],
-    REGI: ['Regionen und Städte', 'Regions and cities'],
-    SOCI: ['Bevölkerung und Gesellschaft', 'Population and society'],
-    TECH: ['Wissenschaft und Technologie', 'Science and technology'],
-    TRAN: ['Verkehr', 'Transport'],
-  },
-  severity: {
-    high: ['hoch', 'high'],
-    medium: ['mittel', 'medium'],
-    low: ['niedrig', 'low'],
-    info: ['Hinweis', 'info'],
-  },
+  kind: VOCABULARY_LABELS.kind,
+  platformType: VOCABULARY_LABELS.platformType,
+  twinKind: VOCABULARY_LABELS.twinKind,
+  status: VOCABULARY_LABELS.status,
+  twinUseCase: VOCABULARY_LABELS.twinUseCase,
+  euTheme: VOCABULARY_LABELS.euTheme,
+  severity: VOCABULARY_LABELS.severity,
+  jobState: VOCABULARY_LABELS.jobState,
+  rating: VOCABULARY_LABELS.qualityRating,
   measure: {
     platforms: ['Plattformen', 'Platforms'],
     twins: ['Digitale Zwillinge', 'Digital twins'],
@@ -395,20 +349,6 @@ export const VOCABULARIES = {
     platformType: ['Plattformtyp', 'platform type'],
     twinUseCase: ['Anwendungsfall der Zwillinge', 'twin use case'],
     euTheme: ['EU-Datenthema', 'EU data theme'],
-  },
-  jobState: {
-    queued: ['wartet', 'queued'],
-    running: ['läuft', 'running'],
-    succeeded: ['erfolgreich', 'succeeded'],
-    partiallySucceeded: ['teilweise erfolgreich', 'partially succeeded'],
-    failed: ['fehlgeschlagen', 'failed'],
-    cancelled: ['abgebrochen', 'cancelled'],
-  },
-  rating: {
-    excellent: ['exzellent', 'excellent'],
-    good: ['gut', 'good'],
-    sufficient: ['ausreichend', 'sufficient'],
-    bad: ['mangelhaft', 'bad'],
   },
 } satisfies Record<string, Labels>;
 
