@@ -1,25 +1,36 @@
 /**
- * The OpenLayers map: the 16 Länder as a choropleth, and the platforms and twins on top, clustered.
- * No tile layer and no request beyond the outlines the page already loaded.
+ * The OpenLayers map: the 16 Länder as a choropleth, the platforms and twins on top in groups per
+ * Land, the figures on the Länder — laid out so that Berlin, Hamburg and Bremen stay visible and
+ * clickable at every zoom (map/layout.ts) — a legend, a tooltip kept inside the map, and keyboard
+ * stops for every Land and group. No tile layer and no request beyond the outlines the page loaded.
+ * One module per layer or part under map/; this file composes them.
  */
-import Feature, { type FeatureLike } from 'ol/Feature';
 import OlMap from 'ol/Map';
-import Overlay from 'ol/Overlay';
 import View from 'ol/View';
+import Control from 'ol/control/Control';
 import { defaults as defaultControls } from 'ol/control/defaults';
 import ZoomToExtent from 'ol/control/ZoomToExtent';
 import { boundingExtent, buffer, type Extent } from 'ol/extent';
 import GeoJSON from 'ol/format/GeoJSON';
-import type Geometry from 'ol/geom/Geometry';
-import MultiPolygon from 'ol/geom/MultiPolygon';
-import Point from 'ol/geom/Point';
-import Polygon from 'ol/geom/Polygon';
-import VectorLayer from 'ol/layer/Vector';
-import Cluster from 'ol/source/Cluster';
-import VectorSource from 'ol/source/Vector';
-import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
-import { textColorFor } from './choropleth';
+import type { ChoroplethScale } from './choropleth';
 import type { InventoryItem } from './model';
+import { type KeyTarget, orderTargets, targetKey } from './map/keyboard';
+import { createKeyStops } from './map/keys';
+import { createGroupPanel } from './map/group-panel';
+import { createLabelsLayer } from './map/labels-layer';
+import { codeOf, createLaenderLayers } from './map/laender-layer';
+import { groupPoints, type LabelRequest, placeGroups, placeLabels } from './map/layout';
+import { createLegend } from './map/legend';
+import {
+  createMarkerLayers,
+  type EntryPoint,
+  entryPoints,
+  type PlacedGroup,
+} from './map/markers-layer';
+import { createTooltip } from './map/tooltip';
+import './map/map.css';
+
+export { KIND_COLORS } from './map/markers-layer';
 
 export interface LaenderMapOptions {
   target: HTMLElement;
@@ -30,9 +41,9 @@ export interface LaenderMapOptions {
   describeLand: (code: string) => string;
   /** Text shown for entries under the pointer (one or a cluster). */
   describeItems: (items: InventoryItem[]) => string;
-  /** A Land was clicked (`undefined`: clicked beside Germany). */
+  /** A Land was clicked (`undefined`: clicked beside Germany, or Escape on the map). */
   onSelectLand: (code: string | undefined) => void;
-  /** An entry was clicked, or a group that zooming cannot split (same place, or zoomed in fully). */
+  /** An entry was chosen (clicked, or picked from a group's list). */
   onSelectItems: (items: InventoryItem[]) => void;
 }
 
@@ -43,7 +54,8 @@ export interface LandFill {
 }
 
 export interface LaenderMap {
-  setFills(fills: ReadonlyMap<string, LandFill>): void;
+  /** The Länder's colours and figures; `scale` (optional) puts its classes and method in the legend. */
+  setFills(fills: ReadonlyMap<string, LandFill>, scale?: ChoroplethScale): void;
   setItems(items: readonly InventoryItem[]): void;
   select(code: string | undefined): void;
   /** Code and name of every Land in the outlines. */
@@ -53,152 +65,33 @@ export interface LaenderMap {
 }
 
 const PADDING = [24, 24, 24, 24];
-const BORDER = new Stroke({ color: '#ffffff', width: 1 });
-const HOVER_BORDER = new Stroke({ color: '#1b1b1b', width: 2 });
-const SELECTED_BORDER = new Stroke({ color: '#000000', width: 3 });
-const FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const NO_DATA = { color: '#d9d9d9', label: '' };
-/** Marker colours: dark enough for white text (≥ 4.5:1) and apart from the blue choropleth. */
-export const KIND_COLORS: Record<string, string> = {
-  platform: '#7a2e8e',
-  twin: '#a33b00',
-  dataset: '#1e6b35',
-  endpoint: '#5a5a5a',
-};
-const MIXED_COLOR = '#1b1b1b';
-const AREA_STROKE = new Stroke({ color: 'rgba(122, 46, 142, 0.8)', width: 1.5, lineDash: [4, 3] });
+/** Entries closer than this (px) form one group, as OpenLayers' Cluster did. */
+const GROUP_DISTANCE = 36;
 
 export function createLaenderMap(options: LaenderMapOptions): LaenderMap {
   const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
-  const source = new VectorSource({
-    features: format.readFeatures(options.geojson),
-    attributions: 'Grenzen: Natural Earth (gemeinfrei)',
-  });
-  const extent = source.getExtent();
-  if (!extent || source.getFeatures().length === 0)
+  const laender = createLaenderLayers(format, options.geojson);
+  const extent = laender.source.getExtent();
+  if (!extent || laender.source.getFeatures().length === 0)
     throw new Error('Kartengrundlage enthält keine Länder');
   const germany: Extent = extent;
+  const markers = createMarkerLayers();
+  const labels = createLabelsLayer();
+  const names = new Map(laender.laender().map((land) => [land.code, land.name]));
 
-  let fills: ReadonlyMap<string, LandFill> = new Map();
-  let hovered: string | undefined;
-  let selected: string | undefined;
-  const styles = new Map<string, Style[]>();
-  const labelPoints = new Map<string, Point>();
-
-  /** One label per Land, inside its largest polygon (not one per North Sea island). */
-  const labelPointOf = (code: string): Point | undefined => {
-    let point = labelPoints.get(code);
-    if (!point) {
-      const feature = source.getFeatures().find((f) => codeOf(f) === code);
-      const geometry = feature?.getGeometry();
-      const polygons =
-        geometry instanceof MultiPolygon
-          ? geometry.getPolygons()
-          : geometry instanceof Polygon
-            ? [geometry]
-            : [];
-      const largest = polygons.reduce<Polygon | undefined>(
-        (best, polygon) => (!best || polygon.getArea() > best.getArea() ? polygon : best),
-        undefined,
-      );
-      if (!largest) return undefined;
-      point = largest.getInteriorPoint();
-      labelPoints.set(code, point);
-    }
-    return point;
-  };
-
-  const landStyle = (feature: FeatureLike): Style[] => {
-    const code = codeOf(feature);
-    const fill = fills.get(code) ?? NO_DATA;
-    const state = code === selected ? 'selected' : code === hovered ? 'hovered' : 'normal';
-    const key = `${fill.color}|${state}|${fill.label}`;
-    let cached = styles.get(key);
-    if (!cached) {
-      cached = [
-        new Style({
-          fill: new Fill({ color: fill.color }),
-          stroke:
-            state === 'selected' ? SELECTED_BORDER : state === 'hovered' ? HOVER_BORDER : BORDER,
-          zIndex: state === 'normal' ? 0 : state === 'hovered' ? 1 : 2,
-        }),
-      ];
-      if (fill.label) {
-        cached.push(
-          new Style({
-            geometry: (f) => labelPointOf(codeOf(f)),
-            zIndex: 3,
-            text: new Text({
-              text: fill.label,
-              font: FONT,
-              // Below the Land's centre, so a marker there does not hide it.
-              offsetY: 16,
-              fill: new Fill({ color: textColorFor(fill.color) }),
-              stroke: new Stroke({ color: fill.color, width: 3 }),
-              overflow: true,
-            }),
-          }),
-        );
-      }
-      styles.set(key, cached);
-    }
-    return cached;
-  };
-
-  const laenderLayer = new VectorLayer({ source, style: landStyle, declutter: 'laender' });
-
-  // Entries: every platform or twin becomes a point (its point, the interior point of its area,
-  // or its Land's label point when it has no geometry); areas are also drawn as outlines.
-  const points = new VectorSource<Feature<Point>>();
-  const areas = new VectorSource<Feature<Geometry>>();
-  const clusters = new Cluster({ distance: 36, minDistance: 12, source: points });
-  const clusterStyles = new Map<string, Style>();
-  const clusterLayer = new VectorLayer({
-    source: clusters,
-    zIndex: 10,
-    style: (feature) => {
-      const members = itemsOf(feature);
-      const kinds = new Set(members.map((item) => item.kind));
-      const color = kinds.size === 1 ? (KIND_COLORS[[...kinds][0]] ?? MIXED_COLOR) : MIXED_COLOR;
-      const size = members.length;
-      const key = `${color}|${size}`;
-      let style = clusterStyles.get(key);
-      if (!style) {
-        const radius = size === 1 ? 7 : Math.min(20, 10 + Math.log2(size) * 2.5);
-        style = new Style({
-          image: new Circle({
-            radius,
-            fill: new Fill({ color }),
-            stroke: new Stroke({ color: '#ffffff', width: 2 }),
-          }),
-          text:
-            size > 1
-              ? new Text({ text: String(size), font: FONT, fill: new Fill({ color: '#ffffff' }) })
-              : undefined,
-        });
-        clusterStyles.set(key, style);
-      }
-      return style;
-    },
-  });
-  const areaLayer = new VectorLayer({
-    source: areas,
-    zIndex: 5,
-    minZoom: 7,
-    style: new Style({ stroke: AREA_STROKE }),
-  });
-
-  const tooltip = new Overlay({
-    element: options.tooltip,
-    offset: [14, 0],
-    positioning: 'center-left',
-    stopEvent: false,
-  });
+  options.target.classList.add('dpi-map');
+  const legend = createLegend(window.matchMedia?.('(min-width: 700px)').matches ?? true);
+  const panel = createGroupPanel((item) => options.onSelectItems([item]));
 
   const map = new OlMap({
     target: options.target,
-    layers: [laenderLayer, areaLayer, clusterLayer],
-    overlays: [tooltip],
+    layers: [
+      laender.fillLayer,
+      markers.areaLayer,
+      markers.layer,
+      labels.layer,
+      laender.outlineLayer,
+    ],
     keyboardEventTarget: options.target,
     view: new View({
       projection: 'EPSG:3857',
@@ -214,7 +107,179 @@ export function createLaenderMap(options: LaenderMapOptions): LaenderMap {
       attributionOptions: { collapsible: false },
     }).extend([
       new ZoomToExtent({ extent: germany, label: '⌂', tipLabel: 'Ganz Deutschland anzeigen' }),
+      new Control({ element: legend.element }),
+      new Control({ element: panel.element }),
     ]),
+  });
+  const viewport = map.getViewport();
+  if (!viewport) throw new Error('Karte ohne Viewport');
+  const tooltip = createTooltip(options.tooltip, viewport);
+
+  // --- Data and layout -------------------------------------------------------------------------
+  let fills: ReadonlyMap<string, LandFill> = new Map();
+  let scale: ChoroplethScale | undefined;
+  let points: EntryPoint[] = [];
+  let kinds = new Set<string>();
+  let groups: PlacedGroup[] = [];
+  let layoutResolution: number | undefined;
+
+  /** Groups and labels at the current resolution, in layout pixels (x = X / res, y = −Y / res). */
+  const relayout = (): void => {
+    const resolution = map.getView().getResolution();
+    if (!resolution) return;
+    layoutResolution = resolution;
+    const obstacles = laender.obstacles(resolution);
+    const placed = placeGroups(
+      groupPoints(
+        points.map((p, index) => ({
+          index,
+          land: p.land,
+          x: p.coordinate[0] / resolution,
+          y: -p.coordinate[1] / resolution,
+        })),
+        GROUP_DISTANCE,
+      ),
+      obstacles,
+    );
+    groups = markers.setGroups(placed, points, resolution, obstacles);
+    const requests: LabelRequest[] = [];
+    for (const [code, fill] of fills) {
+      const anchor = laender.anchorOf(code);
+      if (fill.label && anchor)
+        requests.push({
+          land: code,
+          text: fill.label,
+          anchor: [anchor[0] / resolution, -anchor[1] / resolution],
+        });
+    }
+    labels.setLabels(placeLabels(requests, placed, obstacles), resolution, obstacles);
+    keys.setTargets(
+      orderTargets(
+        laender.laender(),
+        groups.map((g) => ({ land: g.land, id: g.id, size: g.items.length })),
+      ),
+    );
+  };
+  map.getView().on('change:resolution', relayout);
+  map.on('postrender', () => {
+    if (layoutResolution !== map.getView().getResolution()) relayout();
+    keys.refresh();
+  });
+
+  // --- Pointer ---------------------------------------------------------------------------------
+  const hit = (pixel: number[]): { land?: string; group?: PlacedGroup } => {
+    let land: string | undefined;
+    let group: PlacedGroup | undefined;
+    map.forEachFeatureAtPixel(
+      pixel,
+      (feature, layer) => {
+        if (layer === markers.layer && !group) group = feature.get('group') as PlacedGroup;
+        if (layer === laender.fillLayer && !land) land = codeOf(feature);
+        return undefined;
+      },
+      {
+        layerFilter: (l) => l === markers.layer || l === laender.fillLayer,
+        hitTolerance: 3,
+      },
+    );
+    return { land, group };
+  };
+
+  map.on('pointermove', (event) => {
+    if (event.dragging) return;
+    const { land, group } = hit(event.pixel);
+    options.target.style.cursor = land || group ? 'pointer' : '';
+    laender.setHovered(group ? undefined : land);
+    const text = group
+      ? options.describeItems(group.items)
+      : land
+        ? options.describeLand(land)
+        : '';
+    if (text) tooltip.show(text, [event.pixel[0], event.pixel[1]]);
+    else tooltip.hide();
+  });
+  options.target.addEventListener('mouseleave', () => {
+    tooltip.hide();
+    laender.setHovered(undefined);
+  });
+
+  /** A group: zoom to its entries while that splits it, else list them. */
+  const openGroup = (group: PlacedGroup, viaKeyboard: HTMLElement | undefined): void => {
+    if (group.items.length === 1) {
+      options.onSelectItems(group.items);
+      return;
+    }
+    const view = map.getView();
+    const spread = boundingExtent(group.coordinates);
+    const atSamePlace = spread[0] === spread[2] && spread[1] === spread[3];
+    if (!viaKeyboard && !atSamePlace && (view.getZoom() ?? 0) < view.getMaxZoom() - 1) {
+      view.fit(buffer(spread, 2000), { padding: PADDING, duration: 250, maxZoom: 12 });
+      return;
+    }
+    panel.open(group.items, names.get(group.land) ?? '', viaKeyboard ?? options.target);
+  };
+
+  map.on('click', (event) => {
+    const { land, group } = hit(event.pixel);
+    if (group) openGroup(group, undefined);
+    else options.onSelectLand(land);
+  });
+
+  // --- Keyboard --------------------------------------------------------------------------------
+  const groupById = (id: string) => groups.find((g) => g.id === id);
+  const keys = createKeyStops({
+    container: viewport,
+    before: map.getOverlayContainer(),
+    place: (target: KeyTarget) => {
+      if (target.kind === 'land') {
+        const anchor = laender.anchorOf(target.code);
+        const pixel = anchor && map.getPixelFromCoordinate(anchor);
+        return pixel ? { x: pixel[0], y: pixel[1], size: 28 } : undefined;
+      }
+      const group = groupById(target.id);
+      const pixel = group && map.getPixelFromCoordinate(group.center);
+      return pixel && group ? { x: pixel[0], y: pixel[1], size: group.radius * 2 + 4 } : undefined;
+    },
+    describe: (target) => {
+      if (target.kind === 'land') return options.describeLand(target.code);
+      const group = groupById(target.id);
+      return group ? options.describeItems(group.items) : '';
+    },
+    onFocus: (target, pixel) => {
+      laender.setFocused(target?.kind === 'land' ? target.code : undefined);
+      if (!target || !pixel) {
+        tooltip.hide();
+        return;
+      }
+      const text =
+        target.kind === 'land'
+          ? options.describeLand(target.code)
+          : options.describeItems(groupById(target.id)?.items ?? []);
+      tooltip.show(text, [pixel[0], pixel[1] + 20]);
+    },
+    onActivate: (target, button) => {
+      if (target.kind === 'land') options.onSelectLand(target.code);
+      else {
+        const group = groupById(target.id);
+        if (group) openGroup(group, button);
+      }
+    },
+    onClose: () => {
+      // Escape: the group's list is closed by the panel itself; here it closes the Land's detail.
+      if (laender.selected()) options.onSelectLand(undefined);
+    },
+  });
+  // On the map element itself the arrows pan (OpenLayers); Tab or Enter goes to the stops, where
+  // the arrows move from stop to stop.
+  options.target.addEventListener('keydown', (event) => {
+    if (event.target !== options.target) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const selected = laender.selected();
+      keys.focus(selected ? `land:${selected}` : targetKey(orderTargets(laender.laender(), [])[0]));
+    } else if (event.key === 'Escape' && laender.selected()) {
+      options.onSelectLand(undefined);
+    }
   });
 
   const fitGermany = (): void => {
@@ -226,134 +291,33 @@ export function createLaenderMap(options: LaenderMapOptions): LaenderMap {
   if (map.getSize()) fitGermany();
   else map.once('change:size', fitGermany);
 
-  const hit = (pixel: number[]): { land?: string; cluster?: FeatureLike } => {
-    let land: string | undefined;
-    let cluster: FeatureLike | undefined;
-    map.forEachFeatureAtPixel(
-      pixel,
-      (feature, layer) => {
-        if (layer === clusterLayer && !cluster) cluster = feature;
-        if (layer === laenderLayer && !land) land = codeOf(feature);
-        return undefined;
-      },
-      { layerFilter: (l) => l === clusterLayer || l === laenderLayer, hitTolerance: 3 },
-    );
-    return { land, cluster };
-  };
-
-  const hideTooltip = (): void => {
-    options.tooltip.hidden = true;
-    tooltip.setPosition(undefined);
-  };
-
-  map.on('pointermove', (event) => {
-    if (event.dragging) return;
-    const { land, cluster } = hit(event.pixel);
-    options.target.style.cursor = land || cluster ? 'pointer' : '';
-    if (land !== hovered) {
-      hovered = land;
-      laenderLayer.changed();
-    }
-    const text = cluster
-      ? options.describeItems(itemsOf(cluster))
-      : land
-        ? options.describeLand(land)
-        : '';
-    if (text) {
-      options.tooltip.textContent = text;
-      options.tooltip.hidden = false;
-      tooltip.setPosition(event.coordinate);
-    } else {
-      hideTooltip();
-    }
+  // The legend and the list follow the page's language.
+  new MutationObserver(() => legend.render(scale, kinds)).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
   });
-  options.target.addEventListener('mouseleave', () => {
-    hideTooltip();
-    if (hovered) {
-      hovered = undefined;
-      laenderLayer.changed();
-    }
-  });
-  map.on('click', (event) => {
-    const { land, cluster } = hit(event.pixel);
-    if (cluster) {
-      const members = itemsOf(cluster);
-      const view = map.getView();
-      const coordinates = (cluster.get('features') as Feature<Point>[]).flatMap((f) => {
-        const geometry = f.getGeometry();
-        return geometry ? [geometry.getCoordinates()] : [];
-      });
-      const spread = boundingExtent(coordinates);
-      const atSamePlace = spread[0] === spread[2] && spread[1] === spread[3];
-      if (members.length === 1 || atSamePlace || (view.getZoom() ?? 0) >= view.getMaxZoom() - 1) {
-        options.onSelectItems(members);
-      } else {
-        view.fit(buffer(spread, 2000), { padding: PADDING, duration: 250, maxZoom: 12 });
-      }
-      return;
-    }
-    options.onSelectLand(land);
-  });
+  legend.render(scale, kinds);
 
-  let count = 0;
   return {
-    setFills(next) {
+    setFills(next, nextScale) {
       fills = next;
-      laenderLayer.changed();
+      if (nextScale) scale = nextScale;
+      laender.setFills(next);
+      legend.render(scale, kinds);
+      relayout();
     },
     setItems(items) {
-      const pointFeatures: Feature<Point>[] = [];
-      const areaFeatures: Feature<Geometry>[] = [];
-      for (const item of items) {
-        const geometry = item.geometry
-          ? (format.readGeometry(item.geometry) as Geometry | undefined)
-          : undefined;
-        let point: Point | undefined;
-        if (geometry instanceof Point) point = geometry;
-        else if (geometry instanceof Polygon) point = geometry.getInteriorPoint();
-        else if (geometry instanceof MultiPolygon) {
-          const [first] = geometry.getInteriorPoints().getPoints();
-          point = first;
-        } else if (geometry) {
-          const e = geometry.getExtent();
-          point = new Point([(e[0] + e[2]) / 2, (e[1] + e[3]) / 2]);
-        }
-        if (!point && item.landCode) {
-          const landPoint = labelPointOf(item.landCode);
-          if (landPoint) point = landPoint.clone();
-        }
-        if (!point) continue;
-        // Interior points of polygons are XYM; clusters only need XY.
-        const [x, y] = point.getCoordinates();
-        pointFeatures.push(new Feature({ geometry: new Point([x, y]), item }));
-        if (geometry instanceof Polygon || geometry instanceof MultiPolygon)
-          areaFeatures.push(new Feature({ geometry, item }));
-      }
-      points.clear(true);
-      points.addFeatures(pointFeatures);
-      areas.clear(true);
-      areas.addFeatures(areaFeatures);
-      count = pointFeatures.length;
+      const entries = entryPoints(items, format, laender.anchorOf);
+      points = entries.points;
+      kinds = new Set(items.map((item) => item.kind));
+      markers.setAreas(entries.areas);
+      legend.render(scale, kinds);
+      relayout();
     },
     select(code) {
-      if (code === selected) return;
-      selected = code;
-      laenderLayer.changed();
+      laender.setSelected(code);
     },
-    laender() {
-      return source
-        .getFeatures()
-        .map((feature) => ({ code: codeOf(feature), name: String(feature.get('name') ?? '') }));
-    },
-    itemCount: () => count,
+    laender: () => laender.laender(),
+    itemCount: () => points.length,
   };
-}
-
-function codeOf(feature: FeatureLike): string {
-  return String(feature.get('code') ?? '');
-}
-
-function itemsOf(cluster: FeatureLike): InventoryItem[] {
-  const members = (cluster.get('features') as FeatureLike[] | undefined) ?? [];
-  return members.map((member) => member.get('item') as InventoryItem);
 }
