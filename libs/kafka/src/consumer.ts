@@ -142,6 +142,11 @@ export class BatchConsumer<T> {
       sessionTimeout: 10000,
       heartbeatInterval: 1000,
       maxWaitTimeInMs: 100,
+      // The heartbeat goes between batches: a batch must be applied well within the session.
+      // Harvested records carry their ISO document (~45 KB, GZIP on the wire, issue 20): with
+      // kafkajs's default 1 MB per partition a fetch of six partitions held ~1,200 of them, which
+      // a loaded machine did not apply in 10 s (the member was dropped, the consumer crashed).
+      maxBytesPerPartition: 256 * 1024,
     });
   }
 
