@@ -210,6 +210,38 @@ describe('Land profile, trends and quality breakdown (issue 21; real PostgreSQL,
     expect(pub.findings.total).toBe(pub.findings.byRule.reduce((s, f) => s + f.count, 0));
     expect(pub.reportPdf).toBe(`/api/v1/exports/report.pdf?land=${LAND}`);
     await get('/api/v1/laender/DE-XX/profile', 'public', 404);
+
+    // The confirmation status of the newest survey round that includes the Land (issue 22): none
+    // yet; then a round as its projection stores it (rows of rounds.int-spec.ts's shape).
+    expect((pub as Profile & { survey: unknown }).survey).toBeNull();
+    const db = r.app.get(DataSource);
+    const round = randomUUID();
+    await db.query(
+      `INSERT INTO survey_round_item (id, title, reference_date, deadline, kinds, land_codes, state,
+         opened_at, closed_at, laender, version, updated_at, last_event_id)
+       VALUES ($1, 'Erhebung 2026', '2026-12-01', NULL, '{platform}', '{${LAND},DE-BE}', 'open',
+         now(), NULL, '[]', 1, now(), 'test')`,
+      [round],
+    );
+    for (const [record, status] of [
+      [ids.p1, 'confirmed'],
+      [ids.pHidden, 'open'],
+    ])
+      await db.query(
+        `INSERT INTO round_record_item (id, round_id, record_id, kind, land_code, status, late,
+           version, updated_at, last_event_id)
+         VALUES ($1, $2, $3, 'platform', '${LAND}', $4, false, 1, now(), 'test')`,
+        [randomUUID(), round, record, status],
+      );
+    type Survey = { survey: { round: { id: string }; progress: Record<string, unknown> } };
+    const surveyOf = async (who: string) =>
+      (await get<Survey>(`/api/v1/laender/${LAND}/profile`, who)).survey;
+    expect(await surveyOf('public')).toMatchObject({
+      round: { id: round },
+      progress: { landCode: LAND, inScope: 1, confirmed: 1, open: 0, complete: false },
+    });
+    expect((await surveyOf('reviewer')).progress).toMatchObject({ inScope: 2, open: 1 });
+    expect((await get<Survey>('/api/v1/laender/DE-BY/profile', 'public')).survey).toBeNull();
   }, 240_000);
 
   it('tips a dataset lacking keywords and licence, not a complete one, with the view’s points', async () => {

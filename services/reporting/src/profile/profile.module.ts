@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QualityModule } from '../quality/quality.module';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import { ProfileController } from './profile.controller';
 import { ProfileRepository } from './profile.repository';
 import { ProfileService } from './profile.service';
@@ -7,6 +8,7 @@ import { ProfileService } from './profile.service';
 @Module({
   imports: [QualityModule],
   controllers: [ProfileController],
-  providers: [ProfileService, ProfileRepository],
+  // The rounds' reads (issue 22) for the confirmation status: a stateless repository.
+  providers: [ProfileService, ProfileRepository, RoundsRepository],
 })
 export class ProfileModule {}

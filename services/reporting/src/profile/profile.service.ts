@@ -2,6 +2,8 @@ import { LAENDER } from '@dpi/domain';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Viewer } from '../auth/viewer';
 import { QualityService } from '../quality/quality.service';
+import { landProgressView, RoundSummaryView } from '../rounds/dto/rounds.dto';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import { LandProfile, ProfileHarvestSource } from './dto/profile.dto';
 import { FRESHNESS_MAX_AGE_DAYS, FRESHNESS_RULE, freshness } from './profile';
 import { PROFILE_ENDPOINT_LIMIT, ProfileRepository } from './profile.repository';
@@ -14,14 +16,27 @@ export class ProfileService {
   constructor(
     private readonly repository: ProfileRepository,
     private readonly quality: QualityService,
+    private readonly rounds: RoundsRepository,
   ) {}
+
+  /** The Land's status in the newest survey round that includes it (issue 22), or null. */
+  private async survey(landCode: string, viewer: Viewer): Promise<LandProfile['survey']> {
+    const round = (await this.rounds.list(50)).find((r) => r.landCodes.includes(landCode));
+    if (!round) return null;
+    const row = (await this.rounds.progress(round, viewer.scope)).find(
+      (p) => p.landCode === landCode,
+    );
+    return row
+      ? { round: RoundSummaryView.of(round), progress: landProgressView(round, row) }
+      : null;
+  }
 
   async profile(code: string, viewer: Viewer): Promise<LandProfile> {
     const land = LAENDER.find((l) => l.code === code.toUpperCase());
     if (!land) throw new NotFoundException(`no Land ${code}; use an ISO 3166-2 code such as DE-HH`);
     const scope = viewer.scope;
-    const [platforms, twins, datasets, endpoints, sources, findings, [quality]] = await Promise.all(
-      [
+    const [platforms, twins, datasets, endpoints, sources, findings, [quality], survey] =
+      await Promise.all([
         this.repository.platforms(land.code, scope),
         this.repository.twins(land.code),
         this.repository.datasets(land.code, scope),
@@ -29,8 +44,8 @@ export class ProfileService {
         this.repository.harvestSources(land.code),
         this.repository.findingsByRule(land.code, scope),
         this.quality.laender(viewer, land.code),
-      ],
-    );
+        this.survey(land.code, viewer),
+      ]);
     const now = new Date();
     const harvestSources = sources.map((s): ProfileHarvestSource => ({
       sourceId: s.source_id as string,
@@ -116,6 +131,7 @@ export class ProfileService {
         byRule: findingCounts,
       },
       quality,
+      survey,
       reportPdf: `/api/v1/exports/report.pdf?land=${land.code}`,
       generatedAt: now.toISOString(),
     };

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LandQualityView } from '../../quality/dto/quality.dto';
+import { LandProgressView, RoundSummaryView } from '../../rounds/dto/rounds.dto';
 
 const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 
@@ -115,6 +116,16 @@ export class ProfileCounts {
   @ApiProperty({ minimum: 0 }) staleHarvestSources!: number;
 }
 
+export class ProfileSurvey {
+  @ApiProperty({
+    type: RoundSummaryView,
+    description: 'The newest survey round including the Land',
+  })
+  round!: RoundSummaryView;
+  @ApiProperty({ type: LandProgressView, description: 'The Land’s confirmation status in it' })
+  progress!: LandProgressView;
+}
+
 export class LandProfile {
   @ApiProperty({ example: 'DE-HH' }) code!: string;
   @ApiProperty({ example: '02' }) key!: string;
@@ -129,6 +140,12 @@ export class LandProfile {
   @ApiProperty({ type: ProfileFreshness }) freshness!: ProfileFreshness;
   @ApiProperty({ type: ProfileFindings }) findings!: ProfileFindings;
   @ApiProperty({ type: LandQualityView }) quality!: LandQualityView;
+  @ApiProperty({
+    type: ProfileSurvey,
+    nullable: true,
+    description: 'Survey round confirmation status (null: no round has included the Land)',
+  })
+  survey!: ProfileSurvey | null;
   @ApiProperty({ format: 'uri-reference', example: '/api/v1/exports/report.pdf?land=DE-HH' })
   reportPdf!: string;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
