@@ -89,7 +89,8 @@ export async function startCswFixture(name: string): Promise<CswFixture> {
   const env = ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN });
   migrateService('registry', env);
   const registry = new ServiceProcess('registry', env, await freePort());
-  await registry.start();
+  // A machine shared with other test runs can take longer than the default 30 s to start it.
+  await registry.start({ timeoutMs: 180_000 });
   const reviewer = await issueToken(registry.url, ADMIN_TOKEN, {
     name: 'csw-reviewer',
     role: 'reviewer',
