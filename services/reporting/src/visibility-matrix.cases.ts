@@ -34,6 +34,8 @@ export const OPERATIONS: Record<string, Shows> = {
   // Issue 21: the Land profile lists the Land's platforms; a dataset's quality names it.
   '/api/v1/laender/{code}/profile': 'records',
   '/api/v1/items/{id}/quality': 'records',
+  // Issue 22: the open records of a survey round (holding the probe records), as CSV.
+  '/api/v1/rounds/{roundId}/open-items.csv': 'records',
   '/api/v1/dcat/catalog': 'published records only',
   '/api/v1/dcat/catalog.ttl': 'published records only',
   '/api/v1/dcat/catalog.jsonld': 'published records only',
@@ -56,6 +58,9 @@ export const OPERATIONS: Record<string, Shows> = {
   // Issue 21: findings counted per rule or Land (labels, counts, links); the method page.
   '/api/v1/findings/groups': 'no records',
   '/api/v1/method': 'no records',
+  // Issue 22: survey rounds and each Land's progress (counts).
+  '/api/v1/rounds': 'no records',
+  '/api/v1/rounds/{roundId}/progress': 'no records',
   '/api/v1/viewer': 'no records',
   '/api/v1/ogc': 'no records',
   '/api/v1/ogc/conformance': 'no records',
@@ -135,6 +140,8 @@ export interface Fixture {
   publicPlatform: string;
   publicDataset: string;
   twin: string;
+  /** A survey round (issue 22) holding the probe records, all of them open. */
+  roundId: string;
   /** Words only the NON_PUBLIC records carry (name and description). */
   secretMarkers: string[];
   /** A word only the public platform carries. */

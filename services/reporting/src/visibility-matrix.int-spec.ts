@@ -192,7 +192,23 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
       platformIds: [secretPlatform, publicPlatform],
       datasetIds: [secretDataset, publicDataset],
     });
+    // A survey round (issue 22) over the probe records: opened by the admin, all of them open.
+    const roundResponse = await fetch(`${registry.url}/api/v1/rounds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({
+        title: `Runde ${WORD}`,
+        referenceDate: '2026-12-01',
+        deadline: '2099-01-01T00:00:00Z',
+        kinds: ['platform', 'dataset', 'digital-twin'],
+        landCodes: [OWN_LAND],
+      }),
+    });
+    if (roundResponse.status !== 201)
+      throw new Error(`POST /api/v1/rounds: ${roundResponse.status} ${await roundResponse.text()}`);
+    const roundId = ((await roundResponse.json()) as { id: string }).id;
     fixture = {
+      roundId,
       secretPlatform,
       secretDataset,
       publicPlatform,
@@ -220,6 +236,17 @@ describe('reporting: NON_PUBLIC records reach their own Land and reviewers only,
       await db.end();
     }
     await r.projected();
+    // The round's own consumer group: every probe record projected into it.
+    await eventually(
+      async () => {
+        const response = await fetch(`${base}/api/v1/rounds/${fixture.roundId}/progress`, {
+          headers: headersOf('reviewer'),
+        });
+        const body = (await response.json()) as { laender: { inScope: number }[] };
+        expect(body.laender[0]?.inScope).toBe(5);
+      },
+      { timeoutMs: 30_000 },
+    );
     await r.app.get(RuleEvaluator).evaluate();
     const sentinel = randomUUID();
     await r.producer.send([r.events.dataset(sentinel, 1, { landCode: 'DE-NW' })]);

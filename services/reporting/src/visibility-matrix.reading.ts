@@ -35,6 +35,7 @@ const pathValues = (fixture: Fixture): Record<string, string[]> => ({
   collectionId: ['inventar'],
   recordId: [fixture.secretPlatform, fixture.secretDataset, fixture.publicPlatform],
   id: [fixture.secretDataset, fixture.publicDataset],
+  roundId: [fixture.roundId],
 });
 
 /** The requests that read one operation: every path value, searches, every representation. */
