@@ -10,6 +10,7 @@ import { findingsView } from './findings';
 import { findingsPageView } from './handlungsbedarfe';
 import { harvestView } from './harvest';
 import { itemsView } from './items';
+import { landProfileView } from './land-profile';
 import { laenderView } from './laender';
 import { methodView } from './methode';
 import { overviewView } from './overview';
@@ -27,6 +28,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   exportsView,
   findingsPageView,
   methodView,
+  landProfileView,
 ];
 
 /**
