@@ -1,4 +1,4 @@
-import { findLand } from '@dpi/domain';
+import { findLand, labelMap } from '@dpi/domain';
 import { PLATFORM_TYPE_LABELS } from '../exports/labels';
 import { QUALITY_THRESHOLD_PERCENT } from './handlungsbedarfe.v1';
 import { ROUND_EXPLAINERS } from './handlungsbedarfe.rounds.v1';
@@ -62,17 +62,13 @@ export const SEVERITY_TEXT: Record<Severity, { label: LocalizedText; meaning: Lo
   },
 };
 
-const PLATFORM_TYPE_EN: Record<string, string> = {
-  geoportal: 'geoportal',
-  sdiCatalogue: 'SDI catalogue',
-  openDataPortal: 'open data portal',
-  urbanDataPlatform: 'urban data platform',
-  iotSensorPlatform: 'IoT/sensor platform',
-  mobilityDataPlatform: 'mobility data platform',
-  modelSimulationPlatform: 'model/simulation platform',
-  dataSpace: 'data space',
-  twinViewer: 'twin viewer',
-};
+/** Platform types in English, from the one labels entry point (lower case inside a sentence). */
+const PLATFORM_TYPE_EN: Record<string, string> = Object.fromEntries(
+  Object.entries(labelMap('en', 'platformType')).map(([code, name]) => [
+    code,
+    /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name,
+  ]),
+);
 
 /** Service types in the words of their standards. */
 const SERVICE_TYPE_NAMES: Record<string, string> = {
