@@ -87,8 +87,9 @@ export const filtersView: ViewDefinition = {
     const selects = Object.fromEntries(
       SELECTS.map((name) => [name, part<HTMLSelectElement>(host, `f-${name}`)]),
     ) as Record<(typeof SELECTS)[number], HTMLSelectElement>;
-    // A shared link with filters opens the bar, so what filters the page is in view.
-    details.open = activeFilterCount(context.store.get().view) > 0;
+    // Closed also for a shared link with filters: its one line says what filters the page, and the
+    // figures and the map stay on the first screen.
+    details.open = false;
 
     for (const [name, select] of Object.entries(selects))
       select.addEventListener('change', () => {
