@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createKafka } from './config';
 import { BatchConsumer, RawEvent } from './consumer';
 import { HEADERS } from './envelope';
-import { ManagedProducer } from './producer';
+import { EventSender, ManagedProducer } from './producer';
 import { dlqTopic, prefixedTopic } from './topics';
 
 /** One fresh key per partition of a topic with `partitions` partitions, as our producer places keys. */
@@ -176,4 +176,70 @@ describe('BatchConsumer (real Kafka)', () => {
     expect(Math.max(...partitionsPerCall)).toBeGreaterThan(1);
     await dlq.stop();
   });
+  /**
+   * A crash kafkajs does not restart (a non-retriable error out of a batch: here the dead-letter
+   * send, failing once) leaves kafkajs's consumer stopped for good; the BatchConsumer replaces it,
+   * and the records after the crash are applied. Negative control: without recovery the same
+   * crash leaves it stopped.
+   */
+  it.each([true, false])(
+    'after a crash kafkajs does not restart (recover: %s)',
+    async (recover) => {
+      // A topic of its own per case, so that one case's records are not the other's.
+      const crashTopic = prefixedTopic(
+        recover ? TOPICS.registryEndpoint : TOPICS.registryOrganisation,
+        topicPrefix,
+      );
+      const applied: string[] = [];
+      const crashes: boolean[] = [];
+      let dlqFailures = 1;
+      const dlq: EventSender = {
+        send: async (events) => {
+          if (dlqFailures-- > 0)
+            throw Object.assign(new Error('dead-letter topic unreachable'), { retriable: false });
+          await producer.send(events);
+        },
+      };
+      const crashing = new BatchConsumer<RawEvent>({
+        kafka,
+        groupId: `${groupId}-crash-${recover}`,
+        topics: [crashTopic],
+        decode: (raw) => raw,
+        handle: async (events) => {
+          if (events.some((e) => e.key.startsWith('bad-'))) throw new Error('cannot apply bad');
+          applied.push(...events.map((e) => e.key));
+        },
+        dlq,
+        retry: { retries: 0, initialMs: 10, maxMs: 10 },
+        recoverFromCrash: recover,
+        observer: { crashed: (_group, recovering) => crashes.push(recovering) },
+      });
+      consumers.push(crashing);
+      await crashing.start();
+      await send([`bad-${recover}`], {}, crashTopic);
+      await eventually(() => expect(crashes).toEqual([recover]), { timeoutMs: 30_000 });
+      const after = Array.from({ length: 5 }, () => randomUUID());
+      await send(after, {}, crashTopic);
+      if (recover) {
+        await eventually(() => expect(applied.sort()).toEqual([...after].sort()), {
+          timeoutMs: 60_000,
+        });
+        expect(crashing.recoveries).toBe(1);
+      } else {
+        // kafkajs's consumer is stopped: it has left its group, so nothing more can arrive.
+        const admin = kafka.admin();
+        await admin.connect();
+        try {
+          await eventually(async () => {
+            const { groups } = await admin.describeGroups([`${groupId}-crash-${recover}`]);
+            expect(groups[0].members).toEqual([]);
+          });
+        } finally {
+          await admin.disconnect();
+        }
+        expect(applied).toEqual([]);
+        expect(crashing.recoveries).toBe(0);
+      }
+    },
+  );
 });

@@ -42,6 +42,8 @@ export interface ConsumerObserver {
     split: boolean;
   }): void;
   deadLettered?(groupId: string, topic: string, records: number): void;
+  /** kafkajs crashed the consumer; `recovering`: this consumer starts a new one itself. */
+  crashed?(groupId: string, recovering: boolean): void;
 }
 
 export interface BatchConsumerOptions<T> {
@@ -77,6 +79,14 @@ export interface BatchConsumerOptions<T> {
    */
   commitIntervalMs?: number;
   observer?: ConsumerObserver;
+  /**
+   * A consumer that kafkajs gave up on is replaced by a new one (default true): after a crash it
+   * does not restart (a non-retriable cause), or one whose restart did not rejoin the group within
+   * `rejoinDeadlineMs` (default 60 s; kafkajs's restart can fail without a further crash event).
+   * Off, the crashed consumer stays dead (tests' negative control).
+   */
+  recoverFromCrash?: boolean;
+  rejoinDeadlineMs?: number;
 }
 
 interface PartitionOffset {
@@ -114,8 +124,13 @@ function describe(error: unknown): string {
  * headers, and consumption continues.
  */
 export class BatchConsumer<T> {
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
   private readonly retry: RetryPolicy;
+  /** Set after a crash that kafkajs restarts: if the group is not rejoined by then, recover. */
+  private rejoinTimer: NodeJS.Timeout | null = null;
+  private recovering = false;
+  /** How often kafkajs's consumer was replaced after a crash. */
+  recoveries = 0;
   private readonly commitIntervalMs: number;
   private running = false;
   /** Per topic and partition, the offset after the last applied batch, not committed yet. */
@@ -135,7 +150,12 @@ export class BatchConsumer<T> {
     } else {
       this.handle = options.handle;
     }
-    this.consumer = options.kafka.consumer({
+    this.consumer = this.createConsumer();
+  }
+
+  private createConsumer(): Consumer {
+    const { options } = this;
+    const consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       // A crashed member blocks its partitions until its session expires: keep that short.
@@ -148,6 +168,9 @@ export class BatchConsumer<T> {
       // a loaded machine did not apply in 10 s (the member was dropped, the consumer crashed).
       maxBytesPerPartition: 256 * 1024,
     });
+    consumer.on(consumer.events.CRASH, ({ payload }) => this.onCrash(consumer, payload));
+    consumer.on(consumer.events.GROUP_JOIN, () => this.clearRejoinTimer());
+    return consumer;
   }
 
   get isRunning(): boolean {
@@ -155,14 +178,18 @@ export class BatchConsumer<T> {
   }
 
   async start(): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({
+    await this.run(this.consumer);
+    this.running = true;
+    this.options.observer?.started?.(this.options.groupId, this.options.topics);
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await consumer.subscribe({
       topics: this.options.topics,
       fromBeginning: this.options.fromBeginning ?? true,
     });
-    this.running = true;
-    this.options.observer?.started?.(this.options.groupId, this.options.topics);
-    await this.consumer.run({
+    await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.concurrentPartitions,
@@ -170,9 +197,83 @@ export class BatchConsumer<T> {
     });
   }
 
+  private onCrash(consumer: Consumer, crash: { error: Error; restart: boolean }): void {
+    if (!this.running || consumer !== this.consumer) return;
+    const recover = this.options.recoverFromCrash ?? true;
+    this.options.logger?.error(
+      {
+        groupId: this.options.groupId,
+        error: describe(crash.error),
+        kafkajsRestarts: crash.restart,
+        recover,
+      },
+      crash.restart
+        ? 'consumer crashed; kafkajs restarts it'
+        : recover
+          ? 'consumer crashed and kafkajs does not restart it; starting a new one'
+          : 'consumer crashed and stays stopped',
+    );
+    this.options.observer?.crashed?.(this.options.groupId, recover);
+    if (!recover) return;
+    if (!crash.restart) {
+      void this.recover();
+      return;
+    }
+    this.clearRejoinTimer();
+    this.rejoinTimer = setTimeout(() => {
+      this.rejoinTimer = null;
+      this.options.logger?.error(
+        { groupId: this.options.groupId },
+        'consumer did not rejoin its group after a restart; starting a new one',
+      );
+      void this.recover();
+    }, this.options.rejoinDeadlineMs ?? 60_000);
+    this.rejoinTimer.unref();
+  }
+
+  private clearRejoinTimer(): void {
+    if (this.rejoinTimer) clearTimeout(this.rejoinTimer);
+    this.rejoinTimer = null;
+  }
+
+  /**
+   * Replaces kafkajs's consumer by a new one, with backoff while that fails. What was applied and
+   * not committed is delivered again (handlers are idempotent).
+   */
+  private async recover(): Promise<void> {
+    if (this.recovering) return;
+    this.recovering = true;
+    this.clearRejoinTimer();
+    this.uncommitted.clear();
+    let delay = 500;
+    try {
+      while (this.running) {
+        const dead = this.consumer;
+        await dead.disconnect().catch(() => undefined);
+        this.consumer = this.createConsumer();
+        try {
+          await this.run(this.consumer);
+          this.recoveries++;
+          this.options.logger?.warn({ groupId: this.options.groupId }, 'consumer replaced');
+          return;
+        } catch (error) {
+          this.options.logger?.warn(
+            { groupId: this.options.groupId, error: describe(error) },
+            'replacing the consumer failed; retrying',
+          );
+          await sleep(delay);
+          delay = Math.min(delay * 2, 10_000);
+        }
+      }
+    } finally {
+      this.recovering = false;
+    }
+  }
+
   async stop(): Promise<void> {
     if (this.running) this.options.observer?.stopped?.(this.options.groupId);
     this.running = false;
+    this.clearRejoinTimer();
     await this.commitApplied().catch((error: unknown) =>
       this.options.logger?.warn({ error: describe(error) }, 'offset commit on stop failed'),
     );

@@ -23,6 +23,7 @@ export class ConsumerMetrics implements ConsumerObserver {
   private readonly records;
   private readonly splits;
   private readonly deadLetters;
+  private readonly crashes;
   private connected = false;
 
   constructor(
@@ -51,6 +52,11 @@ export class ConsumerMetrics implements ConsumerObserver {
       name: 'dpi_kafka_consumer_dead_letters_total',
       help: 'Records sent to the dead-letter topic',
       labelNames,
+    });
+    this.crashes = metrics.counter({
+      name: 'dpi_kafka_consumer_crashes_total',
+      help: 'Times kafkajs crashed a consumer (recovering: restarted by kafkajs or replaced by a new one)',
+      labelNames: ['group', 'recovering'],
     });
     const lag = () => this.lag();
     metrics.gauge({
@@ -92,6 +98,10 @@ export class ConsumerMetrics implements ConsumerObserver {
 
   deadLettered(groupId: string, topic: string, records: number): void {
     this.deadLetters.inc({ group: groupId, topic }, records);
+  }
+
+  crashed(groupId: string, recovering: boolean): void {
+    this.crashes.inc({ group: groupId, recovering: String(recovering) });
   }
 
   /** Every watched group's lag now; [] when the broker does not answer in time. */
