@@ -1,117 +1,41 @@
+import { eventually, issueToken, ServiceProcess } from '@dpi/testing';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import {
-  createTestNamespace,
-  eventually,
-  freePort,
-  issueToken,
-  ServiceProcess,
-  SHARED_DIR,
-  TestNamespace,
-  WORKSPACE_ROOT,
-  migrateService,
-  runHarvest,
-} from '@dpi/testing';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-
-const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
-/** Debian's chromium (deploy/local/browser.mjs installs it); playwright never downloads one. */
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARTIFACTS = join(WORKSPACE_ROOT, '.infra/test-artifacts/dashboard');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The harvester's demo catalogue (the real fixture records as CSW pages), from its build. */
-interface DemoCatalogue {
-  url: string;
-  put(id: string, xml: string, dateStamp: string): void;
-  start(port?: number): Promise<unknown>;
-  stop(): Promise<void>;
-  answer(request: { resultType: string; start: number }, res: ServerResponse): Promise<void>;
-}
-const harvesterDemo = require(
-  join(WORKSPACE_ROOT, 'services/harvester/dist/demo/fixture-catalogue.js'),
-) as {
-  FixtureCatalogue: new () => DemoCatalogue;
-  fixtureRecords(dir: string): Map<string, { xml: string; dateStamp: string }>;
-};
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
+  expectText as expectTextIn,
+  firstScreen,
+  launch,
+  screenshot as screenshotOf,
+  seriousViolations as violationsOf,
+  VIEWPORTS,
+} from './dashboard/browser';
+import { harvestSeenLive } from './dashboard/harvest';
+import { ADMIN_TOKEN, type DashboardStack, startDashboardStack } from './dashboard/stack';
 
 /**
  * The dashboard in headless Chromium against the real stack: registry → Kafka → reporting →
  * dashboard server → browser, with live updates over server-sent events.
  */
 describe('dashboard in headless Chromium', () => {
-  let ns: TestNamespace;
+  let stack: DashboardStack;
   let registry: ServiceProcess;
   let reporting: ServiceProcess;
   let dashboard: ServiceProcess;
   let browser: Browser;
   let page: Page;
+  const register = (body: Record<string, unknown>) => stack.register(body);
 
-  const migrate = (service: string) => migrateService(service, ns.env(service));
-
-  async function register(body: Record<string, unknown>): Promise<string> {
-    const response = await fetch(`${registry.url}/api/v1/platforms`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ status: 'production', ...body }),
-    });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { id: string }).id;
-  }
-
-  const screenshot = (name: string) =>
-    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-  /** axe-core with the WCAG 2.1 A/AA rules; returns the serious and critical violations. */
-  async function seriousViolations(): Promise<AxeViolation[]> {
-    // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') stays as it is.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-        .axe;
-      const result = (await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      })) as { violations: AxeViolation[] };
-      return result.violations;
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ ...v, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
-  }
+  const screenshot = (name: string) => screenshotOf(page, name);
+  const seriousViolations = () => violationsOf(page);
+  const expectText = (selector: string, expected: string | RegExp, timeout?: number) =>
+    expectTextIn(page, selector, expected, timeout);
 
   const landCell = (code: string, column: number) =>
     page.locator(`#laender tr[data-code="${code}"] td`).nth(column);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    ns = await createTestNamespace('dash');
-    for (const service of ['registry', 'reporting']) migrate(service);
-    registry = new ServiceProcess(
-      'registry',
-      ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN, OUTBOX_POLL_INTERVAL_MS: '200' }),
-      await freePort(),
-    );
-    reporting = new ServiceProcess(
-      'reporting',
-      ns.env('reporting', { FINDINGS_DEBOUNCE_MS: '100', REGISTRY_URL: registry.url }),
-      await freePort(),
-    );
-    dashboard = new ServiceProcess(
-      'dashboard',
-      { REPORTING_URL: reporting.url, LOG_LEVEL: 'warn' },
-      await freePort(),
-      join(WORKSPACE_ROOT, 'services/dashboard/dist/server/main.js'),
-    );
-    await Promise.all([registry.start(), reporting.start()]);
-    await dashboard.start();
+    stack = await startDashboardStack();
+    ({ registry, reporting, dashboard } = stack);
 
     // Something to show: a platform with a location, one without, in two Länder.
     await register({
@@ -122,22 +46,19 @@ describe('dashboard in headless Chromium', () => {
     });
     await register({ name: 'BrandenburgViewer', landCode: 'DE-BB', type: 'geoportal' });
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Root in a container has no user namespaces for Chromium's sandbox.
-      args: ['--no-sandbox', '--disable-dev-shm-usage'],
-    });
+    browser = await launch();
     page = await browser.newPage({
-      viewport: { width: 1280, height: 900 },
+      viewport: VIEWPORTS.desktop,
       locale: 'de-DE',
       acceptDownloads: true,
     });
     page.on('pageerror', (error) => console.error('page error:', error));
-  });
+    // Migrations and three services on a loaded 2-core machine: a deadline, not an expectation.
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([registry, reporting, dashboard].map((s) => s?.stop()));
+    await stack?.stop();
   });
 
   it('shows the map, the 16 Länder and goes live', async () => {
@@ -218,6 +139,57 @@ describe('dashboard in headless Chromium', () => {
     expect(await shared.locator('#measure').inputValue()).toBe('findings');
     await shared.close();
   });
+
+  it.each([
+    ['desktop', '/'],
+    ['phone', '/'],
+    ['desktop', '/?lang=en&land=DE-HH'],
+    ['phone', '/?lang=en&land=DE-HH'],
+  ] as const)(
+    'first screen (%s, %s): figures and map, nothing too wide, axe clean',
+    async (size, path) => {
+      const view = await browser.newPage({ viewport: VIEWPORTS[size], locale: 'de-DE' });
+      const name = `09-first-screen-${size}${path.includes('en') ? '-en' : ''}`;
+      try {
+        await view.goto(`${dashboard.url}${path}`);
+        await view
+          .locator('#kennzahlen [data-figure="platforms"] dd', { hasText: /^\d/ })
+          .waitFor();
+        await view.locator('#laender tr[data-code]').nth(15).waitFor();
+        await view.locator('#map canvas').first().waitFor();
+        await screenshotOf(view, name, false);
+        await screenshotOf(view, `${name}-full`);
+        expect(await firstScreen(view)).toEqual({
+          figuresInView: true,
+          mapInView: true,
+          overflow: 0,
+          slivers: [],
+          laenderTableScrolls: size === 'desktop' ? false : expect.any(Boolean),
+        });
+        expect({ path, violations: await violationsOf(view) }).toEqual({ path, violations: [] });
+        // An entry's details: values never squeezed into a sliver of a column.
+        await view.locator('#eintraege tbody .link-button').first().click();
+        await view.locator('#eintrag-detail').waitFor({ state: 'visible' });
+        expect((await firstScreen(view)).slivers).toEqual([]);
+        if (size === 'phone') {
+          // Negative controls: the checks see a page wider than the screen and a map scrolled away.
+          await view.evaluate(() => {
+            document.body.append(
+              Object.assign(document.createElement('div'), { style: 'width:600px;height:1px' }),
+            );
+            window.scrollTo(0, document.body.scrollHeight);
+          });
+          expect(await firstScreen(view)).toMatchObject({
+            mapInView: false,
+            overflow: expect.any(Number),
+          });
+          expect((await firstScreen(view)).overflow).toBeGreaterThan(0);
+        }
+      } finally {
+        await view.close();
+      }
+    },
+  );
 
   it('opens a finding with its rationale, evidence and records', async () => {
     await page.goto(`${dashboard.url}/?land=DE-HB`);
@@ -355,127 +327,22 @@ describe('dashboard in headless Chromium', () => {
     expect(await listed()).toBe(0);
   });
 
-  it('filters by a Land clicked on the map', async () => {
-    await page.goto(dashboard.url);
-    await page.waitForFunction(
-      () => document.querySelector('#map')?.getAttribute('data-items') === '3',
-    );
-    const box = await page.locator('#map').boundingBox();
-    if (!box) throw new Error('no map');
-    // The middle of the map is the middle of Germany (Hessen/Thüringen), away from the markers.
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator('#tooltip').waitFor({ state: 'visible' });
-    expect(await page.locator('#tooltip').textContent()).toMatch(/^[A-ZÄÖÜ][^:]+: keine Plattform/);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForURL(/[?&]land=DE-[A-Z]{2}/);
-    await expectText('#auswahl', /^Ausgewählt: /);
-  });
-
   it('falls back to polling while the event stream is down, and goes live again', async () => {
     await page.goto(dashboard.url);
     await expectText('#status', /^Live: /);
     await reporting.stop();
     await expectText('#status', /Reporting-Dienst nicht erreichbar|Live-Verbindung unterbrochen/);
-    await reporting.start();
+    await reporting.start({ timeoutMs: 120_000 }); // a deadline on a loaded machine
     // Registered while the page was not told: polling or the catch-up after reconnecting shows it.
     await register({ name: 'Geoportal Sachsen', landCode: 'DE-SN', type: 'geoportal' });
     await page.waitForFunction(
       () => document.querySelector('#laender tr[data-code="DE-SN"] td')?.textContent === '1',
       undefined,
-      { timeout: 15_000 },
+      { timeout: 30_000 },
     );
     await expectText('#status', /^Live: /);
   });
 
-  it('shows a harvest job live: its progress while it runs, its result when done', async () => {
-    // The demo catalogue answers the first page at once and holds the others until released, so
-    // the job is seen running with part of its records.
-    const catalogue = new harvesterDemo.FixtureCatalogue();
-    const records = harvesterDemo.fixtureRecords(join(SHARED_DIR, 'fixtures/csw'));
-    for (const [id, record] of records) catalogue.put(id, record.xml, record.dateStamp);
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const answer = catalogue.answer.bind(catalogue);
-    catalogue.answer = async (request, res) => {
-      if (request.resultType === 'results' && request.start > 1) await released;
-      return answer(request, res);
-    };
-    await catalogue.start(0);
-    migrate('harvester');
-    const harvester = new ServiceProcess(
-      'harvester',
-      ns.env('harvester', { DPI_ADMIN_TOKEN: ADMIN_TOKEN, HARVEST_PROGRESS_INTERVAL_MS: '0' }),
-      await freePort(),
-    );
-    try {
-      await harvester.start();
-      await page.goto(dashboard.url);
-      await expectText('#status', /^Live: /);
-      await runHarvest(harvester.url, ADMIN_TOKEN, {
-        name: 'Geodatenkatalog Test',
-        url: catalogue.url,
-        landCode: 'DE-BB',
-        pageSize: 4,
-      });
-
-      // Without a reload: the source appears, running, 4 of 10 records received.
-      const row = page.locator('#harvest tr', { hasText: 'Geodatenkatalog Test' });
-      await page.waitForFunction(
-        () =>
-          [...document.querySelectorAll('#harvest tr')].some(
-            (tr) =>
-              tr.textContent?.includes('Geodatenkatalog Test') &&
-              tr.querySelector('progress')?.getAttribute('value') === '4',
-          ),
-        undefined,
-        { timeout: 10_000 },
-      );
-      expect(await row.locator('.job-state').textContent()).toBe('läuft');
-      const progress = row.locator('progress');
-      expect(await progress.getAttribute('max')).toBe(String(records.size));
-      expect(await progress.getAttribute('value')).toBe('4');
-      expect(await progress.getAttribute('aria-label')).toBe('Fortschritt Geodatenkatalog Test');
-      expect(await row.locator('td').nth(2).textContent()).toMatch(/^\s*4 \/ 10 \(40\s?%\)/);
-      await screenshot('08-harvest-running');
-
-      release();
-      await page.waitForFunction(
-        () =>
-          [...document.querySelectorAll('#harvest tr')].some(
-            (tr) =>
-              tr.textContent?.includes('Geodatenkatalog Test') &&
-              tr.querySelector('.job-state')?.textContent === 'erfolgreich',
-          ),
-        undefined,
-        { timeout: 10_000 },
-      );
-      expect(await row.locator('progress').count()).toBe(0);
-      expect(await row.locator('td').nth(2).textContent()).toMatch(/^\s*10 \/ 10 \(100\s?%\)/);
-    } finally {
-      release();
-      await harvester.stop();
-      await catalogue.stop();
-    }
-  });
-
-  async function expectText(selector: string, expected: string | RegExp): Promise<void> {
-    const locator = page.locator(selector).first();
-    try {
-      await page.waitForFunction(
-        ([sel, source, flags]) => {
-          const text = document.querySelector(sel)?.textContent?.trim() ?? '';
-          return flags === null ? text === source : new RegExp(source, flags).test(text);
-        },
-        [
-          selector,
-          typeof expected === 'string' ? expected : expected.source,
-          typeof expected === 'string' ? null : expected.flags,
-        ] as const,
-        { timeout: 5000 },
-      );
-    } catch {
-      // Show what was there instead of a bare time-out.
-      expect((await locator.textContent())?.trim()).toMatch(expected);
-    }
-  }
+  it('shows a harvest job live: its progress while it runs, its result when done', () =>
+    harvestSeenLive(stack, page, screenshot));
 });
