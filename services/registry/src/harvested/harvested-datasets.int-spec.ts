@@ -415,7 +415,7 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
       await twinEvents.stop();
       await reporting.stop();
     }
-  });
+  }, 120_000); // it migrates and starts a reporting service: more than 30 s on a loaded machine
 
   it('locks a linking record before the withdrawn dataset, as a PATCH does: no deadlock, no lost update', async () => {
     const file = 'linked/raced';
