@@ -55,7 +55,7 @@ describe('reporting: NON_PUBLIC ids reach reviewers only (SSE, /items links; iss
     });
     r = await startReporting('visibility', { REGISTRY_URL: registry.url });
     base = await r.serve();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await r?.close();
@@ -124,6 +124,26 @@ describe('reporting: NON_PUBLIC ids reach reviewers only (SSE, /items links; iss
       await settled([]);
       for (const who of ['public', 'editor'] as const)
         expect(leaks(who)).toEqual({ who, leaks: [] });
+
+      // A record first seen as its tombstone (registered and withdrawn in one batch, or its
+      // registration compacted away) may have been NON_PUBLIC: named to reviewers only.
+      const unseenDataset = randomUUID();
+      const unseenPlatform = randomUUID();
+      await r.producer.send([
+        r.events.tombstone(r.events.dataset(unseenDataset, 1, { accessRights: 'NON_PUBLIC' }), 2),
+        r.events.tombstone(r.events.platform(unseenPlatform, 1, { accessRights: 'NON_PUBLIC' }), 2),
+      ]);
+      await settled([unseenDataset, unseenPlatform]);
+      for (const who of ['public', 'editor'] as const) {
+        const text = JSON.stringify(streams[who]);
+        expect({
+          who,
+          leaks: [unseenDataset, unseenPlatform].filter((id) => text.includes(id)),
+        }).toEqual({
+          who,
+          leaks: [],
+        });
+      }
     } finally {
       abort.abort();
     }

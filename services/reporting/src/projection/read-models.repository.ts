@@ -64,7 +64,9 @@ export class ReadModelsRepository {
   /**
    * Which of `ids` (just applied to `model`) are NON_PUBLIC records, with their Land, deleted ones
    * included: a tombstone keeps the last state, so a withdrawn NON_PUBLIC record stays unnamed to
-   * the public.
+   * the public. A record first seen as its tombstone (registered and withdrawn in one batch, or
+   * its registration compacted away) has no known state and may have been NON_PUBLIC: it counts
+   * as one, of no Land, so only reviewers are told of it.
    */
   private async nonPublicAmong(
     manager: EntityManager,
@@ -75,7 +77,9 @@ export class ReadModelsRepository {
     if (ids.length === 0 || !spec.columns.some((c) => c.name === 'access_rights')) return [];
     return manager.query(
       `SELECT id::text AS id, land_code AS "landCode" FROM ${spec.table}
-       WHERE id = ANY ($1::uuid[]) AND access_rights = 'NON_PUBLIC'`,
+       WHERE id = ANY ($1::uuid[])
+         AND (access_rights = 'NON_PUBLIC'
+              OR (deleted AND access_rights IS NULL AND coalesce(land_code, '') = ''))`,
       [ids],
     );
   }
