@@ -80,7 +80,8 @@ export function createLaenderMap(options: LaenderMapOptions): LaenderMap {
   const names = new Map(laender.laender().map((land) => [land.code, land.name]));
 
   options.target.classList.add('dpi-map');
-  const legend = createLegend(window.matchMedia?.('(min-width: 700px)').matches ?? true);
+  // Open at first only where it leaves most of the map free.
+  const legend = createLegend(options.target.clientWidth >= 800);
   const panel = createGroupPanel((item) => options.onSelectItems([item]));
 
   const map = new OlMap({

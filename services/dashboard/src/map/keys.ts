@@ -69,7 +69,9 @@ export function createKeyStops(options: KeyStopsOptions): KeyStops {
     });
     button.addEventListener('keydown', (event) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const action = keyAction(event.key, current, targets.length);
+      // The button's own place in the stops, not `current`: a re-render may have moved it.
+      const own = targets.findIndex((t) => targetKey(t) === key);
+      const action = keyAction(event.key, own >= 0 ? own : current, targets.length);
       if (action.type === 'none') return;
       // Handled here: the map's own keyboard panning must not move the map as well.
       event.preventDefault();
