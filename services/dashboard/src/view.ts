@@ -2,8 +2,6 @@
  * DOM rendering of everything beside the map. Live updates re-render often, so every render keeps
  * the focused control focused (by its `data-key`) and live regions change only when their text does.
  */
-import { KIND_COLORS } from './map';
-import type { LegendEntry } from './choropleth';
 import {
   compareNames,
   formatCount,
@@ -103,37 +101,6 @@ export function setText(element: HTMLElement, text: string): void {
 export function renderStatus(element: HTMLElement, status: StatusMessage): void {
   element.dataset['kind'] = status.kind;
   setText(element, status.text);
-}
-
-/** The legend under the map, rebuilt only when the classes change. */
-export function renderLegend(list: HTMLElement, entries: readonly LegendEntry[]): void {
-  const key = entries.map((entry) => `${entry.color}:${entry.label}`).join('|');
-  if (list.dataset['key'] === key) return;
-  list.dataset['key'] = key;
-  list.replaceChildren(...entries.map((entry) => h('li', {}, swatch(entry.color), entry.label)));
-}
-
-export function renderMarkerLegend(list: HTMLElement, lang: Language): void {
-  list.replaceChildren(
-    ...(['platform', 'twin'] as const).map((kind) =>
-      h(
-        'li',
-        {},
-        h('span', {
-          class: 'marker',
-          style: `background:${KIND_COLORS[kind]}`,
-          'aria-hidden': 'true',
-        }),
-        label(lang, 'kind', kind),
-      ),
-    ),
-    h(
-      'li',
-      {},
-      h('span', { class: 'marker marker-mixed', 'aria-hidden': 'true' }),
-      lang === 'de' ? 'Gruppe (Zahl der Einträge)' : 'group (number of entries)',
-    ),
-  );
 }
 
 function swatch(color: string): HTMLElement {

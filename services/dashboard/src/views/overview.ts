@@ -1,5 +1,6 @@
 /**
- * "Auf einen Blick": the headline figures and the map of the Länder — the first screen.
+ * "Auf einen Blick": the headline figures and the map of the Länder — the first screen. The map
+ * draws its own legend (classes and their method, every symbol; map/legend.ts).
  * The map (map.ts, its own module) is created once the outlines are loaded and kept while the
  * view is mounted.
  */
@@ -19,7 +20,7 @@ import {
 import type { InventoryItem } from '../model';
 import { ITEMS_PER_KIND } from '../resources';
 import { MEASURES } from '../url-state';
-import { breakable, h, renderLegend, renderMarkerLegend, setText } from '../view';
+import { breakable, h, setText } from '../view';
 import { mountTemplate, part } from './dom';
 import type { AppState, ViewDefinition } from './types';
 
@@ -41,11 +42,6 @@ const TEMPLATE = `
   <div id="map" class="map" tabindex="0" role="region" data-i18n-aria="mapLabel"></div>
   <p class="hint" data-i18n="mapHint"></p>
   <div id="tooltip" class="tooltip" hidden></div>
-  <div class="legend">
-    <h3 id="legende-titel">Plattformen</h3>
-    <ul id="legend" aria-labelledby="legende-titel"></ul>
-    <ul id="marker-legend" class="marker-legend"></ul>
-  </div>
   <p id="auswahl" class="selection" aria-live="polite"></p>
   <p id="karten-eintraege" class="muted"></p>
 </section>`;
@@ -62,9 +58,6 @@ export const overviewView: ViewDefinition = {
       measure: part<HTMLSelectElement>(host, 'measure'),
       map: part(host, 'map'),
       tooltip: part(host, 'tooltip'),
-      legendTitle: part(host, 'legende-titel'),
-      legend: part(host, 'legend'),
-      markerLegend: part(host, 'marker-legend'),
       selection: part(host, 'auswahl'),
       mapItems: part(host, 'karten-eintraege'),
     };
@@ -136,7 +129,6 @@ export const overviewView: ViewDefinition = {
           ui.measure.replaceChildren(
             ...MEASURES.map((m) => h('option', { value: m }, label(lang, 'measure', m))),
           );
-          renderMarkerLegend(ui.markerLegend, lang);
         }
         if (ui.measure.value !== state.view.measure) ui.measure.value = state.view.measure;
         renderFigures(ui.figures, state);
@@ -154,8 +146,6 @@ export const overviewView: ViewDefinition = {
         }
         map?.setFills(fills, measureView.scale);
         map?.select(state.view.land);
-        setText(ui.legendTitle, label(lang, 'measure', state.view.measure));
-        renderLegend(ui.legend, measureView.legend);
         setText(
           ui.selection,
           state.view.land ? t(lang, 'selected', { text: describe(state.view.land) }) : '',
