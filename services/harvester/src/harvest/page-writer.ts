@@ -50,11 +50,14 @@ export class PageWriter {
       jobId: job.id,
       harvestedAt: new Date(),
     };
-    const candidates = screened.candidates.map(({ fileIdentifier, record }) => ({
-      fileIdentifier,
-      checksum: publishedChecksum(record, mapping),
-      build: () => toHarvestedRecord(record, mapping),
-    }));
+    const candidates = screened.candidates.map(({ fileIdentifier, record }) => {
+      const checksum = publishedChecksum(record, mapping);
+      return {
+        fileIdentifier,
+        checksum,
+        build: () => toHarvestedRecord(record, mapping, checksum),
+      };
+    });
     const pageWarnings = page.warnings.map((message) =>
       warning(
         message.includes('announced') ? 'FEWER_RECORDS_THAN_ANNOUNCED' : 'PAGE_WARNING',
