@@ -276,7 +276,7 @@ export interface paths {
     };
     /**
      * Interim report of the AG as PDF, generated on the server
-     * @description German, A4: title page (AG Integrierte Datenplattformen, Zwischenbericht, date), a map of the 16 Länder shaded by platforms, the overview per Land, the coverage matrices (platform types, twin use cases) and the Handlungsbedarfe with rationale, grouped by severity.
+     * @description German, A4: title page (AG Integrierte Datenplattformen, Zwischenbericht, date), a map of the 16 Länder shaded by platforms, the overview per Land, the coverage matrices (platform types, twin use cases) and the Handlungsbedarfe with rationale, grouped by severity, each in one sentence. With `land` the report of one Land: its figures, its platforms and twins, its coverage rows and its Handlungsbedarfe.
      */
     get: operations['ReportController_pdf'];
     put?: never;
@@ -295,10 +295,30 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Handlungsbedarfe found, with the Land, the records and the evidence
-     * @description Ordered by severity (high first), then id.
+     * Handlungsbedarfe found: the entry, one sentence with the evidence, the records
+     * @description Ordered by severity (high first), then id. Paged without a cap: `total` counts all matching findings, `next` (and `nextCursor`) lead to the following page.
      */
     get: operations['FindingsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/findings/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Handlungsbedarfe counted per rule or per Land (with the filters of /findings)
+     * @description Each group says how many findings it holds, per severity, and links the findings of the group (GET /findings with the same filters and the group’s rule or Land).
+     */
+    get: operations['FindingsController_groups'];
     put?: never;
     post?: never;
     delete?: never;
@@ -360,6 +380,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/items/{id}/quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One dataset’s quality: points per indicator and dimension, and what to improve
+     * @description Read live from the read models; NON_PUBLIC datasets count only for reviewers and their own Land’s editors (unlike `/quality`, whose precomputed aggregates count every dataset).
+     */
+    get: operations['QualityController_item'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/laender': {
     parameters: {
       query?: never;
@@ -392,6 +432,46 @@ export interface paths {
      * @description Read from the precomputed aggregates (`asOf`: when they were computed; refreshed about a second after a change).
      */
     get: operations['OverviewController_land'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/laender/{code}/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A Land’s profile: platforms, twins, datasets, endpoints, harvest freshness, findings, quality
+     * @description Read live from the read models, as the caller may see them: NON_PUBLIC platforms and datasets are listed and counted only for reviewers and the Land’s own editors (the precomputed aggregates of `/laender/{code}` count them for everyone).
+     */
+    get: operations['ProfileController_profile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/method': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The method: every rule, the quality score and the map’s colour classes
+     * @description Every Handlungsbedarf rule (what it checks, why, severity, how to fix a finding), the severities, the metadata quality score (points per criterion, from the quality method in force, and the rating bands) and how the map’s colour classes are made. German or English by `lang`, else by Accept-Language.
+     */
+    get: operations['MethodController_method'];
     put?: never;
     post?: never;
     delete?: never;
@@ -539,6 +619,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/quality/dimensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Quality per Land in the five MQA dimensions, with the tips that would help most
+     * @description Read live from the read models; NON_PUBLIC datasets count only for reviewers and their own Land’s editors (unlike `/quality`, whose precomputed aggregates count every dataset).
+     */
+    get: operations['QualityController_dimensions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Survey rounds, newest first */
+    get: operations['RoundsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{roundId}/open-items.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round’s open records (of one Land with `land`) as CSV to send to the Länder: German Excel by default (semicolons, UTF-8 with BOM, local times), all pages, streamed */
+    get: operations['RoundsController_openItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{roundId}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each Land’s progress in the round: open, confirmed, updated, withdrawn, new, and its "nothing more to add"; counted over the records the caller may see */
+    get: operations['RoundsController_progress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rules': {
     parameters: {
       query?: never;
@@ -568,6 +719,26 @@ export interface paths {
      * @description Read from the precomputed aggregates (`asOf`: when they were computed; refreshed about a second after a change).
      */
     get: operations['OverviewController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/trends': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How each Land’s inventory grew and changed: registrations, withdrawals, harvested
+     * @description From the recorded history (`record_history`): per month or ISO week (Europe/Berlin), registered and withdrawn records per kind, harvested records added and withdrawn, and the inventory at each bucket’s end. Buckets ending before `recordedSince` are absent. NON_PUBLIC records count only for reviewers and their own Land’s editors.
+     */
+    get: operations['TrendsController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -606,6 +777,11 @@ export interface components {
       laender: string[];
       value: string;
     };
+    CountOfValue: {
+      count: number;
+      /** @description null: not given */
+      value: string | null;
+    };
     CoverageMatrix: {
       /**
        * Format: date-time
@@ -632,16 +808,62 @@ export interface components {
       landCode: string;
       landName: string;
     };
+    DimensionScoreView: {
+      max: number;
+      percent: number;
+      points: number;
+    };
+    FindingEntryView: {
+      /** @description A record id, a Land code (DE-HH) or `federal` */
+      id: string;
+      /** @enum {string} */
+      kind: 'land' | 'platform' | 'twin' | 'dataset' | 'endpoint' | 'harvestSource';
+      /** @example Geoportal Hamburg */
+      title: string;
+    };
+    FindingGroupsView: {
+      /** @enum {string} */
+      by: 'rule' | 'land';
+      /** @description Groups with findings: by rule in the order of the rule set, by Land by code */
+      groups: components['schemas']['FindingGroupView'][];
+      total: number;
+    };
+    FindingGroupView: {
+      bySeverity: components['schemas']['SeverityCountsView'];
+      count: number;
+      /** @description GET /api/v1/findings with the filters and this group (path and query) */
+      findings: string;
+      /**
+       * @description Rule id, or Land code (`federal` for findings without a Land)
+       * @example platform-without-machine-readable-interface
+       */
+      key: string;
+      /** @description Rule title or Land name */
+      label: components['schemas']['LocalizedTextView'];
+    };
     FindingsPage: {
       items: components['schemas']['FindingView'][];
+      /** @description The next page: this request with `cursor` set (path and query); null on the last page */
+      next: string | null;
       /** @description null on the last page */
       nextCursor: string | null;
+      /** @description Findings matching the filters, all pages */
       total: number;
     };
     FindingView: {
+      /** @description What the finding is about */
+      entry: components['schemas']['FindingEntryView'];
       evidence: {
         [key: string]: unknown;
       };
+      /**
+       * @description One plain sentence with the evidence, German and English
+       * @example {
+       *       "de": "Die Plattform „Geoportal Hamburg“ (Geoportal) nennt keine maschinenlesbare Schnittstelle (…).",
+       *       "en": "The platform \"Geoportal Hamburg\" (geoportal) names no machine-readable interface (…)."
+       *     }
+       */
+      explanation: components['schemas']['LocalizedTextView'];
       /** Format: date-time */
       firstSeenAt: string;
       /** @example land-without-digital-twin:DE-HB */
@@ -658,10 +880,25 @@ export interface components {
       ruleVersion: number;
       /** @enum {string} */
       severity: 'high' | 'medium' | 'low' | 'info';
+      /** @description The severity in words (hoch …) */
+      severityLabel: components['schemas']['LocalizedTextView'];
+      /** @description What the severity means for acting on it */
+      severityMeaning: components['schemas']['LocalizedTextView'];
       /** @example Land ohne digitalen Zwilling */
       title: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    HandlungsbedarfeMethodView: {
+      rules: components['schemas']['RuleMethodView'][];
+      ruleSetVersion: number;
+      severities: components['schemas']['SeverityMethodView'][];
+    };
+    HarvestedCounts: {
+      /** @description Harvested records that appeared */
+      added: number;
+      /** @description Harvested records withdrawn */
+      withdrawn: number;
     };
     HarvestSourceView: {
       failed: number;
@@ -697,6 +934,15 @@ export interface components {
       /** Format: date-time */
       generatedAt: string;
       sources: components['schemas']['HarvestSourceView'][];
+    };
+    IndicatorView: {
+      /** @enum {string} */
+      dimension:
+        'findability' | 'accessibility' | 'interoperability' | 'reusability' | 'contextuality';
+      /** @example keywords */
+      id: string;
+      max: number;
+      points: number;
     };
     InventoryItemView: {
       /** @description [west, south, east, north] of the geometry */
@@ -748,12 +994,43 @@ export interface components {
       /** @description Digital twins of all Länder */
       totalTwins: number;
     };
+    ItemDimensions: {
+      accessibility: components['schemas']['DimensionScoreView'];
+      contextuality: components['schemas']['DimensionScoreView'];
+      findability: components['schemas']['DimensionScoreView'];
+      interoperability: components['schemas']['DimensionScoreView'];
+      reusability: components['schemas']['DimensionScoreView'];
+    };
+    ItemQualityView: {
+      /** @example 1 */
+      breakdownVersion: number;
+      dimensions: components['schemas']['ItemDimensions'];
+      /** Format: uuid */
+      id: string;
+      indicators: components['schemas']['IndicatorView'][];
+      landCode: string | null;
+      /** @example 1 */
+      methodVersion: number;
+      /** @enum {string} */
+      rating: 'excellent' | 'good' | 'sufficient' | 'bad';
+      /** @description Percent of 405 points */
+      score: number;
+      /** @description Most points first; empty when complete */
+      tips: components['schemas']['RecordTipView'][];
+      title: string;
+    };
     ItemsPage: {
       items: components['schemas']['InventoryItemView'][];
       /** @description null on the last page */
       nextCursor?: string | null;
       /** @description Matches of all pages */
       total: number;
+    };
+    KindCounts: {
+      dataset: number;
+      endpoint: number;
+      platform: number;
+      twin: number;
     };
     LandDetail: {
       /** @example HH */
@@ -830,6 +1107,56 @@ export interface components {
       quality: components['schemas']['QualityScore'];
       twins: number;
     };
+    LandProfile: {
+      /** @example HH */
+      abbr: string;
+      /** @example DE-HH */
+      code: string;
+      counts: components['schemas']['ProfileCounts'];
+      datasets: components['schemas']['ProfileDatasets'];
+      endpoints: components['schemas']['ProfileEndpoints'];
+      findings: components['schemas']['ProfileFindings'];
+      freshness: components['schemas']['ProfileFreshness'];
+      /** Format: date-time */
+      generatedAt: string;
+      harvestSources: components['schemas']['ProfileHarvestSource'][];
+      /** @example 02 */
+      key: string;
+      /** @example Hamburg */
+      name: string;
+      platforms: components['schemas']['ProfilePlatform'][];
+      quality: components['schemas']['LandQualityView'];
+      /**
+       * Format: uri-reference
+       * @example /api/v1/exports/report.pdf?land=DE-HH
+       */
+      reportPdf: string;
+      /** @description Survey round confirmation status (null: no round has included the Land) */
+      survey: components['schemas']['ProfileSurvey'] | null;
+      twins: components['schemas']['ProfileTwin'][];
+    };
+    LandProgressView: {
+      /** @description The Land declared "nothing more to add" */
+      complete: boolean;
+      /** Format: date-time */
+      completedAt?: string | null;
+      completedLate: boolean;
+      /** @description Confirmed unchanged */
+      confirmed: number;
+      /** @description Records of the round in this Land (that the caller may see) */
+      inScope: number;
+      /** @example DE-HH */
+      landCode: string;
+      /** @description Acted on after the deadline */
+      late: number;
+      /** @description Platforms, twins, datasets and endpoints created in the Land while the round was open */
+      new: number;
+      /** @description Not yet confirmed, updated or withdrawn */
+      open: number;
+      /** @description Changed through the ordinary write path (confirms too) */
+      updated: number;
+      withdrawn: number;
+    };
     LandQuality: {
       /** @description Datasets scored */
       datasets: number;
@@ -847,6 +1174,27 @@ export interface components {
       rating: 'excellent' | 'good' | 'sufficient' | 'bad' | null;
       /** @description Percent of the maximum points (null without datasets) */
       score: number | null;
+    };
+    LandQualityView: {
+      datasets: number;
+      /** @description Percent of each dimension’s maximum (null without datasets) */
+      dimensions: {
+        accessibility?: number | null;
+        contextuality?: number | null;
+        findability?: number | null;
+        interoperability?: number | null;
+        reusability?: number | null;
+      };
+      /** @example DE-HH */
+      landCode: string;
+      /** @example Hamburg */
+      landName: string;
+      /** @enum {string|null} */
+      rating: 'excellent' | 'good' | 'sufficient' | 'bad' | null;
+      /** @description Percent of 405 points */
+      score: number | null;
+      /** @description Most datasets improved first */
+      tips: components['schemas']['LandTipView'][];
     };
     LandSummary: {
       /** @example DE-HH */
@@ -867,6 +1215,200 @@ export interface components {
       generatedAt: string;
       /** @description All 16 Länder, in Länderschlüssel order */
       laender: components['schemas']['LandOverview'][];
+    };
+    LandTipView: {
+      /** @description Datasets the tip would improve */
+      datasets: number;
+      /** @enum {string} */
+      dimension:
+        'findability' | 'accessibility' | 'interoperability' | 'reusability' | 'contextuality';
+      /** @example keywords */
+      id: string;
+      /** @description Percentage points the Land’s score would gain if every dataset followed the tip */
+      scoreGain: number;
+      /** @description datasets / the Land’s datasets */
+      share: number;
+      /** @example Schlüsselwörter ergänzen */
+      text: string;
+      /** @example Add keywords */
+      textEn: string;
+    };
+    LocalizedTextView: {
+      /** @description German */
+      de: string;
+      /** @description English */
+      en: string;
+    };
+    MapClassesMethodView: {
+      /** @description How the colour classes are made */
+      how: string;
+      /** @description Why not fixed limits */
+      why: string;
+      /** @description Länder with the value 0 */
+      zero: string;
+    };
+    MethodView: {
+      handlungsbedarfe: components['schemas']['HandlungsbedarfeMethodView'];
+      intro: string;
+      /** @enum {string} */
+      lang: 'de' | 'en';
+      mapClasses: components['schemas']['MapClassesMethodView'];
+      quality: components['schemas']['QualityMethodView'];
+    };
+    ProfileCounts: {
+      datasets: number;
+      endpoints: number;
+      harvestSources: number;
+      platforms: number;
+      staleHarvestSources: number;
+      twins: number;
+    };
+    ProfileDatasets: {
+      /** @description Per licence URI (null: none) */
+      byLicence: components['schemas']['CountOfValue'][];
+      /** @description Per EU data theme (a dataset may have several) */
+      byTheme: components['schemas']['CountOfValue'][];
+      harvested: number;
+      open: number;
+      total: number;
+      withoutTheme: number;
+    };
+    ProfileEndpoint: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @example wfs */
+      serviceType: string;
+      url: string;
+    };
+    ProfileEndpoints: {
+      /** @description Per service type */
+      byServiceType: {
+        [key: string]: number;
+      };
+      /** @description The first 200 by name */
+      items: components['schemas']['ProfileEndpoint'][];
+      total: number;
+      /** @description More endpoints than listed */
+      truncated: boolean;
+    };
+    ProfileFindings: {
+      byRule: components['schemas']['ProfileRuleCount'][];
+      total: number;
+    };
+    ProfileFreshness: {
+      /**
+       * @description Unscheduled sources are stale after this many days
+       * @example 7
+       */
+      maxAgeDaysUnscheduled: number;
+      rule: string;
+    };
+    ProfileHarvestSource: {
+      /** @description Days since the last successful run */
+      ageDays: number | null;
+      /** Format: date-time */
+      lastFinishedAt: string | null;
+      lastFinishedState: string | null;
+      lastMessage: string | null;
+      /**
+       * Format: date-time
+       * @description Last successful run
+       */
+      lastSuccessAt: string | null;
+      latestState: string;
+      /** Format: date-time */
+      nextDueAt: string | null;
+      schedule: string | null;
+      sourceId: string;
+      sourceName: string;
+      /** @description See `freshness` of the profile for the threshold */
+      stale: boolean;
+      /**
+       * @description Why stale (null: fresh)
+       * @enum {string|null}
+       */
+      staleReason: 'neverSucceeded' | 'overdue' | 'old' | null;
+    };
+    ProfilePlatform: {
+      homepage: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      source: 'manual' | 'harvested';
+      standards: string[];
+      /** @example production */
+      status: string;
+      /** @example geoportal */
+      type: string;
+    };
+    ProfileRuleCount: {
+      count: number;
+      /** @example harvest-source-stale */
+      ruleId: string;
+      /** @enum {string} */
+      severity: 'high' | 'medium' | 'low' | 'info';
+    };
+    ProfileSurvey: {
+      /** @description The Land’s confirmation status in it */
+      progress: components['schemas']['LandProgressView'];
+      /** @description The newest survey round including the Land */
+      round: components['schemas']['RoundSummaryView'];
+    };
+    ProfileTwin: {
+      homepage: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example urban */
+      kind: string;
+      maturityLevel: number;
+      name: string;
+      useCases: string[];
+    };
+    QualityCriterionView: {
+      /** @example keywords */
+      id: string;
+      /** @example Schlagwörter angegeben */
+      name: string;
+      points: number;
+    };
+    QualityDimensionMethodView: {
+      about: string;
+      criteria: components['schemas']['QualityCriterionView'][];
+      /** @example findability */
+      id: string;
+      maxPoints: number;
+      /** @example Auffindbarkeit */
+      name: string;
+    };
+    QualityDimensionsView: {
+      /**
+       * @description Version of the indicators and tips
+       * @example 1
+       */
+      breakdownVersion: number;
+      /** Format: date-time */
+      generatedAt: string;
+      laender: components['schemas']['LandQualityView'][];
+      /** @example 1 */
+      methodVersion: number;
+    };
+    QualityMethodView: {
+      dimensions: components['schemas']['QualityDimensionMethodView'][];
+      maxPoints: number;
+      /** @description Best rating first */
+      ratings: components['schemas']['QualityRatingBandView'][];
+      summary: string;
+      version: number;
+    };
+    QualityRatingBandView: {
+      /** @description Lowest score (percent) with this rating */
+      fromPercent: number;
+      /** @example gut */
+      label: string;
+      /** @enum {string} */
+      rating: 'excellent' | 'good' | 'sufficient' | 'bad';
     };
     QualityScore: {
       /** @description Datasets scored */
@@ -898,6 +1440,62 @@ export interface components {
       /** @description All datasets, federal included */
       overall: components['schemas']['QualityScore'];
     };
+    RecordTipView: {
+      /** @enum {string} */
+      dimension:
+        'findability' | 'accessibility' | 'interoperability' | 'reusability' | 'contextuality';
+      /** @description Points the dataset would gain */
+      gain: number;
+      /** @example licence */
+      id: string;
+      text: string;
+      textEn: string;
+    };
+    RoundProgressView: {
+      laender: components['schemas']['LandProgressView'][];
+      round: components['schemas']['RoundSummaryView'];
+    };
+    RoundsPage: {
+      /** @description Newest first */
+      items: components['schemas']['RoundSummaryView'][];
+    };
+    RoundSummaryView: {
+      /** Format: date-time */
+      closedAt?: string | null;
+      /** Format: date-time */
+      deadline?: string | null;
+      /** Format: uuid */
+      id: string;
+      kinds: string[];
+      landCodes: string[];
+      /** Format: date-time */
+      openedAt?: string | null;
+      /**
+       * Format: date
+       * @description Stichtag
+       */
+      referenceDate: string;
+      /** @enum {string} */
+      state: 'open' | 'closed';
+      title: string;
+    };
+    RuleMethodView: {
+      /** @description What the rule checks */
+      checks: string;
+      /** @description How to resolve a finding */
+      fix: string;
+      /** @example land-without-open-data-portal */
+      id: string;
+      /** @enum {string} */
+      severity: 'high' | 'medium' | 'low' | 'info';
+      /** @example hoch */
+      severityLabel: string;
+      /** @example Land ohne Open-Data-Portal */
+      title: string;
+      version: number;
+      /** @description Why it matters */
+      why: string;
+    };
     RulesView: {
       rules: components['schemas']['RuleView'][];
       /** @description Version of the rule set */
@@ -925,6 +1523,20 @@ export interface components {
       info: number;
       low: number;
       medium: number;
+    };
+    SeverityCountsView: {
+      high: number;
+      info: number;
+      low: number;
+      medium: number;
+    };
+    SeverityMethodView: {
+      /** @example hoch */
+      label: string;
+      /** @enum {string} */
+      level: 'high' | 'medium' | 'low' | 'info';
+      /** @description What the level means for acting on a finding */
+      meaning: string;
     };
     Summary: {
       /**
@@ -962,6 +1574,50 @@ export interface components {
       /** @description 3D formats of twins */
       threeDFormats: components['schemas']['CountOf'][];
       twins: number;
+    };
+    TrendBucketView: {
+      /**
+       * Format: date-time
+       * @description Exclusive
+       */
+      end: string;
+      harvested: components['schemas']['HarvestedCounts'];
+      /** @description Records in the inventory at the bucket’s end */
+      inventory: components['schemas']['KindCounts'];
+      /**
+       * @description Month (YYYY-MM) or ISO week (YYYY-Www)
+       * @example 2026-12
+       */
+      label: string;
+      /** @description The bucket began before `recordedSince` (or ends after now): it holds only what was recorded within it */
+      partial: boolean;
+      /** @description Registered (not harvested) records */
+      registered: components['schemas']['KindCounts'];
+      /** Format: date-time */
+      start: string;
+      /** @description Withdrawn registered (not harvested) records */
+      withdrawn: components['schemas']['KindCounts'];
+    };
+    TrendSeries: {
+      buckets: components['schemas']['TrendBucketView'][];
+      /** @example DE-HH */
+      landCode: string;
+      /** @example Hamburg */
+      landName: string;
+    };
+    TrendsView: {
+      /** @enum {string} */
+      bucket: 'month' | 'week';
+      /** Format: date-time */
+      generatedAt: string;
+      /**
+       * Format: date-time
+       * @description From when the history is complete (null: nothing recorded yet). Buckets ending before it are absent, not zero
+       */
+      recordedSince: string | null;
+      series: components['schemas']['TrendSeries'][];
+      /** @example Europe/Berlin */
+      timeZone: string;
     };
     ViewerView: {
       /** @description The token’s name; null without one */
@@ -1339,7 +1995,7 @@ export interface operations {
   CsvExportController_coverage: {
     parameters: {
       query?: {
-        /** @description Field separator. `comma` is RFC 4180; `semicolon` is what Excel with German regional settings expects when the file is opened by double-click. */
+        /** @description Field separator. `comma` is RFC 4180; `semicolon` is the dialect of Excel with German regional settings (opened by double-click): semicolons, decimal commas, German local times. */
         delimiter?: 'comma' | 'semicolon';
         dimension?: 'platformType' | 'twinUseCase' | 'euTheme';
       };
@@ -1370,8 +2026,10 @@ export interface operations {
   CsvExportController_findings: {
     parameters: {
       query?: {
-        /** @description Field separator. `comma` is RFC 4180; `semicolon` is what Excel with German regional settings expects when the file is opened by double-click. */
+        /** @description Field separator. `comma` is RFC 4180; `semicolon` is the dialect of Excel with German regional settings (opened by double-click): semicolons, decimal commas, German local times. */
         delimiter?: 'comma' | 'semicolon';
+        /** @description Kind of the records a finding concerns (the dashboard's "Art"), one or several separated by commas: land, platform, twin, dataset, endpoint, harvestSource. A "Land ohne …" rule about platforms counts as platform. */
+        kind?: string;
         landCode?:
           | 'DE-SH'
           | 'DE-HH'
@@ -1391,6 +2049,8 @@ export interface operations {
           | 'DE-TH';
         ruleId?: string;
         severity?: 'high' | 'medium' | 'low' | 'info';
+        /** @description EU data theme (AGRI … TRAN) or twin use case: findings with at least one record of that theme */
+        theme?: string;
       };
       header?: never;
       path?: never;
@@ -1419,7 +2079,7 @@ export interface operations {
   CsvExportController_harvest: {
     parameters: {
       query?: {
-        /** @description Field separator. `comma` is RFC 4180; `semicolon` is what Excel with German regional settings expects when the file is opened by double-click. */
+        /** @description Field separator. `comma` is RFC 4180; `semicolon` is the dialect of Excel with German regional settings (opened by double-click): semicolons, decimal commas, German local times. */
         delimiter?: 'comma' | 'semicolon';
         landCode?:
           | 'DE-SH'
@@ -1468,9 +2128,10 @@ export interface operations {
       query?: {
         /** @description west,south,east,north in WGS84 degrees: items whose geometry intersects it */
         bbox?: string;
-        /** @description Field separator. `comma` is RFC 4180; `semicolon` is what Excel with German regional settings expects when the file is opened by double-click. */
+        /** @description Field separator. `comma` is RFC 4180; `semicolon` is the dialect of Excel with German regional settings (opened by double-click): semicolons, decimal commas, German local times. */
         delimiter?: 'comma' | 'semicolon';
-        kind?: 'platform' | 'twin' | 'dataset' | 'endpoint';
+        /** @description Kind of item, one or several separated by commas: platform, twin, dataset, endpoint */
+        kind?: string;
         landCode?:
           | 'DE-SH'
           | 'DE-HH'
@@ -1527,7 +2188,7 @@ export interface operations {
   CsvExportController_laender: {
     parameters: {
       query?: {
-        /** @description Field separator. `comma` is RFC 4180; `semicolon` is what Excel with German regional settings expects when the file is opened by double-click. */
+        /** @description Field separator. `comma` is RFC 4180; `semicolon` is the dialect of Excel with German regional settings (opened by double-click): semicolons, decimal commas, German local times. */
         delimiter?: 'comma' | 'semicolon';
       };
       header?: never;
@@ -1557,7 +2218,7 @@ export interface operations {
   CsvExportController_quality: {
     parameters: {
       query?: {
-        /** @description Field separator. `comma` is RFC 4180; `semicolon` is what Excel with German regional settings expects when the file is opened by double-click. */
+        /** @description Field separator. `comma` is RFC 4180; `semicolon` is the dialect of Excel with German regional settings (opened by double-click): semicolons, decimal commas, German local times. */
         delimiter?: 'comma' | 'semicolon';
       };
       header?: never;
@@ -1586,7 +2247,42 @@ export interface operations {
   };
   ReportController_pdf: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The report of one Land (its abbreviation or ISO 3166-2 code); without it, all 16 */
+        land?:
+          | 'DE-SH'
+          | 'SH'
+          | 'DE-HH'
+          | 'HH'
+          | 'DE-NI'
+          | 'NI'
+          | 'DE-HB'
+          | 'HB'
+          | 'DE-NW'
+          | 'NW'
+          | 'DE-HE'
+          | 'HE'
+          | 'DE-RP'
+          | 'RP'
+          | 'DE-BW'
+          | 'BW'
+          | 'DE-BY'
+          | 'BY'
+          | 'DE-SL'
+          | 'SL'
+          | 'DE-BE'
+          | 'BE'
+          | 'DE-BB'
+          | 'BB'
+          | 'DE-MV'
+          | 'MV'
+          | 'DE-SN'
+          | 'SN'
+          | 'DE-ST'
+          | 'ST'
+          | 'DE-TH'
+          | 'TH';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -1616,6 +2312,8 @@ export interface operations {
       query?: {
         /** @description Opaque cursor from `nextCursor` of the previous page */
         cursor?: string;
+        /** @description Kind of the records a finding concerns (the dashboard's "Art"), one or several separated by commas: land, platform, twin, dataset, endpoint, harvestSource. A "Land ohne …" rule about platforms counts as platform. */
+        kind?: string;
         landCode?:
           | 'DE-SH'
           | 'DE-HH'
@@ -1636,6 +2334,8 @@ export interface operations {
         limit?: number;
         ruleId?: string;
         severity?: 'high' | 'medium' | 'low' | 'info';
+        /** @description EU data theme (AGRI … TRAN) or twin use case: findings with at least one record of that theme */
+        theme?: string;
       };
       header?: never;
       path?: never;
@@ -1649,6 +2349,58 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FindingsPage'];
+        };
+      };
+      /** @description Invalid input (application/problem+json naming the field): an unknown or malformed query parameter, U+0000 or a lone surrogate in any value, JSON nested too deep */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FindingsController_groups: {
+    parameters: {
+      query?: {
+        /** @description Group by rule or by Land */
+        by?: 'rule' | 'land';
+        /** @description Kind of the records a finding concerns (the dashboard's "Art"), one or several separated by commas: land, platform, twin, dataset, endpoint, harvestSource. A "Land ohne …" rule about platforms counts as platform. */
+        kind?: string;
+        landCode?:
+          | 'DE-SH'
+          | 'DE-HH'
+          | 'DE-NI'
+          | 'DE-HB'
+          | 'DE-NW'
+          | 'DE-HE'
+          | 'DE-RP'
+          | 'DE-BW'
+          | 'DE-BY'
+          | 'DE-SL'
+          | 'DE-BE'
+          | 'DE-BB'
+          | 'DE-MV'
+          | 'DE-SN'
+          | 'DE-ST'
+          | 'DE-TH';
+        ruleId?: string;
+        severity?: 'high' | 'medium' | 'low' | 'info';
+        /** @description EU data theme (AGRI … TRAN) or twin use case: findings with at least one record of that theme */
+        theme?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FindingGroupsView'];
         };
       };
       /** @description Invalid input (application/problem+json naming the field): an unknown or malformed query parameter, U+0000 or a lone surrogate in any value, JSON nested too deep */
@@ -1792,6 +2544,42 @@ export interface operations {
       };
     };
   };
+  QualityController_item: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A dataset id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemQualityView'];
+        };
+      };
+      /** @description Invalid input (application/problem+json naming the field): an unknown or malformed query parameter, U+0000 or a lone surrogate in any value, JSON nested too deep */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No live dataset with this id that the caller may read */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   OverviewController_laender: {
     parameters: {
       query?: never;
@@ -1846,6 +2634,72 @@ export interface operations {
       };
       /** @description Not one of the 16 ISO 3166-2 codes */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProfileController_profile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LandProfile'];
+        };
+      };
+      /** @description Invalid input (application/problem+json naming the field): an unknown or malformed query parameter, U+0000 or a lone surrogate in any value, JSON nested too deep */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not one of the 16 ISO 3166-2 codes */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MethodController_method: {
+    parameters: {
+      query?: {
+        /** @description Language; without it the Accept-Language header decides (German by default) */
+        lang?: 'de' | 'en';
+      };
+      header?: {
+        'accept-language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MethodView'];
+        };
+      };
+      /** @description Invalid input (application/problem+json naming the field): an unknown or malformed query parameter, U+0000 or a lone surrogate in any value, JSON nested too deep */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -2173,6 +3027,171 @@ export interface operations {
       };
     };
   };
+  QualityController_dimensions: {
+    parameters: {
+      query?: {
+        /** @description One Land; all 16 without */
+        land?:
+          | 'DE-SH'
+          | 'DE-HH'
+          | 'DE-NI'
+          | 'DE-HB'
+          | 'DE-NW'
+          | 'DE-HE'
+          | 'DE-RP'
+          | 'DE-BW'
+          | 'DE-BY'
+          | 'DE-SL'
+          | 'DE-BE'
+          | 'DE-BB'
+          | 'DE-MV'
+          | 'DE-SN'
+          | 'DE-ST'
+          | 'DE-TH';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualityDimensionsView'];
+        };
+      };
+      /** @description Invalid input (application/problem+json naming the field): an unknown or malformed query parameter, U+0000 or a lone surrogate in any value, JSON nested too deep */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RoundsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundsPage'];
+        };
+      };
+      /** @description Invalid limit (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RoundsController_openItems: {
+    parameters: {
+      query?: {
+        /** @description Field separator. `semicolon` (default here: the list goes to the Länder) is German Excel’s dialect; `comma` is RFC 4180. */
+        delimiter?: 'comma' | 'semicolon';
+        /** @description Only this Land’s open records */
+        land?:
+          | 'DE-SH'
+          | 'DE-HH'
+          | 'DE-NI'
+          | 'DE-HB'
+          | 'DE-NW'
+          | 'DE-HE'
+          | 'DE-RP'
+          | 'DE-BW'
+          | 'DE-BY'
+          | 'DE-SL'
+          | 'DE-BE'
+          | 'DE-BB'
+          | 'DE-MV'
+          | 'DE-SN'
+          | 'DE-ST'
+          | 'DE-TH';
+      };
+      header?: never;
+      path: {
+        roundId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV with a header row */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Malformed round id or filter (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such round */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RoundsController_progress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        roundId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundProgressView'];
+        };
+      };
+      /** @description Malformed round id (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such round */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   FindingsController_rules: {
     parameters: {
       query?: never;
@@ -2214,6 +3233,56 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Summary'];
+        };
+      };
+      /** @description Invalid input (application/problem+json naming the field): an unknown or malformed query parameter, U+0000 or a lone surrogate in any value, JSON nested too deep */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TrendsController_get: {
+    parameters: {
+      query?: {
+        bucket?: 'month' | 'week';
+        /** @description First day (Europe/Berlin); default and earliest: the day of `recordedSince` (an earlier one is clamped to it) */
+        from?: string;
+        /** @description One Land; all 16 without */
+        land?:
+          | 'DE-SH'
+          | 'DE-HH'
+          | 'DE-NI'
+          | 'DE-HB'
+          | 'DE-NW'
+          | 'DE-HE'
+          | 'DE-RP'
+          | 'DE-BW'
+          | 'DE-BY'
+          | 'DE-SL'
+          | 'DE-BE'
+          | 'DE-BB'
+          | 'DE-MV'
+          | 'DE-SN'
+          | 'DE-ST'
+          | 'DE-TH';
+        /** @description Last day (Europe/Berlin), included; default and latest: today. Before `from`: no buckets */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrendsView'];
         };
       };
       /** @description Invalid input (application/problem+json naming the field): an unknown or malformed query parameter, U+0000 or a lone surrogate in any value, JSON nested too deep */
