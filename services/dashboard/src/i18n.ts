@@ -56,6 +56,8 @@ const de = {
   laenderCaption:
     'Alle 16 Länder mit ihren Zahlen. Ein Klick auf den Namen filtert alle Ansichten auf das Land; ein zweiter hebt den Filter auf.',
   colLand: 'Land',
+  landProfileLink: 'Profil',
+  landProfileLabel: 'Landesprofil {name}',
   colPlatforms: 'Plattformen',
   colTwins: 'Digitale Zwillinge',
   colDatasets: 'Datensätze',
@@ -200,6 +202,8 @@ const en: Record<MessageKey, string> = {
   laenderCaption:
     'All 16 Länder with their figures. Clicking a name filters every view to that Land; clicking again removes the filter.',
   colLand: 'Land',
+  landProfileLink: 'Profile',
+  landProfileLabel: 'Profile of {name}',
   colPlatforms: 'Platforms',
   colTwins: 'Digital twins',
   colDatasets: 'Datasets',

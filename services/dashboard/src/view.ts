@@ -160,10 +160,20 @@ export function renderLaenderTable(table: HTMLTableElement, options: LaenderTabl
         h('span', { class: 'land-name' }, land.name),
       );
       button.addEventListener('click', () => options.onSelect(land.code));
+      // The Land's profile page (/land/:code): everything about one Land, printable.
+      const profile = h(
+        'a',
+        {
+          class: 'land-profile-link',
+          href: `/land/${land.code}`,
+          'aria-label': t(lang, 'landProfileLabel', { name: land.name }),
+        },
+        t(lang, 'landProfileLink'),
+      );
       return h(
         'tr',
         { 'data-code': land.code, class: pressed ? 'is-selected' : undefined },
-        h('th', { scope: 'row' }, button),
+        h('th', { scope: 'row' }, button, profile),
         ...columns.map(([, value]) => h('td', { class: 'num' }, value(land))),
       );
     });

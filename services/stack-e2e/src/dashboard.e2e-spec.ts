@@ -216,7 +216,8 @@ describe('dashboard in headless Chromium', () => {
     const link = page.locator('#exporte a', { hasText: 'CSV' }).first();
     await link.waitFor();
     const href = await link.getAttribute('href');
-    expect(href).toBe('/api/v1/exports/items.csv?kind=platform');
+    // German Excel's dialect in the German page (semicolons, decimal commas, local times).
+    expect(href).toBe('/api/v1/exports/items.csv?kind=platform&delimiter=semicolon');
     // The reporting service's export (through the dashboard's proxy) must exist before Chromium
     // can download it; a 404 here means the reporting build predates the exports.
     const probe = await fetch(`${dashboard.url}${href}`);
@@ -229,8 +230,9 @@ describe('dashboard in headless Chromium', () => {
     const file = await download.path();
     const csv = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r\n/);
-    // A header and one row per platform, whichever columns the export has.
+    // A header and one row per platform, whichever columns the export has, separated by semicolons.
     expect(lines).toHaveLength(1 + 3);
+    expect(lines[0].split(';').length).toBeGreaterThan(3);
     expect(csv).toContain('Geoportal Hamburg');
     expect(csv).toContain('Urbane Datenplattform Bremen');
     expect(csv).toContain('BrandenburgViewer');
