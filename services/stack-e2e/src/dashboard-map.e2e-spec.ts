@@ -181,6 +181,7 @@ describe('dashboard map in headless Chromium', () => {
         await page.evaluate(() => document.activeElement?.closest('.dpi-map-panel') !== null),
       ).toBe(true);
       await shot('04-group-list');
+      expect(await seriousViolations(page, '#map')).toEqual([]);
       await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'hidden' });
       expect(
