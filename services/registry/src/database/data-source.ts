@@ -22,6 +22,7 @@ import { IdentifierSearch1763900000009 } from './migrations/1763900000009-identi
 import { SurveyRounds1763900000010 } from './migrations/1763900000010-survey-rounds';
 import { HarvestedDocuments1763900000012 } from './migrations/1763900000012-harvested-documents';
 import { NormalisedVocabulary1763900000011 } from './migrations/1763900000011-normalised-vocabulary';
+import { HarvestedDocumentsLz41763900000013 } from './migrations/1763900000013-harvested-documents-lz4';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
@@ -48,6 +49,7 @@ export const REGISTRY_MIGRATIONS = [
   SurveyRounds1763900000010,
   NormalisedVocabulary1763900000011,
   HarvestedDocuments1763900000012,
+  HarvestedDocumentsLz41763900000013,
 ];
 
 export function registryDataSourceOptions(
