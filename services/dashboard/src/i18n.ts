@@ -57,7 +57,7 @@ const de = {
     'Alle 16 Länder mit ihren Zahlen. Ein Klick auf den Namen filtert alle Ansichten auf das Land; ein zweiter hebt den Filter auf.',
   colLand: 'Land',
   landProfileLink: 'Profil',
-  landProfileLabel: 'Landesprofil {name}',
+  landProfileLabel: 'Profil {name}',
   colPlatforms: 'Plattformen',
   colTwins: 'Digitale Zwillinge',
   colDatasets: 'Datensätze',
