@@ -6,8 +6,9 @@
  * Reads GET /laender/{code}/profile and GET /trends?land= (per viewer: a reviewer's token shows
  * NON_PUBLIC records).
  */
+import { VOCABULARY_LABELS } from '@dpi/domain/src/labels';
 import type { Language } from '../url-state';
-import { h } from '../view';
+import { h, kernTable } from '../view';
 import type { ViewDefinition } from './types';
 import './land-profile.css';
 
@@ -127,6 +128,8 @@ const TEXT = {
   back: ['Zur Übersicht', 'To the overview'],
   loadFailed: ['Konnte nicht geladen werden.', 'Could not be loaded.'],
   score: ['Gesamt {s} %', 'Overall {s} %'],
+  maturity: ['Reifegrad {n} nach DIN SPEC 91607', 'maturity level {n} (DIN SPEC 91607)'],
+  allFindings: ['Alle Handlungsbedarfe des Landes', "All of the Land's needs for action"],
 } as const;
 
 const DIMENSIONS: Record<string, [string, string]> = {
@@ -135,6 +138,12 @@ const DIMENSIONS: Record<string, [string, string]> = {
   interoperability: ['Interoperabilität', 'Interoperability'],
   reusability: ['Wiederverwendbarkeit', 'Reusability'],
   contextuality: ['Kontext', 'Contextuality'],
+};
+
+/** A code's label in the page's language (the code itself when the vocabulary lacks it). */
+const labelOf = (lang: Language, vocabulary: keyof typeof VOCABULARY_LABELS, code: string) => {
+  const labels = VOCABULARY_LABELS[vocabulary];
+  return Object.hasOwn(labels, code) ? labels[code][lang === 'en' ? 1 : 0] : code;
 };
 
 const say = (lang: Language, key: keyof typeof TEXT, values: Record<string, string> = {}) =>
@@ -165,19 +174,31 @@ const countTable = (
 ): HTMLElement =>
   h(
     'table',
-    { class: 'kern-table' },
+    { class: 'kern-table profile-table' },
     h('caption', {}, caption),
     h(
       'tbody',
       {},
       ...rows.map((r) =>
-        h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, num(r.count, lang))),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, r.label),
+          h('td', { class: 'num' }, num(r.count, lang)),
+        ),
       ),
     ),
   );
 
-/** The profile as elements (pure: a function of the API's answer). */
-export function profileElements(p: Profile, lang: Language): HTMLElement[] {
+/**
+ * The profile as elements (pure: a function of the API's answer). `ruleTitles` names the rules
+ * (GET /method); without it a rule shows its id.
+ */
+export function profileElements(
+  p: Profile,
+  lang: Language,
+  ruleTitles: Record<string, string> = {},
+): HTMLElement[] {
   const figures: [keyof typeof TEXT, number][] = [
     ['platforms', p.counts.platforms],
     ['twins', p.counts.twins],
@@ -224,7 +245,7 @@ export function profileElements(p: Profile, lang: Language): HTMLElement[] {
             'li',
             {},
             x.homepage ? h('a', { href: x.homepage, rel: 'noopener' }, x.name) : x.name,
-            ` – ${x.type}, ${x.status}`,
+            ` – ${labelOf(lang, 'platformType', x.type)}, ${labelOf(lang, 'status', x.status)}`,
           ),
         ),
       ),
@@ -232,7 +253,9 @@ export function profileElements(p: Profile, lang: Language): HTMLElement[] {
       h(
         'ul',
         {},
-        ...p.twins.map((t) => h('li', {}, `${t.name} (DIN SPEC 91607: ${t.maturityLevel})`)),
+        ...p.twins.map((t) =>
+          h('li', {}, `${t.name} – ${say(lang, 'maturity', { n: String(t.maturityLevel) })}`),
+        ),
       ),
     ),
     section(
@@ -240,20 +263,26 @@ export function profileElements(p: Profile, lang: Language): HTMLElement[] {
       `${say(lang, 'datasets')} (${num(p.datasets.total, lang)})`,
       countTable(
         say(lang, 'themes'),
-        p.datasets.byTheme.map((t) => ({ label: t.value ?? say(lang, 'noTheme'), count: t.count })),
+        p.datasets.byTheme.map((t) => ({
+          label: t.value === null ? say(lang, 'noTheme') : labelOf(lang, 'euTheme', t.value),
+          count: t.count,
+        })),
         lang,
       ),
       countTable(
         say(lang, 'licences'),
         p.datasets.byLicence.map((l) => ({
-          label: l.value ?? say(lang, 'noLicence'),
+          label: l.value === null ? say(lang, 'noLicence') : labelOf(lang, 'licence', l.value),
           count: l.count,
         })),
         lang,
       ),
       countTable(
         say(lang, 'endpoints'),
-        Object.entries(p.endpoints.byServiceType).map(([label, count]) => ({ label, count })),
+        Object.entries(p.endpoints.byServiceType).map(([code, count]) => ({
+          label: labelOf(lang, 'serviceType', code),
+          count,
+        })),
         lang,
       ),
     ),
@@ -286,8 +315,20 @@ export function profileElements(p: Profile, lang: Language): HTMLElement[] {
       `${say(lang, 'findings')} (${num(p.findings.total, lang)})`,
       countTable(
         say(lang, 'findings'),
-        p.findings.byRule.map((f) => ({ label: `${f.ruleId} (${f.severity})`, count: f.count })),
+        p.findings.byRule.map((f) => ({
+          label: `${ruleTitles[f.ruleId] ?? f.ruleId} (${labelOf(lang, 'severity', f.severity)})`,
+          count: f.count,
+        })),
         lang,
+      ),
+      h(
+        'p',
+        { class: 'no-print' },
+        h(
+          'a',
+          { href: `/handlungsbedarfe?land=${encodeURIComponent(p.code)}`, 'data-route': true },
+          say(lang, 'allFindings'),
+        ),
       ),
     ),
     section(
@@ -300,7 +341,7 @@ export function profileElements(p: Profile, lang: Language): HTMLElement[] {
       ),
       h(
         'table',
-        { class: 'kern-table' },
+        { class: 'kern-table profile-table' },
         h('caption', {}, say(lang, 'quality')),
         h(
           'tbody',
@@ -379,7 +420,7 @@ export function trendElements(trends: Trends, lang: Language): HTMLElement[] {
   chart.append(line);
   const table = h(
     'table',
-    { class: 'kern-table' },
+    { class: 'kern-table profile-table' },
     h('caption', {}, say(lang, 'trends')),
     h(
       'thead',
@@ -388,7 +429,7 @@ export function trendElements(trends: Trends, lang: Language): HTMLElement[] {
         'tr',
         {},
         ...(['period', 'registered', 'withdrawn', 'harvestedAdded', 'inventory'] as const).map(
-          (k) => h('th', { scope: 'col' }, say(lang, k)),
+          (k) => h('th', { scope: 'col', class: k === 'period' ? undefined : 'num' }, say(lang, k)),
         ),
       ),
     ),
@@ -400,10 +441,10 @@ export function trendElements(trends: Trends, lang: Language): HTMLElement[] {
           'tr',
           {},
           h('th', { scope: 'row' }, b.partial ? `${b.label} ${say(lang, 'partial')}` : b.label),
-          h('td', {}, num(total(b.registered), lang)),
-          h('td', {}, num(total(b.withdrawn) + b.harvested.withdrawn, lang)),
-          h('td', {}, num(b.harvested.added, lang)),
-          h('td', {}, num(total(b.inventory), lang)),
+          h('td', { class: 'num' }, num(total(b.registered), lang)),
+          h('td', { class: 'num' }, num(total(b.withdrawn) + b.harvested.withdrawn, lang)),
+          h('td', { class: 'num' }, num(b.harvested.added, lang)),
+          h('td', { class: 'num' }, num(total(b.inventory), lang)),
         ),
       ),
     ),
@@ -442,6 +483,23 @@ export const landProfileView: ViewDefinition = {
     let data: { profile: Profile; trends: Trends } | undefined;
     let lang: Language | undefined;
     let generation = 0;
+    // The rules' names in each language (GET /method), fetched once per language.
+    const ruleTitles: Partial<Record<Language, Record<string, string>>> = {};
+    const loadRuleTitles = (language: Language) => {
+      if (ruleTitles[language]) return;
+      ruleTitles[language] = {};
+      context
+        .fetchJson<{ handlungsbedarfe: { rules: { id: string; title: string }[] } }>(
+          `/method?lang=${language}`,
+        )
+        .then((method) => {
+          ruleTitles[language] = Object.fromEntries(
+            method.handlungsbedarfe.rules.map((r) => [r.id, r.title]),
+          );
+          if (language === lang) draw();
+        })
+        .catch((error: unknown) => context.reportError(error));
+    };
     const draw = () => {
       if (!lang) return;
       trendTitle.textContent = say(lang, 'trends');
@@ -463,8 +521,21 @@ export const landProfileView: ViewDefinition = {
       actions.querySelector('[data-print]')?.addEventListener('click', () => window.print());
       if (!data) return;
       heading.textContent = data.profile.name;
-      body.replaceChildren(...profileElements(data.profile, lang));
+      body.replaceChildren(...profileElements(data.profile, lang, ruleTitles[lang]));
       trend.replaceChildren(...trendElements(data.trends, lang));
+      // KERN's table classes (the numbers right-aligned by their `num` cells); a table wider than
+      // a phone (the trend's five columns in German) scrolls inside itself, not the page.
+      for (const table of host.querySelectorAll('table')) {
+        kernTable(table);
+        const scroller = h('div', {
+          class: 'table-scroll',
+          tabindex: '0',
+          role: 'region',
+          'aria-label': table.caption?.textContent ?? '',
+        });
+        table.replaceWith(scroller);
+        scroller.append(table);
+      }
     };
     async function load(): Promise<void> {
       const current = ++generation;
@@ -488,6 +559,7 @@ export const landProfileView: ViewDefinition = {
       render(state) {
         if (state.view.lang !== lang) {
           lang = state.view.lang;
+          loadRuleTitles(lang);
           draw();
         }
       },

@@ -5,8 +5,9 @@
  * page's language, so it cannot drift from the rules and the score.
  */
 import type { Language } from '../url-state';
-import { h } from '../view';
+import { h, kernTable } from '../view';
 import type { ViewDefinition } from './types';
+import './methode.css';
 
 /*
  * What this page reads of GET /method (MethodView in reporting's OpenAPI document). Written out
@@ -62,6 +63,11 @@ const TEXT = {
 
 const say = (lang: Language, key: keyof typeof TEXT) => TEXT[key][lang === 'en' ? 1 : 0] as string;
 const num = (n: number, lang: Language) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE');
+/** KERN's table classes on a table built with h(). */
+const styled = (table: HTMLTableElement) => {
+  kernTable(table);
+  return table;
+};
 
 /** The method as elements (pure: a function of the API's answer). */
 export function methodElements(method: Method, lang: Language): HTMLElement[] {
@@ -94,29 +100,36 @@ export function methodElements(method: Method, lang: Language): HTMLElement[] {
     h('h3', {}, say(lang, 'quality')),
     h('p', {}, quality.summary),
     ...quality.dimensions.map((dimension) =>
-      h(
-        'table',
-        { class: 'kern-table method-quality' },
+      styled(
         h(
-          'caption',
-          {},
-          `${dimension.name} (${num(dimension.maxPoints, lang)}): ${dimension.about}`,
-        ),
-        h(
-          'thead',
-          {},
+          'table',
+          { class: 'kern-table method-quality' },
           h(
-            'tr',
+            'caption',
             {},
-            h('th', { scope: 'col' }, say(lang, 'criterion')),
-            h('th', { scope: 'col' }, say(lang, 'points')),
+            `${dimension.name} (${num(dimension.maxPoints, lang)}): ${dimension.about}`,
           ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...dimension.criteria.map((c) =>
-            h('tr', {}, h('th', { scope: 'row' }, c.name), h('td', {}, num(c.points, lang))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, say(lang, 'criterion')),
+              h('th', { scope: 'col', class: 'num' }, say(lang, 'points')),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...dimension.criteria.map((c) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, c.name),
+                h('td', { class: 'num' }, num(c.points, lang)),
+              ),
+            ),
           ),
         ),
       ),
