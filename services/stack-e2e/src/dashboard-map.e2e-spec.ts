@@ -140,6 +140,16 @@ describe('dashboard map in headless Chromium', () => {
     it('reaches every Land and its groups by keyboard; Enter selects, Escape closes', async () => {
       await page.locator('#map').focus();
       await page.keyboard.press('Tab');
+      // Back to the map itself (the Tab stop before the keys): its focus ring shows too, although
+      // KERN removes the outline of [tabindex] elements.
+      await page.keyboard.press('Shift+Tab');
+      expect(
+        await page.evaluate(() => ({
+          id: document.activeElement?.id,
+          outline: parseFloat(getComputedStyle(document.activeElement as Element).outlineWidth),
+        })),
+      ).toEqual({ id: 'map', outline: 3 });
+      await page.keyboard.press('Tab');
       const seen: string[] = [];
       let groupStops = 0;
       for (let i = 0; i < 80; i++) {
