@@ -299,6 +299,13 @@ function serviceEnv(base, service, extra = {}) {
     BENCH_CPU_PROFILE_DIR: join(BENCH_DIR, 'results/profiles'),
     BENCH_CPU_PROFILE_NAME: service,
     ...extra,
+    // Experiments with a service's settings: BENCH_HARVESTER_ENV='HARVEST_HEAP_GROWING_PERCENT=100'.
+    ...Object.fromEntries(
+      (process.env[`BENCH_${service.toUpperCase()}_ENV`] ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    ),
   };
 }
 
