@@ -111,6 +111,7 @@ const TEXT = {
     'The history is still short: {n} period(s) since recording began.',
   ],
   none: ['Noch keine Historie aufgezeichnet.', 'No history recorded yet.'],
+  nothing: ['keine', 'none'],
   period: ['Zeitraum', 'Period'],
   registered: ['neu', 'new'],
   withdrawn: ['zurückgezogen', 'withdrawn'],
@@ -162,33 +163,39 @@ const total = (counts: Record<string, number>) =>
 const section = (id: string, title: string, ...children: (HTMLElement | string)[]) =>
   h(
     'section',
-    { class: 'card profile-section', 'aria-labelledby': id },
+    { class: 'profile-section', 'aria-labelledby': id },
     h('h3', { id }, title),
     ...children,
   );
+
+/** A list, or "keine" when there is nothing to list (an empty list would say nothing). */
+const listOrNone = (items: HTMLElement[], lang: Language) =>
+  items.length ? h('ul', {}, ...items) : h('p', {}, say(lang, 'nothing'));
 
 const countTable = (
   caption: string,
   rows: { label: string; count: number }[],
   lang: Language,
 ): HTMLElement =>
-  h(
-    'table',
-    { class: 'kern-table profile-table' },
-    h('caption', {}, caption),
-    h(
-      'tbody',
-      {},
-      ...rows.map((r) =>
+  rows.length === 0
+    ? h('p', {}, h('strong', {}, `${caption}: `), say(lang, 'nothing'))
+    : h(
+        'table',
+        { class: 'kern-table profile-table' },
+        h('caption', {}, caption),
         h(
-          'tr',
+          'tbody',
           {},
-          h('th', { scope: 'row' }, r.label),
-          h('td', { class: 'num' }, num(r.count, lang)),
+          ...rows.map((r) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, r.label),
+              h('td', { class: 'num' }, num(r.count, lang)),
+            ),
+          ),
         ),
-      ),
-    ),
-  );
+      );
 
 /**
  * The profile as elements (pure: a function of the API's answer). `ruleTitles` names the rules
@@ -237,10 +244,8 @@ export function profileElements(
     section(
       'profil-plattformen',
       `${say(lang, 'platforms')} (${num(p.platforms.length, lang)})`,
-      h(
-        'ul',
-        {},
-        ...p.platforms.map((x) =>
+      listOrNone(
+        p.platforms.map((x) =>
           h(
             'li',
             {},
@@ -248,14 +253,14 @@ export function profileElements(
             ` – ${labelOf(lang, 'platformType', x.type)}, ${labelOf(lang, 'status', x.status)}`,
           ),
         ),
+        lang,
       ),
       h('h4', {}, `${say(lang, 'twins')} (${num(p.twins.length, lang)})`),
-      h(
-        'ul',
-        {},
-        ...p.twins.map((t) =>
+      listOrNone(
+        p.twins.map((t) =>
           h('li', {}, `${t.name} – ${say(lang, 'maturity', { n: String(t.maturityLevel) })}`),
         ),
+        lang,
       ),
     ),
     section(
@@ -289,10 +294,8 @@ export function profileElements(
     section(
       'profil-harvesting',
       say(lang, 'harvest'),
-      h(
-        'ul',
-        {},
-        ...p.harvestSources.map((s) =>
+      listOrNone(
+        p.harvestSources.map((s) =>
           h(
             'li',
             { 'data-stale': s.stale ? 'true' : 'false' },
@@ -308,6 +311,7 @@ export function profileElements(
               : say(lang, 'lastSuccess', { d: num(s.ageDays, lang) }),
           ),
         ),
+        lang,
       ),
     ),
     section(
@@ -390,6 +394,8 @@ export function trendElements(trends: Trends, lang: Language): HTMLElement[] {
   const buckets = trends.series[0]?.buckets ?? [];
   if (!trends.recordedSince || buckets.length === 0) return [h('p', {}, say(lang, 'none'))];
   const notes = [h('p', {}, say(lang, 'since', { d: localDay(trends.recordedSince, lang) }))];
+  // One period draws a flat line that tells nothing: then the note and the table only.
+  const drawChart = buckets.length > 1;
   if (buckets.length < 3)
     notes.push(
       h(
@@ -451,7 +457,7 @@ export function trendElements(trends: Trends, lang: Language): HTMLElement[] {
   );
   const figure = h('figure', { class: 'profile-trend' });
   figure.append(chart);
-  return [...notes, figure, table];
+  return drawChart ? [...notes, figure, table] : [...notes, table];
 }
 
 export const landProfileView: ViewDefinition = {
@@ -461,7 +467,7 @@ export const landProfileView: ViewDefinition = {
   mount(host, context, params) {
     const code = (params['code'] ?? '').toUpperCase();
     const heading = h('h2', { id: 'land-profil-titel' }, code);
-    const actions = h('p', { class: 'no-print' });
+    const actions = h('p', { class: 'no-print profile-actions' });
     const body = h('div', { id: 'land-profil-inhalt' });
     const trend = h('div', { id: 'land-profil-trend' });
     const trendTitle = h('h3', { id: 'land-profil-trend-titel' });
@@ -505,13 +511,11 @@ export const landProfileView: ViewDefinition = {
       trendTitle.textContent = say(lang, 'trends');
       actions.replaceChildren(
         h('a', { href: '/', 'data-route': true }, say(lang, 'back')),
-        ' · ',
         h(
           'a',
           { href: data?.profile.reportPdf ?? `/api/v1/exports/report.pdf?land=${code}` },
           say(lang, 'pdf'),
         ),
-        ' · ',
         h(
           'button',
           { type: 'button', class: 'kern-btn kern-btn--secondary', 'data-print': true },
