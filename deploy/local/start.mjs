@@ -26,7 +26,13 @@ const SERVICES = [
     env: { REGISTRY_URL: 'http://127.0.0.1:3001' },
   },
   { name: 'reporting', port: 3003, entry: 'services/reporting/dist/main.js' },
-  { name: 'dashboard', port: 8080, entry: 'services/dashboard/dist/server/main.js' },
+  // The entry UI (/erfassung) writes through the registry, proxied by the dashboard server.
+  {
+    name: 'dashboard',
+    port: 8080,
+    entry: 'services/dashboard/dist/server/main.js',
+    env: { REPORTING_URL: 'http://127.0.0.1:3003', REGISTRY_URL: 'http://127.0.0.1:3001' },
+  },
 ];
 
 /** The local demo CSW (the real records of ../shared/fixtures/csw), harvested by the demo source. */

@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 // The dev server proxies the API like the production server (server/app.ts) does, so the app only
 // ever talks to its own origin.
 const reportingUrl = process.env['REPORTING_URL'] ?? 'http://127.0.0.1:3003';
+const registryUrl = process.env['REGISTRY_URL'] ?? 'http://127.0.0.1:3001';
 
 export default defineConfig({
   root: __dirname,
@@ -20,6 +21,14 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: reportingUrl, changeOrigin: true } },
+    proxy: {
+      '/api': { target: reportingUrl, changeOrigin: true },
+      // The entry UI (/erfassung) talks to the registry under a prefix of its own.
+      '/registry-api': {
+        target: registryUrl,
+        changeOrigin: true,
+        rewrite: (path) => path.replace(/^\/registry-api/, '/api'),
+      },
+    },
   },
 });

@@ -184,6 +184,48 @@ describe('dashboard server', () => {
       expect(await response.json()).toEqual({ status: 404, title: 'Not Found' });
     });
 
+    it('forwards /registry-api to the registry with method, body, token and If-Match', async () => {
+      const registry = await startUpstream((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          res.writeHead(412, { 'content-type': 'application/problem+json', etag: '"7"' });
+          res.end(JSON.stringify({ status: 412, echo: body }));
+        });
+      });
+      cleanup.push(() => registry.close());
+      const reportingUpstream = await startUpstream(reporting);
+      cleanup.push(() => reportingUpstream.close());
+      const base = await startDashboard(reportingUpstream.url, { registryUrl: registry.url });
+      const response = await fetch(`${base}/registry-api/v1/platforms/abc`, {
+        method: 'PATCH',
+        headers: {
+          authorization: 'Bearer editor-token-0123456789',
+          'if-match': '"6"',
+          'content-type': 'application/merge-patch+json',
+        },
+        body: '{"name":"Neu"}',
+      });
+      expect(response.status).toBe(412);
+      expect(response.headers.get('etag')).toBe('"7"');
+      expect(await response.json()).toEqual({ status: 412, echo: '{"name":"Neu"}' });
+      expect(registry.seen).toHaveLength(1);
+      expect(registry.seen[0].url).toBe('/api/v1/platforms/abc');
+      expect(registry.seen[0].headers['authorization']).toBe('Bearer editor-token-0123456789');
+      expect(registry.seen[0].headers['if-match']).toBe('"6"');
+      // Negative control: the reporting service saw none of it.
+      expect(reportingUpstream.seen).toHaveLength(0);
+    });
+
+    it('answers 502 naming the registry while it is down', async () => {
+      const reportingUpstream = await startUpstream(reporting);
+      cleanup.push(() => reportingUpstream.close());
+      const base = await startDashboard(reportingUpstream.url, { registryUrl: await deadUrl() });
+      const response = await fetch(`${base}/registry-api/v1/rounds`);
+      expect(response.status).toBe(502);
+      expect(await response.json()).toMatchObject({ detail: 'Registry nicht erreichbar' });
+    });
+
     it('answers 502 with a problem document while reporting is down', async () => {
       const base = await startDashboard(await deadUrl());
       const response = await fetch(`${base}/api/v1/inventory/summary`);

@@ -10,6 +10,8 @@ import type { DashboardConfig } from './config';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** The reporting service's server-sent events, proxied like every other API path. */
 const EVENTS_PATH = '/api/v1/events';
+/** The registry's /api, proxied for the entry UI: `/registry-api/v1/platforms` → `/api/v1/platforms`. */
+export const REGISTRY_PREFIX = '/registry-api';
 
 /** Everything the page loads comes from this origin: the map has no tile server on purpose. */
 const CONTENT_SECURITY_POLICY = [
@@ -27,7 +29,8 @@ const CONTENT_SECURITY_POLICY = [
 
 /**
  * The dashboard's production server: the built web app (dist/web) with an index.html fallback for
- * client-side routes, /api proxied to the reporting service, and health endpoints. Not listening
+ * client-side routes, /api proxied to the reporting service, /registry-api to the registry (the
+ * entry UI's reads and writes), and health endpoints. Not listening
  * yet; the caller decides where (main.ts, or a test on port 0).
  */
 export async function buildServer(config: DashboardConfig): Promise<FastifyInstance> {
@@ -66,32 +69,17 @@ export async function buildServer(config: DashboardConfig): Promise<FastifyInsta
     for (const stream of eventStreams) stream.destroy();
   });
 
-  await app.register(fastifyHttpProxy, {
+  await registerProxy(app, {
     upstream: config.reportingUrl,
     prefix: '/api',
-    rewritePrefix: '/api',
-    undici: { headersTimeout: 15_000, bodyTimeout: 60_000 },
-    // Fastify already logs each request; failures are logged in onError below.
-    disableRequestLogging: true,
-    replyOptions: {
-      // The browser polls anyway; retrying here (reply-from retries GETs on 503) only adds delay.
-      retryDelay: () => null,
-      rewriteRequestHeaders: (request, headers) => ({ ...headers, 'x-correlation-id': request.id }),
-      onError: (reply, { error }) => {
-        const timedOut = (error as { statusCode?: number }).statusCode === 504;
-        // reply-from has already logged the cause as a warning ("response errored").
-        const status = timedOut ? 504 : 502;
-        void reply
-          .code(status)
-          .type('application/problem+json')
-          .send({
-            type: 'about:blank',
-            title: timedOut ? 'Gateway Timeout' : 'Bad Gateway',
-            status,
-            detail: 'Reporting-Dienst nicht erreichbar',
-          });
-      },
-    },
+    unreachable: 'Reporting-Dienst nicht erreichbar',
+  });
+  // The entry UI (/erfassung, issue 22) writes through the registry; its /api/v1 shares paths
+  // with reporting's (/rounds, /laender), so it gets a prefix of its own.
+  await registerProxy(app, {
+    upstream: config.registryUrl,
+    prefix: REGISTRY_PREFIX,
+    unreachable: 'Registry nicht erreichbar',
   });
 
   await app.register(fastifyStatic, {
@@ -113,6 +101,7 @@ export async function buildServer(config: DashboardConfig): Promise<FastifyInsta
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
       !path.startsWith('/api/') &&
+      !path.startsWith(`${REGISTRY_PREFIX}/`) &&
       !path.startsWith('/health/') &&
       extname(path) === '';
     if (wantsPage) return reply.sendFile('index.html');
@@ -128,6 +117,40 @@ export async function buildServer(config: DashboardConfig): Promise<FastifyInsta
   });
 
   return app;
+}
+
+/** One upstream's API below `prefix` (rewritten to its /api), answering 502/504 as problems. */
+async function registerProxy(
+  app: FastifyInstance,
+  options: { upstream: string; prefix: string; unreachable: string },
+): Promise<void> {
+  await app.register(fastifyHttpProxy, {
+    upstream: options.upstream,
+    prefix: options.prefix,
+    rewritePrefix: '/api',
+    undici: { headersTimeout: 15_000, bodyTimeout: 60_000 },
+    // Fastify already logs each request; failures are logged in onError below.
+    disableRequestLogging: true,
+    replyOptions: {
+      // The browser polls anyway; retrying here (reply-from retries GETs on 503) only adds delay.
+      retryDelay: () => null,
+      rewriteRequestHeaders: (request, headers) => ({ ...headers, 'x-correlation-id': request.id }),
+      onError: (reply, { error }) => {
+        const timedOut = (error as { statusCode?: number }).statusCode === 504;
+        // reply-from has already logged the cause as a warning ("response errored").
+        const status = timedOut ? 504 : 502;
+        void reply
+          .code(status)
+          .type('application/problem+json')
+          .send({
+            type: 'about:blank',
+            title: timedOut ? 'Gateway Timeout' : 'Bad Gateway',
+            status,
+            detail: options.unreachable,
+          });
+      },
+    },
+  });
 }
 
 function registerHealth(app: FastifyInstance, config: DashboardConfig): void {

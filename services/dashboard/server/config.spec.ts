@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       logLevel: 'info',
       reportingUrl: 'http://127.0.0.1:3003',
+      registryUrl: 'http://127.0.0.1:3001',
       webRoot: join(__dirname, '../web'),
       readinessTimeoutMs: READINESS_TIMEOUT_MS,
     });
@@ -19,6 +20,7 @@ describe('loadConfig', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       REPORTING_URL: 'http://reporting:3003/',
+      REGISTRY_URL: 'http://registry:3001/',
       WEB_ROOT: 'some/dir',
     });
     expect(config).toMatchObject({
@@ -26,6 +28,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       logLevel: 'warn',
       reportingUrl: 'http://reporting:3003',
+      registryUrl: 'http://registry:3001',
       webRoot: resolve('some/dir'),
     });
   });
@@ -39,6 +42,10 @@ describe('loadConfig', () => {
 
   it.each(['ftp://reporting', 'not a url'])('rejects REPORTING_URL %p', (url) => {
     expect(() => loadConfig({ REPORTING_URL: url })).toThrow(/REPORTING_URL/);
+  });
+
+  it.each(['ftp://registry', 'not a url'])('rejects REGISTRY_URL %p', (url) => {
+    expect(() => loadConfig({ REGISTRY_URL: url })).toThrow(/REGISTRY_URL/);
   });
 
   it.each(['-1', '65536', '80.5'])('rejects PORT %p', (port) => {

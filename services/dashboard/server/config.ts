@@ -19,6 +19,16 @@ export const dashboardEnvSchema = z.object({
     )
     .transform((url) => url.replace(/\/+$/, ''))
     .default('http://127.0.0.1:3003'),
+  /** The registry, behind /registry-api for the entry UI (/erfassung, issue 22). */
+  REGISTRY_URL: z
+    .string()
+    .url('must be an absolute http(s) URL, e.g. http://127.0.0.1:3001')
+    .refine(
+      (url) => !URL.canParse(url) || /^https?:$/.test(new URL(url).protocol),
+      'must use http or https',
+    )
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('http://127.0.0.1:3001'),
   /** Directory with the built web app; defaults to dist/web beside the compiled server. */
   WEB_ROOT: z.string().min(1).optional(),
 });
@@ -29,6 +39,8 @@ export interface DashboardConfig {
   logLevel: string;
   /** Base URL of the reporting service, without trailing slash. */
   reportingUrl: string;
+  /** Base URL of the registry (the entry UI's writes), without trailing slash. */
+  registryUrl: string;
   webRoot: string;
   /** How long /health/ready waits for reporting's /health/live. */
   readinessTimeoutMs: number;
@@ -52,6 +64,7 @@ export function loadConfig(env: Record<string, string | undefined>): DashboardCo
     host: parsed.HOST,
     logLevel: parsed.LOG_LEVEL,
     reportingUrl: parsed.REPORTING_URL,
+    registryUrl: parsed.REGISTRY_URL,
     webRoot: parsed.WEB_ROOT ? resolve(parsed.WEB_ROOT) : join(__dirname, '../web'),
     readinessTimeoutMs: READINESS_TIMEOUT_MS,
   };
