@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { SaxesTagNS } from 'saxes';
 import { UnexpectedDocumentError } from '../errors';
 import type { XmlSource } from '../xml/decode';
@@ -257,7 +258,11 @@ class IsoPageSink implements XmlSink {
       const record = this.oversize
         ? oversizeRecord(this.oversizeId, this.maxRecordChars)
         : extractIsoRecord(builder.root, this.recordIssues);
-      if (this.canonical !== null) record.document = this.canonical.result();
+      if (this.canonical !== null) {
+        record.document = this.canonical.result();
+        // Hashed here, in the parse worker, not on the harvester's main thread.
+        record.documentChecksum = hash('sha256', this.canonical.neutral(), 'hex');
+      }
       this.canonical = null;
       this.queue.push(() => this.onRecord(record));
     } else {

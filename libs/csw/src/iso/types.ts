@@ -221,6 +221,11 @@ export interface IsoRecord {
    * 1.0, a standalone document. Only when parsed with `keepDocument`; not part of `checksum`.
    */
   document?: string;
+  /**
+   * SHA-256 (hex) of the document's namespace-neutral form (see `CanonicalWriter.neutral`): equal
+   * for two spellings of one record (other prefixes, a default namespace). With `document` only.
+   */
+  documentChecksum?: string;
 }
 
 /** A record of another schema in a GetRecords response (e.g. `csw:Record` when the server ignored outputSchema). */

@@ -11,6 +11,12 @@ import type { SaxesTagNS } from 'saxes';
  * One deviation, for the catalogues that use a well-known prefix without declaring it (the reader
  * resolves it, with a warning): such a prefix is declared where it is first used, so the output is
  * always namespace-well-formed.
+ *
+ * Alongside, the writer keeps the record's namespace-neutral form ({@link neutral}): the same
+ * content with every name written by its namespace, not its prefix, and no declarations. Two
+ * spellings of one record (another prefix, a default namespace, other declarations on the
+ * response around it) have different canonical documents but the same neutral form — what a
+ * harvester compares to tell a changed record from a respelled one.
  */
 export class CanonicalWriter {
   // Appending to one string (a rope, flattened once by the caller) beats collecting parts.
@@ -19,6 +25,9 @@ export class CanonicalWriter {
   private readonly bound = new Map<string, string>();
   /** Per open element: the bindings it changed, with their previous values, to undo on close. */
   private readonly undo: [string, string | undefined][][] = [];
+  /** The neutral form: names as `n:local`, n the namespace's number in order of first use. */
+  private neutralOut = '';
+  private readonly uriNumbers = new Map<string, number>();
 
   /** `inherited`: the declarations of the apex element's ancestors, outermost first. */
   constructor(private readonly inherited: Record<string, string>[] = []) {}
@@ -37,6 +46,7 @@ export class CanonicalWriter {
       this.bound.get(tag.prefix) === tag.uri
     ) {
       this.write(`<${tag.name}>`);
+      this.neutralOut += `<${this.neutralName(tag.uri, tag.local)}>`;
       this.undo.push(NOTHING);
       return;
     }
@@ -87,11 +97,19 @@ export class CanonicalWriter {
     for (const a of attributes) out += ` ${a.name}="${escapeAttribute(a.value)}"`;
     out += '>';
     this.write(out);
+    let neutral = `<${this.neutralName(tag.uri, tag.local)}`;
+    for (const a of attributes) {
+      // xsi:type names a type by a QName: its prefix is spelling too.
+      const value = a.uri === XSI && a.local === 'type' ? this.neutralQName(a.value) : a.value;
+      neutral += ` ${this.neutralName(a.uri, a.local)}="${escapeAttribute(value)}"`;
+    }
+    this.neutralOut += `${neutral}>`;
     this.undo.push(changed);
   }
 
   close(tag: SaxesTagNS): void {
     this.write(`</${tag.name}>`);
+    this.neutralOut += `</${this.neutralName(tag.uri, tag.local)}>`;
     const changed = this.undo.pop() ?? [];
     for (const [prefix, before] of changed) {
       if (before === undefined) this.bound.delete(prefix);
@@ -100,12 +118,42 @@ export class CanonicalWriter {
   }
 
   text(text: string): void {
-    this.write(escapeText(text));
+    const escaped = escapeText(text);
+    this.write(escaped);
+    this.neutralOut += escaped;
   }
 
   /** The canonical form of the subtree (call after the apex element's close). */
   result(): string {
     return this.out;
+  }
+
+  /**
+   * The namespace-neutral form of the subtree (call after the apex element's close): equal for
+   * two documents that differ only in prefixes and namespace declarations. For comparing, not
+   * for serving (it is not XML).
+   */
+  neutral(): string {
+    // The numbers stand for their namespaces: the table of them is part of the content.
+    return `${[...this.uriNumbers.keys()].join(' ')}\n${this.neutralOut}`;
+  }
+
+  private neutralName(uri: string, local: string): string {
+    if (uri === '') return local;
+    let n = this.uriNumbers.get(uri);
+    if (n === undefined) {
+      n = this.uriNumbers.size;
+      this.uriNumbers.set(uri, n);
+    }
+    return `${n}:${local}`;
+  }
+
+  /** A QName attribute value by its namespace, when its prefix is bound. */
+  private neutralQName(value: string): string {
+    const colon = value.indexOf(':');
+    const prefix = colon < 0 ? '' : value.slice(0, colon);
+    const uri = this.bound.get(prefix);
+    return uri === undefined ? value : this.neutralName(uri, value.slice(colon + 1));
   }
 
   private write(s: string): void {
@@ -114,6 +162,7 @@ export class CanonicalWriter {
 }
 
 const NOTHING: [string, string | undefined][] = [];
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 function isEmpty(object: object): boolean {
   for (const _ in object) return false;

@@ -400,11 +400,18 @@ describe('harvester: a hostile corpus (loopback CSW server, real PostgreSQL and 
   });
 
   it('reads records in other namespace spellings (other prefix, default namespace) as the same records', async () => {
+    // A faithful respelling: the QNames in xsi:type values (gmd:DQ_…_Type) follow the prefix.
     catalogue.behaviour = pages((request, catalogue) => {
       const records = recordsOf(request, catalogue).map((xml, i) =>
         i % 2 === 0
-          ? xml.replace(/<(\/?)gmd:/g, '<$1iso:').replace(/xmlns:gmd=/g, 'xmlns:iso=')
-          : xml.replace(/<(\/?)gmd:/g, '<$1').replace(/xmlns:gmd=/g, 'xmlns='),
+          ? xml
+              .replace(/<(\/?)gmd:/g, '<$1iso:')
+              .replace(/xmlns:gmd=/g, 'xmlns:iso=')
+              .replace(/xsi:type="gmd:/g, 'xsi:type="iso:')
+          : xml
+              .replace(/<(\/?)gmd:/g, '<$1')
+              .replace(/xmlns:gmd=/g, 'xmlns=')
+              .replace(/xsi:type="gmd:/g, 'xsi:type="'),
       );
       return catalogue.response(
         6,

@@ -19,7 +19,7 @@ import { euThemesOf } from './themes';
  * Raise when the mapping below changes what it produces: it is part of every record checksum, so
  * the next run republishes every record with the new mapping.
  */
-export const MAPPING_VERSION = 2;
+export const MAPPING_VERSION = 3;
 
 /**
  * Largest harvested document (canonical XML, UTF-8 bytes) carried to the registry and reporting.
@@ -43,18 +43,21 @@ export interface MappingContext {
 /**
  * Checksum of a harvested record as published and compared: the ISO record's canonical checksum,
  * plus everything else the message carries that can change without the record changing (the
- * mapping version, the source's Land and name, the canonical document: an element the extraction
- * does not read changes what the CSW serves). Equal checksum = nothing to publish.
+ * mapping version, the source's Land and name, the document: an element the extraction does not
+ * read changes what the CSW serves). Equal checksum = nothing to publish. The document counts by
+ * its namespace-neutral checksum (computed by the parser): a catalogue that respells its records
+ * (another prefix, a default namespace) changes nothing, and its earlier spelling stays served.
  */
 export function publishedChecksum(
-  record: Pick<IsoRecord, 'checksum' | 'document'>,
+  record: Pick<IsoRecord, 'checksum' | 'documentChecksum'>,
   source: Pick<MappingContext, 'sourceName' | 'landCode'>,
 ): string {
-  const hash = createHash('sha256').update(
-    `${MAPPING_VERSION}\n${source.landCode ?? ''}\n${source.sourceName}\n${record.checksum}\n`,
-  );
-  if (record.document !== undefined) hash.update(record.document);
-  return hash.digest('hex');
+  return createHash('sha256')
+    .update(
+      `${MAPPING_VERSION}\n${source.landCode ?? ''}\n${source.sourceName}\n${record.checksum}\n` +
+        (record.documentChecksum ?? ''),
+    )
+    .digest('hex');
 }
 
 /** The document the message carries, and its size (also when too large to carry). */
