@@ -11,31 +11,23 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { assertMayWrite } from '../auth/authorization';
 import { Principal } from '../auth/principal';
 import { ReadScope, readScopeOf, Viewer } from '../auth/visibility';
 import { ChangeView } from '../history/dto/history.view';
-import { ChangeOperation } from '../history/entities/change-log.entity';
 import { diffFields, FieldChange } from '../history/field-diff';
-import { changeEntry } from '../history/history';
 import { HistoryRepository } from '../history/history.repository';
-import { recordActedInOpenRounds } from '../rounds/round-hook';
 import { decodeCursor, encodeCursor } from './cursor';
 import { assertIdFree, idTaken } from './id-taken';
 import { checkNoIncomingLinks, checkOutgoingLinks, hasOutgoingLinks } from './links';
 import { Facets, ListParams, ListSpec, readFacets, sortColumn } from './list-spec';
 import { changedEvent, deletedEvent } from './record-events';
-import { EventContext, patchDocumentOf, RecordKind, VersionedRecord } from './record-kind';
+import { patchDocumentOf, RecordKind, VersionedRecord } from './record-kind';
 import { RecordsRepository } from './records.repository';
+import { actInOpenRounds, changeOf, eventContextOf, RequestContext } from './request-context';
 import { hideInvisibleLinkChanges, hideInvisibleLinks, VisibleIds } from './visible-links';
 
-export interface RequestContext {
-  principal: Principal;
-  requestId: string;
-  /** Why a delete withdraws the record from an open survey round (issue 22), when given. */
-  withdrawalReason?: string;
-}
+export type { RequestContext } from './request-context';
 
 type LandBound = { landCode?: string | null };
 
@@ -85,14 +77,14 @@ export class RecordsService {
         check: hasOutgoingLinks(kind.table, record)
           ? (manager) => checkOutgoingLinks(manager, kind.table, record, context.principal)
           : undefined,
-        change: this.change(
+        change: changeOf(
           kind,
           record,
           'create',
           diffFields(null, kind.writableOf(record), kind.writable),
           context,
         ),
-        events: [changedEvent(kind, record, ChangeKind.CREATED, this.eventContext(context))],
+        events: [changedEvent(kind, record, ChangeKind.CREATED, eventContextOf(context))],
       });
     } catch (error) {
       // The id is taken (record_id_pkey or the kind's own key): another create won the race.
@@ -247,16 +239,16 @@ export class RecordsService {
     const stored = await this.repository.update(kind.entity, next, current.version, {
       check: async (manager) => {
         await checkNoIncomingLinks(manager, kind.table, id, context.principal);
-        await this.inOpenRounds(manager, id, 'withdrawn', context);
+        await actInOpenRounds(manager, id, 'withdrawn', context);
       },
-      change: this.change(
+      change: changeOf(
         kind,
         next,
         'delete',
         diffFields(kind.writableOf(current), null, kind.writable),
         context,
       ),
-      events: [deletedEvent(kind, next, this.eventContext(context))],
+      events: [deletedEvent(kind, next, eventContextOf(context))],
     });
     if (!stored) throw staleVersion((await this.current(kind, id, { all: true })).version);
   }
@@ -373,51 +365,13 @@ export class RecordsService {
     const stored = await this.repository.update(kind.entity, next, current.version, {
       check: async (manager) => {
         await checkOutgoingLinks(manager, kind.table, next, context.principal);
-        await this.inOpenRounds(manager, next.id, 'updated', context);
+        await actInOpenRounds(manager, next.id, 'updated', context);
       },
-      change: this.change(kind, next, 'update', changes, context),
-      events: [changedEvent(kind, next, ChangeKind.UPDATED, this.eventContext(context))],
+      change: changeOf(kind, next, 'update', changes, context),
+      events: [changedEvent(kind, next, ChangeKind.UPDATED, eventContextOf(context))],
     });
     // Someone else changed it between our read and our write: same answer as a stale ETag.
     if (!stored) throw staleVersion((await this.current(kind, current.id, { all: true })).version);
     return next;
-  }
-
-  /**
-   * Survey rounds (issue 22): a change of a record confirms it as updated, a delete withdraws it,
-   * in every open round holding it; inside the write's transaction, so both or neither happen.
-   */
-  private inOpenRounds(
-    manager: EntityManager,
-    id: string,
-    status: 'updated' | 'withdrawn',
-    context: RequestContext,
-  ): Promise<void> {
-    return recordActedInOpenRounds(manager, id, {
-      status,
-      by: context.principal.name,
-      reason: status === 'withdrawn' ? context.withdrawalReason : null,
-      requestId: context.requestId,
-    });
-  }
-
-  private change<E extends VersionedRecord, D extends object>(
-    kind: RecordKind<E, D>,
-    record: E,
-    operation: ChangeOperation,
-    changes: FieldChange[],
-    context: RequestContext,
-  ) {
-    return changeEntry(kind.name, record, operation, changes, {
-      changedBy: context.principal.name,
-      correlationId: context.requestId,
-    });
-  }
-
-  private eventContext(context: RequestContext): EventContext {
-    return {
-      correlationId: context.requestId,
-      causationId: context.requestId,
-    };
   }
 }
