@@ -36,6 +36,8 @@ export const OPERATIONS: Record<string, Shows> = {
   '/api/v1/items/{id}/quality': 'records',
   // Issue 22: the open records of a survey round (holding the probe records), as CSV.
   '/api/v1/rounds/{roundId}/open-items.csv': 'records',
+  // Issue 22, part 5: the same list as a PDF to send to the Länder.
+  '/api/v1/rounds/{roundId}/open-items.pdf': 'records',
   '/api/v1/dcat/catalog': 'published records only',
   '/api/v1/dcat/catalog.ttl': 'published records only',
   '/api/v1/dcat/catalog.jsonld': 'published records only',
@@ -61,6 +63,9 @@ export const OPERATIONS: Record<string, Shows> = {
   // Issue 22: survey rounds and each Land's progress (counts).
   '/api/v1/rounds': 'no records',
   '/api/v1/rounds/{roundId}/progress': 'no records',
+  // Issue 22, part 5: the dashboard's round and a Land's round history (counts).
+  '/api/v1/rounds/progress': 'no records',
+  '/api/v1/rounds/history': 'no records',
   '/api/v1/viewer': 'no records',
   '/api/v1/ogc': 'no records',
   '/api/v1/ogc/conformance': 'no records',
@@ -109,6 +114,10 @@ export const UNDECLARED_REPRESENTATIONS: Record<string, string[]> = {
 export const OWN_QUERIES: Record<string, (fixture: Fixture) => string[][]> = {
   // The report of all Länder and the Länderbericht of the probe records' Land.
   '/api/v1/exports/report.pdf': () => [[], [`land=${OWN_LAND}`]],
+  // The Land is required; the probe records' Land and another.
+  '/api/v1/rounds/history': () => [[`land=${OWN_LAND}`], [`land=${OTHER_LAND}`]],
+  // All Länder's open items and the probe records' Land's.
+  '/api/v1/rounds/{roundId}/open-items.pdf': () => [[], [`land=${OWN_LAND}`]],
   '/api/v1/csw': (f) => {
     const records = ['service=CSW', 'version=2.0.2', 'ElementSetName=full'];
     const iso = `outputSchema=${encodeURIComponent('http://www.isotc211.org/2005/gmd')}`;

@@ -13,6 +13,7 @@ import { OgcRecordsRepository } from './ogc/ogc-records.repository';
 import { OgcRecordsService } from './ogc/ogc-records.service';
 import { OgcTrailingSlash } from './ogc/ogc-trailing-slash';
 import { ReportController } from './report/report.controller';
+import { RoundsModule } from '../rounds/rounds.module';
 import { ReportService } from './report/report.service';
 
 /**
@@ -22,7 +23,7 @@ import { ReportService } from './report/report.service';
  * widening OverviewModule's exports; the aggregates they read are the one shared snapshot.
  */
 @Module({
-  imports: [HandlungsbedarfeModule, AggregatesModule, CswModule],
+  imports: [HandlungsbedarfeModule, AggregatesModule, CswModule, RoundsModule],
   controllers: [CsvExportController, ReportController, DcatController, OgcRecordsController],
   providers: [
     OverviewRepository,

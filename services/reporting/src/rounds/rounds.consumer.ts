@@ -2,6 +2,7 @@ import { ConsumerHost, HostedConsumer } from '@dpi/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PinoLogger } from 'nestjs-pino';
+import { ReadModelsChanged } from '../changes/read-models-changed';
 import { ReportingEnv } from '../config';
 import { RuleEvaluator } from '../handlungsbedarfe/rule-evaluator';
 import { ROUND_TOPICS, roundDecoder, RoundChange } from './round-events';
@@ -19,6 +20,7 @@ export class RoundsConsumer extends HostedConsumer<RoundChange> {
     @Inject(ConfigService) config: ConfigService<ReportingEnv, true>,
     private readonly repository: RoundsProjectionRepository,
     private readonly rules: RuleEvaluator,
+    private readonly changed: ReadModelsChanged,
     logger: PinoLogger,
   ) {
     super(host, logger, {
@@ -35,5 +37,18 @@ export class RoundsConsumer extends HostedConsumer<RoundChange> {
     await this.repository.apply(changes);
     // The round rules read these tables (handlungsbedarfe.rounds.v1.ts).
     this.rules.requestEvaluation();
+    // Every replica's SSE clients (the dashboard's round progress) hear it: model `round`, the
+    // ids of the rounds whose progress may have changed (round ids are public; record ids stay
+    // out). Neither the aggregates nor the read-model rules follow this model.
+    const ids = new Set<string>();
+    for (const c of changes)
+      if (c.model === 'surveyRound') ids.add(c.change.id);
+      else if (c.change.kind === 'upsert') ids.add(c.change.roundId);
+    await this.changed.announce({
+      type: 'changed',
+      model: 'round',
+      ids: [...ids],
+      at: new Date().toISOString(),
+    });
   }
 }

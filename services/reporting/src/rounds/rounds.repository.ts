@@ -69,6 +69,25 @@ export class RoundsRepository {
     );
   }
 
+  /** Closed rounds, the most recently closed first (the report's frozen results). */
+  closed(limit: number): Promise<RoundRow[]> {
+    return this.dataSource.query(
+      `SELECT ${ROUND_COLUMNS} FROM survey_round_item WHERE NOT deleted AND state = 'closed'
+        ORDER BY closed_at DESC NULLS LAST, id DESC LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** The rounds `landCode` was part of, newest first. */
+  ofLand(landCode: string, limit: number): Promise<RoundRow[]> {
+    return this.dataSource.query(
+      `SELECT ${ROUND_COLUMNS} FROM survey_round_item
+        WHERE NOT deleted AND land_codes @> ARRAY[$1]::text[]
+        ORDER BY opened_at DESC NULLS LAST, id DESC LIMIT $2`,
+      [landCode, limit],
+    );
+  }
+
   async find(id: string): Promise<RoundRow | null> {
     const [row]: RoundRow[] = await this.dataSource.query(
       `SELECT ${ROUND_COLUMNS} FROM survey_round_item WHERE id = $1 AND NOT deleted`,

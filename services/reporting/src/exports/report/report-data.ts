@@ -1,4 +1,5 @@
 import { CoverageMatrix, InventoryItemView, LandOverview, Summary } from '../../overview/dto/views';
+import type { RoundProgressView } from '../../rounds/dto/rounds.dto';
 import { FindingRowView } from '../list-pages';
 
 /** Everything the interim report shows, read once at the start of a request. */
@@ -12,4 +13,6 @@ export interface ReportData {
   findingsLeftOut: number;
   /** A report about one Land: the Land, its platforms and twins (the rest is filtered to it). */
   land?: { overview: LandOverview; entries: InventoryItemView[]; entriesLeftOut: number };
+  /** The closed survey rounds, the most recently closed first, each with its per-Land result. */
+  rounds: RoundProgressView[];
 }

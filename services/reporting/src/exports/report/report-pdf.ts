@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { SEVERITIES } from '../../handlungsbedarfe/rule';
 import {
   COVERAGE_LABELS,
@@ -14,8 +13,8 @@ import { FindingRowView } from '../list-pages';
 import { fmt, pct } from './format';
 import { mapPage } from './report-map';
 import { ReportData } from './report-data';
+import { roundPages } from './report-rounds';
 import {
-  artifact,
   BOTTOM,
   CONTENT_WIDTH,
   group,
@@ -23,11 +22,13 @@ import {
   MARGIN,
   MUTED,
   PAGE,
+  pageFooters,
   paragraph,
   scopeOf,
   section,
   table,
   tagged,
+  taggedDocument,
   text,
   type Column,
   type Doc,
@@ -336,55 +337,13 @@ function findingsPages(doc: Doc, root: Struct, data: ReportData): void {
   }
 }
 
-function footers(doc: Doc, data: ReportData): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED);
-    // Below the bottom margin: lift it for the footer, or PDFKit would start a new page.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    artifact(
-      doc,
-      () =>
-        text(
-          doc,
-          `AG Integrierte Datenplattformen · ${reportTitle(data)} · Stand ${germanDate(data.generatedAt)} · Seite ${i + 1} von ${count}`,
-          MARGIN,
-          PAGE.height - MARGIN + 10,
-          { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
-        ),
-      'Pagination',
-    );
-    doc.page.margins.bottom = margin;
-  }
-}
-
 /** The AG's interim report as a tagged PDF (A4, German, PDFKit's built-in Helvetica). */
 export function renderReportPdf(data: ReportData): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    pdfVersion: '1.7',
-    tagged: true,
-    margin: MARGIN,
-    bufferPages: true,
-    lang: 'de-DE',
-    displayTitle: true,
-    info: {
-      Title: `AG Integrierte Datenplattformen – ${reportTitle(data)}`,
-      Author: 'Datenplattform-Inventar',
-      Subject: 'Bestandsaufnahme der Datenplattformen und digitalen Zwillinge der Länder',
-      CreationDate: data.generatedAt,
-    },
+  const { doc, root, done } = taggedDocument({
+    title: `AG Integrierte Datenplattformen – ${reportTitle(data)}`,
+    subject: 'Bestandsaufnahme der Datenplattformen und digitalen Zwillinge der Länder',
+    createdAt: data.generatedAt,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
   titlePage(doc, root, data);
   if (data.land) entriesPage(doc, root, data);
   else {
@@ -393,8 +352,13 @@ export function renderReportPdf(data: ReportData): Promise<Buffer> {
   }
   coveragePages(doc, root, data);
   findingsPages(doc, root, data);
+  roundPages(doc, root, data.rounds, data.land?.overview.code);
   root.end();
-  footers(doc, data);
+  pageFooters(
+    doc,
+    (page, pages) =>
+      `AG Integrierte Datenplattformen · ${reportTitle(data)} · Stand ${germanDate(data.generatedAt)} · Seite ${page} von ${pages}`,
+  );
   doc.end();
   return done;
 }

@@ -2,6 +2,7 @@ import { Viewer } from '../../auth/viewer';
 import { Injectable } from '@nestjs/common';
 import { InventoryItemView } from '../../overview/dto/views';
 import { OverviewService } from '../../overview/overview.service';
+import { RoundsService } from '../../rounds/rounds.service';
 import { FindingRowView, ListPages } from '../list-pages';
 import { ReportData } from './report-data';
 import { renderReportPdf } from './report-pdf';
@@ -10,17 +11,20 @@ import { renderReportPdf } from './report-pdf';
 const REPORT_FINDINGS_LIMIT = 2000;
 /** Platforms and twins listed in a Land's report at most (items.csv has them all). */
 const REPORT_ENTRIES_LIMIT = 500;
+/** Closed survey rounds in the report, the most recently closed first. */
+const REPORT_ROUNDS_LIMIT = 10;
 
 @Injectable()
 export class ReportService {
   constructor(
     private readonly overview: OverviewService,
     private readonly pages: ListPages,
+    private readonly rounds: RoundsService,
   ) {}
 
   /** What the report shows; with `landCode` the report of that Land. */
   async data(viewer: Viewer, now = new Date(), landCode?: string): Promise<ReportData> {
-    const [summary, { laender }, platformTypes, twinUseCases, summaryFindings, entries] =
+    const [summary, { laender }, platformTypes, twinUseCases, summaryFindings, entries, rounds] =
       await Promise.all([
         this.overview.summary(),
         this.overview.laender(),
@@ -28,6 +32,7 @@ export class ReportService {
         this.overview.coverage('twinUseCase'),
         this.collectFindings(viewer, landCode),
         landCode ? this.collectEntries(viewer, landCode) : undefined,
+        this.rounds.closedResults(viewer.scope, REPORT_ROUNDS_LIMIT),
       ]);
     const overview = landCode ? laender.find((l) => l.code === landCode) : undefined;
     const coverage = [platformTypes, twinUseCases];
@@ -40,6 +45,7 @@ export class ReportService {
         : coverage,
       ...summaryFindings,
       land: overview && entries ? { overview, ...entries } : undefined,
+      rounds,
     };
   }
 

@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { hyphenateSync } from 'hyphen/de';
 import { winAnsi } from './win-ansi';
 
@@ -247,4 +248,59 @@ export function table<T>(
 /** The Scope attribute of a header cell (PDFKit writes it; its types do not list it). */
 export function scopeOf(scope: 'Column' | 'Row' | null): StructOptions {
   return scope ? ({ scope } as StructOptions) : {};
+}
+
+/** A tagged A4 document in German (PDFKit's built-in Helvetica) and its bytes once ended. */
+export function taggedDocument(info: { title: string; subject: string; createdAt: Date }): {
+  doc: Doc;
+  root: Struct;
+  done: Promise<Buffer>;
+} {
+  const doc = new PDFDocument({
+    size: 'A4',
+    pdfVersion: '1.7',
+    tagged: true,
+    margin: MARGIN,
+    bufferPages: true,
+    lang: 'de-DE',
+    displayTitle: true,
+    info: {
+      Title: info.title,
+      Author: 'Datenplattform-Inventar',
+      Subject: info.subject,
+      CreationDate: info.createdAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  return { doc, root, done };
+}
+
+/** Each page's footer (an artifact): `line(page, pages)`, centred below the content. */
+export function pageFooters(doc: Doc, line: (page: number, pages: number) => string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    doc.font('Helvetica').fontSize(8).fillColor(MUTED);
+    // Below the bottom margin: lift it for the footer, or PDFKit would start a new page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    artifact(
+      doc,
+      () =>
+        text(doc, line(i + 1, count), MARGIN, PAGE.height - MARGIN + 10, {
+          width: CONTENT_WIDTH,
+          align: 'center',
+          lineBreak: false,
+        }),
+      'Pagination',
+    );
+    doc.page.margins.bottom = margin;
+  }
 }

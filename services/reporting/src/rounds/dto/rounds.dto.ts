@@ -1,7 +1,7 @@
 import { LAND_CODES } from '@dpi/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { CSV_DELIMITERS, CsvDelimiter } from '../../exports/csv/csv';
 import type { LandProgressRow, RoundRow } from '../rounds.repository';
 
@@ -33,6 +33,29 @@ export class OpenItemsQuery {
   @IsOptional()
   @IsIn(DELIMITERS, { message: `delimiter must be one of: ${DELIMITERS.join(', ')}` })
   delimiter?: CsvDelimiter;
+}
+
+export class OpenItemsPdfQuery {
+  @ApiPropertyOptional({ enum: LAND_CODES, description: 'Only this Land’s open records' })
+  @IsOptional()
+  @IsIn(LAND_CODES, { message: 'land must be one of the 16 Länder codes' })
+  land?: string;
+}
+
+export class RoundsOverviewQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The round to show; without it the newest open round, else the newest one',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'round must be a round id (UUID)' })
+  round?: string;
+}
+
+export class LandRoundsQuery {
+  @ApiProperty({ enum: LAND_CODES, description: 'The Land whose rounds are listed' })
+  @IsIn(LAND_CODES, { message: 'land must be one of the 16 Länder codes' })
+  land!: string;
 }
 
 export class RoundSummaryView {
@@ -93,6 +116,35 @@ export class LandProgressView {
 export class RoundProgressView {
   @ApiProperty({ type: RoundSummaryView }) round!: RoundSummaryView;
   @ApiProperty({ type: [LandProgressView] }) laender!: LandProgressView[];
+}
+
+export class RoundsOverview {
+  @ApiProperty({
+    type: () => [RoundSummaryView],
+    description: 'The most recent rounds, newest first (to choose from)',
+  })
+  rounds!: RoundSummaryView[];
+  @ApiPropertyOptional({
+    type: () => RoundProgressView,
+    nullable: true,
+    description: 'The chosen round, else the newest open one, else the newest; null: none',
+  })
+  shown!: RoundProgressView | null;
+}
+
+export class LandRoundView {
+  @ApiProperty({ type: () => RoundSummaryView }) round!: RoundSummaryView;
+  @ApiProperty({ type: () => LandProgressView, description: 'The Land’s result in the round' })
+  progress!: LandProgressView;
+}
+
+export class LandRoundHistory {
+  @ApiProperty({ example: 'DE-HH' }) landCode!: string;
+  @ApiProperty({
+    type: () => [LandRoundView],
+    description: 'The rounds the Land was in, newest first',
+  })
+  rounds!: LandRoundView[];
 }
 
 /** A Land's progress in words of the API: the counts plus its declaration. */
