@@ -30,9 +30,14 @@ import {
 } from './url-state';
 import { renderStatus, setText } from './view';
 import { translate } from './views/dom';
-import { NAVIGATION, VIEWS } from './views/registry';
+import { ERFASSUNG_VIEWS } from './erfassung/view';
+import { NAVIGATION as PAGES, VIEWS as PAGE_VIEWS } from './views/registry';
 import { mountReviewer } from './views/reviewer';
 import type { AppState, MountedView, ViewContext, ViewDefinition } from './views/types';
+
+// The entry UI for the Länder (issue 22, part 4) has routes of its own under /erfassung.
+const VIEWS = [...PAGE_VIEWS, ...ERFASSUNG_VIEWS];
+const NAVIGATION = [...PAGES, { path: '/erfassung', de: 'Erfassung', en: 'Data entry' }];
 
 /** Live changes are shown at most once per this interval (doubling up to the maximum under a stream). */
 const LIVE_SETTLE_MS = 300;

@@ -17,7 +17,7 @@ const round: Round = {
   title: 'Erhebungsrunde 2027',
   referenceDate: '2027-03-31',
   deadline: '2027-04-30T22:00:00.000Z',
-  kinds: ['platform', 'twin', 'dataset', 'endpoint'],
+  kinds: ['platform', 'digital-twin', 'dataset', 'endpoint'],
   state: 'open',
   laender: [{ landCode: 'DE-HH', completedAt: null, completedBy: null }],
 };
@@ -84,6 +84,26 @@ describe('entry list state', () => {
       new: 1,
       withdrawn: 1,
     });
+  });
+
+  it("knows twins by the round's kind name (digital-twin), also when withdrawn", () => {
+    const twins = joinEntries(
+      [rec('t', { kind: 'twin' })],
+      [
+        inRound('t', 'open', { kind: 'digital-twin' }),
+        inRound('u', 'withdrawn', { kind: 'digital-twin' }),
+        inRound('o', 'withdrawn', { kind: 'organisation' }),
+      ],
+      'DE-HH',
+      round,
+    );
+    expect(twins.map((e) => [e.id, e.kind, e.state])).toEqual([
+      ['t', 'twin', 'open'],
+      ['u', 'twin', 'withdrawn'],
+    ]);
+    expect(actionsFor(twins[0], hamburg, round).confirm).toBe(true);
+    const platformsOnly = { ...round, kinds: ['platform'] };
+    expect(actionsFor(twins[0], hamburg, platformsOnly).confirm).toBe(false);
   });
 
   it('without an open round every entry is "none" and only editing is offered', () => {

@@ -3,7 +3,7 @@
  * with their state in the current survey round, and which actions the page offers on each. The
  * rule "never offer an action on another Land's record" lives here, once. Pure: no DOM.
  */
-import type { EntryKind } from './fields';
+import { entryKindOf, roundKindOf, type EntryKind } from './fields';
 
 export type RoundStatus = 'open' | 'confirmed' | 'updated' | 'withdrawn';
 /** `new`: created while the round is open (not in the round's snapshot); `none`: no open round. */
@@ -95,11 +95,17 @@ export function joinEntries(
     });
   }
   for (const record of roundRecords) {
-    if (seen.has(record.id) || record.landCode !== landCode || record.status !== 'withdrawn')
+    const kind = entryKindOf(record.kind);
+    if (
+      !kind ||
+      seen.has(record.id) ||
+      record.landCode !== landCode ||
+      record.status !== 'withdrawn'
+    )
       continue;
     entries.push({
       id: record.id,
-      kind: record.kind as EntryKind,
+      kind,
       title: '',
       landCode: record.landCode,
       nonPublic: false,
@@ -129,7 +135,7 @@ const NONE: Actions = { confirm: false, edit: false, withdraw: false };
 /** What the page offers on an entry: nothing on another Land's record, nothing on a withdrawn one. */
 export function actionsFor(entry: Entry, principal: Principal, round: Round | undefined): Actions {
   if (!mayWrite(principal, entry.landCode) || entry.state === 'withdrawn') return NONE;
-  const roundOpen = round?.state === 'open' && round.kinds.includes(entry.kind);
+  const roundOpen = round?.state === 'open' && round.kinds.includes(roundKindOf(entry.kind));
   return {
     confirm: roundOpen && entry.state === 'open',
     edit: true,

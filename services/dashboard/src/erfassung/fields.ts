@@ -17,6 +17,17 @@ export const KIND_PATHS: Record<EntryKind, string> = {
   endpoint: 'endpoints',
 };
 
+/** The registry's name of a kind in survey rounds (`digital-twin`; the others as they are). */
+export function roundKindOf(kind: EntryKind): string {
+  return kind === 'twin' ? 'digital-twin' : kind;
+}
+
+/** The entry kind of a round record's kind; undefined for kinds the entry UI has no form for. */
+export function entryKindOf(roundKind: string): EntryKind | undefined {
+  const kind = roundKind === 'digital-twin' ? 'twin' : roundKind;
+  return isEntryKind(kind) ? kind : undefined;
+}
+
 export function isEntryKind(value: string): value is EntryKind {
   return (ENTRY_KINDS as readonly string[]).includes(value);
 }

@@ -1,0 +1,436 @@
+import { WORKSPACE_ROOT } from '@dpi/testing';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, seriousViolations, VIEWPORTS } from './dashboard/browser';
+import { type ErfassungStack, startErfassungStack } from './erfassung/stack';
+
+const SHOTS = join(WORKSPACE_ROOT, '.infra/test-artifacts/erfassung');
+const HH = (n: number) => `Plattform Hamburg ${n} (E2E)`;
+const HH_HIDDEN = 'Interne Hafenplattform Hamburg (E2E)';
+const HH_TWIN = 'Digitaler Zwilling Hamburg (E2E)';
+const BB_PUBLIC = 'Geoportal Brandenburg (E2E)';
+const BB_HIDDEN = 'Interne Plattform Brandenburg (E2E)';
+const NEW_NAME = 'Neue Plattform Hamburg (E2E)';
+const SESSION_KEY = 'dpi.erfassung';
+
+interface RoundRecord {
+  id: string;
+  status: string;
+  reason: string | null;
+}
+
+/**
+ * The entry UI (/erfassung, issue 22 part 4) in headless Chromium against the real registry: the
+ * admin opens a round (API); Hamburg's editor signs in with the Land's token, confirms three
+ * entries in bulk, edits one (a field error shown and corrected, a point set on the map),
+ * withdraws one with a reason, adds one, resolves a 412 after a concurrent change, and declares
+ * "nothing more to add"; Brandenburg's editor sees none of Hamburg's non-public entries and is
+ * offered nothing on Hamburg's. axe-core on every page at 1440×900 and 390×844. The token never
+ * appears in a request URL.
+ */
+describe('dashboard: Erfassung (entry UI for the Länder)', () => {
+  let stack: ErfassungStack;
+  let browser: Browser;
+  let hhToken: string;
+  let bbToken: string;
+  let roundId: string;
+  const ids = {
+    hh: [1, 2, 3, 4, 5].map(() => randomUUID()),
+    hhHidden: randomUUID(),
+    hhTwin: randomUUID(),
+    hhDataset: randomUUID(),
+    hhEndpoint: randomUUID(),
+    bbPublic: randomUUID(),
+    bbHidden: randomUUID(),
+  };
+  /** Every request URL every context sent, and the Authorization headers seen (the control). */
+  const requests: { url: string; authorization?: string }[] = [];
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    stack = await startErfassungStack();
+    const hh = { landCode: 'DE-HH' };
+    const platform = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
+      kind: 'platform',
+      id,
+      data: { name, type: 'geoportal', status: 'production', ...extra },
+    });
+    const items = [
+      ...ids.hh.map((id, i) => platform(id, HH(i + 1), hh)),
+      platform(ids.hhHidden, HH_HIDDEN, { ...hh, accessRights: 'NON_PUBLIC' }),
+      {
+        kind: 'twin',
+        id: ids.hhTwin,
+        data: { ...hh, name: HH_TWIN, scope: 'municipality', kind: 'urban', maturityLevel: 2 },
+      },
+      { kind: 'dataset', id: ids.hhDataset, data: { ...hh, title: 'Baumkataster Hamburg (E2E)' } },
+      {
+        kind: 'endpoint',
+        id: ids.hhEndpoint,
+        data: {
+          ...hh,
+          name: 'WMS Hamburg (E2E)',
+          serviceType: 'wms',
+          url: 'https://geodienste.hamburg.de/wms',
+        },
+      },
+      platform(ids.bbPublic, BB_PUBLIC, { landCode: 'DE-BB' }),
+      platform(ids.bbHidden, BB_HIDDEN, { landCode: 'DE-BB', accessRights: 'NON_PUBLIC' }),
+    ];
+    const imported = await stack.api('POST', '/imports', items);
+    expect({
+      status: imported.status,
+      body: imported.status === 200 ? '' : await imported.text(),
+    }).toEqual({
+      status: 200,
+      body: '',
+    });
+    hhToken = await stack.token('redaktion-hamburg-e2e', 'DE-HH');
+    bbToken = await stack.token('redaktion-brandenburg-e2e', 'DE-BB');
+    // The admin opens the round (API).
+    const opened = await stack.api('POST', '/rounds', {
+      title: 'Erhebungsrunde E2E',
+      referenceDate: '2026-12-01',
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      kinds: ['platform', 'digital-twin', 'dataset', 'endpoint'],
+      landCodes: ['DE-HH', 'DE-BB'],
+    });
+    expect({
+      status: opened.status,
+      body: opened.status === 201 ? '' : await opened.text(),
+    }).toEqual({
+      status: 201,
+      body: '',
+    });
+    roundId = ((await opened.json()) as { id: string }).id;
+    browser = await launch();
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function open(viewport: keyof typeof VIEWPORTS, token?: string) {
+    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'de-DE' });
+    contexts.push(context);
+    context.on('request', (request) =>
+      requests.push({ url: request.url(), authorization: request.headers()['authorization'] }),
+    );
+    if (token) {
+      // A tab that already signed in (the session as session.ts keeps it).
+      const principal = await (
+        await fetch(`${stack.registry.url}/api/v1/auth/principal`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json();
+      await context.addInitScript(([key, value]) => sessionStorage.setItem(key, value), [
+        SESSION_KEY,
+        JSON.stringify({ token, principal }),
+      ] as const);
+    }
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    return { page, errors, context };
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const axe = async (page: Page, where: string) =>
+    expect({ where, violations: await seriousViolations(page) }).toEqual({ where, violations: [] });
+  const overflow = (page: Page) =>
+    page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+  const roundRecords = async (): Promise<Map<string, RoundRecord>> => {
+    const page = (await (
+      await stack.api('GET', `/rounds/${roundId}/records?limit=500`)
+    ).json()) as {
+      items: RoundRecord[];
+    };
+    return new Map(page.items.map((r) => [r.id, r]));
+  };
+  const record = async (path: string) => {
+    const response = await stack.api('GET', path);
+    return {
+      etag: response.headers.get('etag') ?? '',
+      body: (await response.json()) as Record<string, unknown>,
+    };
+  };
+  const row = (page: Page, id: string) => page.locator(`#erfassung-tabelle tr[data-id="${id}"]`);
+
+  let hamburg: Page;
+
+  it('signs the Hamburg editor in with the token and lists all kinds with their round state', async () => {
+    const { page, errors } = await open('desktop');
+    hamburg = page;
+    await page.goto(`${stack.dashboard.url}/erfassung`);
+    await page.locator('#erfassung-token').waitFor();
+    await axe(page, 'sign-in desktop');
+    await shot(page, 'desktop-anmelden');
+    // A wrong token: refused with a message at the field.
+    await page.fill('#erfassung-token', 'falsches-token-0123456789abcdef');
+    await page.click('#erfassung-anmelden');
+    await page.locator('#erfassung-token[aria-invalid="true"]').waitFor();
+    expect(await page.textContent('#erfassung-token-fehler')).toMatch(/ungültig/);
+    await page.fill('#erfassung-token', hhToken);
+    await page.click('#erfassung-anmelden');
+    await page.locator('#erfassung-tabelle').waitFor({ timeout: 30_000 });
+    expect(await page.textContent('#erfassung-angemeldet')).toContain('Hamburg');
+    // Every kind, the NON_PUBLIC one marked; nothing of Brandenburg.
+    for (const id of [...ids.hh, ids.hhHidden, ids.hhTwin, ids.hhDataset, ids.hhEndpoint])
+      expect(await row(page, id).getAttribute('data-state')).toBe('open');
+    expect(await row(page, ids.hhHidden).textContent()).toContain('nicht öffentlich');
+    expect(
+      await page.locator(`tr[data-id="${ids.bbPublic}"], tr[data-id="${ids.bbHidden}"]`).count(),
+    ).toBe(0);
+    expect(await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY)).toContain(
+      hhToken,
+    );
+    await axe(page, 'list desktop');
+    await shot(page, 'desktop-liste');
+    expect(errors).toEqual([]);
+  });
+
+  it('confirms three entries in one bulk request', async () => {
+    const page = hamburg;
+    const bulk = page.waitForRequest((r) => r.url().endsWith(`/rounds/${roundId}/confirmations`));
+    for (const id of ids.hh.slice(0, 3)) await page.check(`#wahl-${id}`);
+    await page.locator('#erfassung-bestaetigen', { hasText: '(3)' }).waitFor();
+    await page.click('#erfassung-bestaetigen');
+    expect(JSON.parse((await bulk).postData() ?? '{}')).toEqual({ recordIds: ids.hh.slice(0, 3) });
+    await page.locator('.erfassung-status', { hasText: '3 Einträge bestätigt' }).waitFor();
+    await page.locator(`tr[data-id="${ids.hh[0]}"][data-state="confirmed"]`).waitFor();
+    const states = await roundRecords();
+    expect(ids.hh.map((id) => states.get(id)?.status)).toEqual([
+      'confirmed',
+      'confirmed',
+      'confirmed',
+      'open',
+      'open',
+    ]);
+  });
+
+  it('edits one: a field error is shown at the field and in the summary, corrected, saved with a point from the map', async () => {
+    const page = hamburg;
+    await row(page, ids.hh[3]).locator('a').click();
+    await page.locator('#feld-name').waitFor();
+    await page.fill('#feld-name', '   ');
+    await page.fill('#feld-homepage', 'geoportal-hamburg');
+    await page.click('#formular-speichern');
+    await page.locator('#formular-fehler .kern-alert--danger').waitFor();
+    expect(await page.getAttribute('#feld-name', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#feld-name', 'aria-describedby')).toContain('feld-name-fehler');
+    expect(await page.textContent('#feld-name-fehler')).toMatch(/Bitte/);
+    expect(await page.getAttribute('#feld-homepage', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#feld-homepage-fehler')).toMatch(/https:\/\//);
+    expect(await page.textContent('#formular-fehler')).toMatch(/Bitte prüfen Sie 2 Angaben/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('formular-fehler');
+    await axe(page, 'form with errors desktop');
+    await shot(page, 'desktop-formular-fehler');
+    // Corrected; a point picked on the map.
+    await page.fill('#feld-name', `${HH(4)} geändert`);
+    await page.fill('#feld-homepage', 'https://geoportal-hamburg.de');
+    await page.selectOption('#feld-status', 'pilot');
+    await page.click('#feld-geometry-punkt');
+    const map = page.locator('#feld-geometry-karte');
+    await map.scrollIntoViewIfNeeded();
+    const box = await map.boundingBox();
+    if (!box) throw new Error('map not rendered');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() =>
+      /^\d+\.\d+, \d+\.\d+$/.test(
+        (document.getElementById('feld-geometry') as HTMLInputElement).value,
+      ),
+    );
+    await shot(page, 'desktop-formular-karte');
+    await page.click('#formular-speichern');
+    await page.locator('.erfassung-status', { hasText: 'Gespeichert' }).waitFor();
+    const saved = (await record(`/platforms/${ids.hh[3]}`)).body;
+    expect(saved).toMatchObject({
+      name: `${HH(4)} geändert`,
+      status: 'pilot',
+      homepage: 'https://geoportal-hamburg.de',
+    });
+    const point = saved['geometry'] as { type: string; coordinates: number[] };
+    expect(point.type).toBe('Point');
+    // Somewhere in Germany (the map's middle).
+    expect(point.coordinates[0]).toBeGreaterThan(5);
+    expect(point.coordinates[0]).toBeLessThan(16);
+    expect((await roundRecords()).get(ids.hh[3])?.status).toBe('updated');
+  });
+
+  it('withdraws one with a reason', async () => {
+    const page = hamburg;
+    await page.click(`#zurueckziehen-${ids.hh[4]}`);
+    await page.locator('dialog[open] #rueckzug-grund').waitFor();
+    await page.click('#rueckzug-bestaetigen');
+    await page.locator('#rueckzug-grund[aria-invalid="true"]').waitFor();
+    await axe(page, 'withdraw dialog desktop');
+    await shot(page, 'desktop-zurueckziehen');
+    await page.fill('#rueckzug-grund', 'Plattform 2026 abgeschaltet');
+    await page.click('#rueckzug-bestaetigen');
+    await page.locator('.erfassung-status', { hasText: 'zurückgezogen' }).waitFor();
+    await page.locator(`tr[data-id="${ids.hh[4]}"][data-state="withdrawn"]`).waitFor();
+    expect((await roundRecords()).get(ids.hh[4])).toMatchObject({
+      status: 'withdrawn',
+      reason: 'Plattform 2026 abgeschaltet',
+    });
+    expect((await stack.api('GET', `/platforms/${ids.hh[4]}`)).status).toBe(404);
+  });
+
+  it('adds a new platform', async () => {
+    const page = hamburg;
+    await page.click('a[href^="/erfassung/neu/platform"]');
+    await page.locator('#feld-name').waitFor();
+    await axe(page, 'new form desktop');
+    await page.fill('#feld-name', NEW_NAME);
+    await page.selectOption('#feld-type', 'urbanDataPlatform');
+    await page.selectOption('#feld-status', 'planned');
+    await page.check('#feld-themes-ENVI');
+    await page.click('#formular-speichern');
+    await page.locator('.erfassung-status', { hasText: NEW_NAME }).waitFor();
+    const list = (await (
+      await stack.api('GET', `/platforms?landCode=DE-HH&q=${encodeURIComponent('Neue Plattform')}`)
+    ).json()) as {
+      items: { id: string; name: string; landCode: string; themes: string[] }[];
+    };
+    expect(list.items.map((p) => [p.name, p.landCode, p.themes])).toEqual([
+      [NEW_NAME, 'DE-HH', ['ENVI']],
+    ]);
+    await page.locator(`tr[data-id="${list.items[0].id}"][data-state="new"]`).waitFor();
+  });
+
+  it('shows what another person changed when they saved first (412) and re-applies the editor change', async () => {
+    const page = hamburg;
+    await row(page, ids.hhTwin).locator('a').click();
+    await page.locator('#feld-name').waitFor();
+    // The other person saves while the form is open.
+    const { etag } = await record(`/twins/${ids.hhTwin}`);
+    const other = await stack.api(
+      'PATCH',
+      `/twins/${ids.hhTwin}`,
+      { description: 'Von der AG ergänzt', maturityLevel: 3 },
+      { 'if-match': etag },
+    );
+    expect(other.status).toBe(200);
+    await page.fill('#feld-name', `${HH_TWIN} neu`);
+    await page.selectOption('#feld-maturityLevel', '4');
+    await page.click('#formular-speichern');
+    await page.locator('dialog#konflikt[open]').waitFor();
+    const theirs = await page.textContent('#konflikt-andere');
+    expect(theirs).toContain('Von der AG ergänzt');
+    expect(theirs).toContain('Stufe 3');
+    expect(await page.textContent('#konflikt-meine')).toContain(`${HH_TWIN} neu`);
+    // Both changed the maturity: the editor is asked.
+    expect(await page.locator('#konflikt fieldset[data-field="maturityLevel"]').count()).toBe(1);
+    await axe(page, 'conflict dialog desktop');
+    await shot(page, 'desktop-konflikt');
+    await page.check('#konflikt-maturityLevel-theirs');
+    await page.click('#konflikt-anwenden');
+    await page.locator('.erfassung-status', { hasText: 'Gespeichert' }).waitFor();
+    expect((await record(`/twins/${ids.hhTwin}`)).body).toMatchObject({
+      name: `${HH_TWIN} neu`,
+      description: 'Von der AG ergänzt',
+      maturityLevel: 3,
+    });
+  });
+
+  it('declares "nothing more to add"', async () => {
+    const page = hamburg;
+    await page.click('#erfassung-abschliessen');
+    await page.locator('#erfassung-erklaert').waitFor();
+    const round = (await (await stack.api('GET', `/rounds/${roundId}`)).json()) as {
+      laender: { landCode: string; completedAt: string | null }[];
+    };
+    expect(round.laender.find((l) => l.landCode === 'DE-HH')?.completedAt).toEqual(
+      expect.any(String),
+    );
+    expect(round.laender.find((l) => l.landCode === 'DE-BB')?.completedAt).toBeNull();
+    await shot(page, 'desktop-liste-fertig');
+    // English, through the header's toggle.
+    await page.click('#sprache');
+    await page.locator('#erfassung-titel', { hasText: 'Data entry' }).waitFor();
+    // The toggle was just clicked: measure it at rest, not in its hover state.
+    await page.mouse.move(700, 800);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await axe(page, 'list desktop en');
+    await shot(page, 'desktop-liste-en');
+  });
+
+  it('works at 390×844: list, form, passes axe, nothing wider than the screen', async () => {
+    const { page, errors } = await open('phone', hhToken);
+    await page.goto(`${stack.dashboard.url}/erfassung`);
+    await page.locator('#erfassung-tabelle').waitFor({ timeout: 30_000 });
+    expect(await overflow(page)).toBe(0);
+    await axe(page, 'list phone');
+    await shot(page, 'phone-liste');
+    await page.goto(`${stack.dashboard.url}/erfassung/dataset/${ids.hhDataset}`);
+    await page.locator('#feld-title').waitFor();
+    await page.fill('#feld-bbox', '9.7, 53.4, 10.3, 53.7');
+    await page.press('#feld-bbox', 'Tab');
+    expect(await overflow(page)).toBe(0);
+    await axe(page, 'dataset form phone');
+    await shot(page, 'phone-formular');
+    await page.click('#formular-speichern');
+    await page.locator('.erfassung-status', { hasText: 'Gespeichert' }).waitFor();
+    expect((await record(`/datasets/${ids.hhDataset}`)).body['bbox']).toEqual([
+      9.7, 53.4, 10.3, 53.7,
+    ]);
+    await page.goto(`${stack.dashboard.url}/erfassung/neu/endpoint`);
+    await page.locator('#feld-url').waitFor();
+    await axe(page, 'new endpoint phone');
+    await page.goto(`${stack.dashboard.url}/erfassung`);
+    await page.locator('#erfassung-token, #erfassung-tabelle').first().waitFor();
+    await page.click('#erfassung-abmelden');
+    await page.locator('#erfassung-token').waitFor();
+    expect(await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY)).toBeNull();
+    await axe(page, 'sign-in phone');
+    expect(errors).toEqual([]);
+  });
+
+  it("Brandenburg's editor sees none of Hamburg's non-public entries and is offered nothing on Hamburg's", async () => {
+    const { page, errors } = await open('desktop');
+    await page.goto(`${stack.dashboard.url}/erfassung`);
+    await page.fill('#erfassung-token', bbToken);
+    await page.click('#erfassung-anmelden');
+    await page.locator('#erfassung-tabelle').waitFor({ timeout: 30_000 });
+    // Negative control: the token works for Brandenburg — its own entries, the hidden one too.
+    expect(await row(page, ids.bbPublic).count()).toBe(1);
+    expect(await row(page, ids.bbHidden).count()).toBe(1);
+    const text = (await page.textContent('main')) ?? '';
+    expect(text).not.toContain(HH_HIDDEN);
+    expect(text).not.toContain('Hamburg (E2E)');
+    const hamburgIds = [...ids.hh, ids.hhHidden, ids.hhTwin, ids.hhDataset, ids.hhEndpoint];
+    const html = await page.content();
+    for (const id of hamburgIds) expect(html).not.toContain(id);
+    // Straight to Hamburg's records: the hidden one is unknown, the public one not editable.
+    await page.goto(`${stack.dashboard.url}/erfassung/platform/${ids.hhHidden}`);
+    await page.locator('.kern-alert', { hasText: 'gibt es nicht' }).waitFor();
+    expect(await page.textContent('main')).not.toContain(HH_HIDDEN);
+    expect(await page.locator('#ansicht form').count()).toBe(0);
+    await page.goto(`${stack.dashboard.url}/erfassung/platform/${ids.hh[0]}`);
+    await page.locator('.kern-alert', { hasText: 'gehört zu Hamburg' }).waitFor();
+    expect(
+      await page
+        .locator('#ansicht form, #ansicht input, #ansicht select, #ansicht textarea')
+        .count(),
+    ).toBe(0);
+    await axe(page, 'not yours desktop');
+    await shot(page, 'desktop-brandenburg-fremd');
+    expect(errors).toEqual([]);
+  });
+
+  it('never puts a token into a request URL (and the recorder did see them in headers)', () => {
+    const withToken = requests.filter((r) => r.url.includes(hhToken) || r.url.includes(bbToken));
+    expect(withToken).toEqual([]);
+    // Control: the recorder saw the requests that carried the tokens, in the header.
+    const headers = new Set(requests.map((r) => r.authorization));
+    expect(headers.has(`Bearer ${hhToken}`)).toBe(true);
+    expect(headers.has(`Bearer ${bbToken}`)).toBe(true);
+    expect(requests.filter((r) => r.url.includes('/registry-api/')).length).toBeGreaterThan(10);
+  });
+});
