@@ -1,6 +1,7 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { DatasetChangedSchema } from '@dpi/contracts';
 import { RawEvent } from '@dpi/kafka';
+import { gunzipSync } from 'node:zlib';
 import { landCodeOf, nullIfEmpty, recordIds, wgs84Bbox } from './event-checks';
 import { sourceOf } from './platform-event';
 import { decodeRecordChange, RecordChange } from './record-change';
@@ -102,8 +103,27 @@ export function toDatasetChange(raw: RawEvent): DatasetChange {
       resourceIdentifier: nullIfEmpty(d.resourceIdentifier),
       source: sourceOf(d.source),
       harvestedAt: d.provenance?.harvestedAt ? timestampDate(d.provenance.harvestedAt) : null,
-      isoDocument: d.provenance ? nullIfEmpty(d.provenance.isoDocument) : null,
+      isoDocument: d.provenance ? isoDocumentOf(d.provenance) : null,
       isoDocumentBytes: d.provenance?.isoDocumentBytes ?? 0,
     }),
   );
+}
+
+/**
+ * The harvested document an event carries: gzip-compressed since the harvester compresses it once
+ * (`iso_document_gzip`, issue 20 follow-up), as text in events before that. Decompressed here, so
+ * the read model and the CSW keep their text column. A document that does not decompress, or to
+ * more than MAX_ISO_DOCUMENT_BYTES (the harvester carries at most 256 KiB), throws (→ DLQ).
+ */
+const MAX_ISO_DOCUMENT_BYTES = 1024 * 1024;
+
+function isoDocumentOf(provenance: {
+  isoDocument: string;
+  isoDocumentGzip: Uint8Array;
+}): string | null {
+  if (provenance.isoDocumentGzip.length > 0)
+    return gunzipSync(provenance.isoDocumentGzip, {
+      maxOutputLength: MAX_ISO_DOCUMENT_BYTES,
+    }).toString('utf8');
+  return nullIfEmpty(provenance.isoDocument);
 }

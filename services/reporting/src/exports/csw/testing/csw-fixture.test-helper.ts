@@ -11,6 +11,7 @@ import {
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ReportingUnderTest, startReporting } from '../../../reporting.test-helper';
 
 /**
@@ -101,7 +102,9 @@ export async function startCswFixture(name: string): Promise<CswFixture> {
   const fixture = await fixtureRecords();
   const isoRecord = fixture.get(ISO_FILE_ID) as IsoRecord;
   const altered = fixture.get(ALTERED_FILE_ID) as IsoRecord;
-  const harvestedFrom = (record: IsoRecord, document: string) => {
+  // `gzip`: the document as harvesters send it since issue 20's follow-up (iso_document_gzip);
+  // without, as text (events before it). The CSW must serve both alike.
+  const harvestedFrom = (record: IsoRecord, document: string, gzip = false) => {
     const box = record.bboxes[0];
     return {
       landCode: '',
@@ -114,7 +117,7 @@ export async function startCswFixture(name: string): Promise<CswFixture> {
         harvestSourceName: 'GDI-DE Geodatenkatalog',
         fileIdentifier: record.fileIdentifier ?? '',
         harvestedAt: { seconds: BigInt(Date.parse('2026-12-01T10:00:00Z') / 1000), nanos: 0 },
-        isoDocument: document,
+        ...(gzip ? { isoDocumentGzip: gzipSync(document) } : { isoDocument: document }),
         isoDocumentBytes: Buffer.byteLength(document),
       },
     };
@@ -175,6 +178,7 @@ export async function startCswFixture(name: string): Promise<CswFixture> {
       harvestedFrom(
         altered,
         (altered.document as string).replace(altered.title as string, ALTERED_TITLE),
+        true,
       ),
     ),
     r.events.dataset(HARVESTED_LARGE, 1, {
