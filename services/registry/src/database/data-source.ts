@@ -23,6 +23,7 @@ import { SurveyRounds1763900000010 } from './migrations/1763900000010-survey-rou
 import { HarvestedDocuments1763900000012 } from './migrations/1763900000012-harvested-documents';
 import { NormalisedVocabulary1763900000011 } from './migrations/1763900000011-normalised-vocabulary';
 import { HarvestedDocumentsLz41763900000013 } from './migrations/1763900000013-harvested-documents-lz4';
+import { HarvestedDocumentsGzip1763900000014 } from './migrations/1763900000014-harvested-documents-gzip';
 
 export const REGISTRY_ENTITIES = [
   LandEntity,
@@ -50,6 +51,7 @@ export const REGISTRY_MIGRATIONS = [
   NormalisedVocabulary1763900000011,
   HarvestedDocuments1763900000012,
   HarvestedDocumentsLz41763900000013,
+  HarvestedDocumentsGzip1763900000014,
 ];
 
 export function registryDataSourceOptions(

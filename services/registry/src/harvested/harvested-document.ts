@@ -6,8 +6,13 @@ import { DATASET_KIND } from '../datasets/dataset.kind';
 /** What is stored of a harvested dataset's ISO document (null: none to keep). */
 export interface HarvestedDocument {
   datasetId: string;
-  /** Canonical XML; null when the harvester left it out for its size. */
+  /** Canonical XML as events before `iso_document_gzip` carried it; null otherwise. */
   document: string | null;
+  /**
+   * The document gzip-compressed as the harvester sent it (`iso_document_gzip`), stored and passed
+   * on as is, never decompressed here; null when the event carried text or none.
+   */
+  gzip: Uint8Array | null;
   bytes: number;
   harvestChecksum: string;
 }
@@ -22,9 +27,12 @@ export function documentOf(
   harvestChecksum: string,
 ): HarvestedDocument | null {
   if (record.isoDocumentBytes <= 0) return null;
+  const bytes = record.isoDocumentBytes;
+  if (record.isoDocumentGzip.length > 0)
+    return { datasetId, document: null, gzip: record.isoDocumentGzip, bytes, harvestChecksum };
   const document =
     record.isoDocument && !record.isoDocument.includes(NUL) ? record.isoDocument : null;
-  return { datasetId, document, bytes: record.isoDocumentBytes, harvestChecksum };
+  return { datasetId, document, gzip: null, bytes, harvestChecksum };
 }
 
 /**
@@ -42,6 +50,7 @@ export function datasetKindWithDocument(document: HarvestedDocument | null): typ
       const provenance = message.dataset?.provenance;
       if (provenance) {
         provenance.isoDocument = document.document ?? '';
+        if (document.gzip) provenance.isoDocumentGzip = document.gzip;
         provenance.isoDocumentBytes = document.bytes;
       }
       return message;
@@ -62,16 +71,18 @@ export function documentWrites(
   if (kept.length > 0)
     parts.push({
       text: `INSERT INTO harvested_dataset_document AS d
-          (dataset_id, document, document_bytes, harvest_checksum, stored_at)
-        SELECT t.id, t.document, t.bytes, t.checksum, now()
-          FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[]) AS t(id, document, bytes, checksum)
+          (dataset_id, document, document_gzip, document_bytes, harvest_checksum, stored_at)
+        SELECT t.id, t.document, t.gzip, t.bytes, t.checksum, now()
+          FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::int[], $5::text[])
+            AS t(id, document, gzip, bytes, checksum)
         ON CONFLICT (dataset_id) DO UPDATE SET document = EXCLUDED.document,
-          document_bytes = EXCLUDED.document_bytes, harvest_checksum = EXCLUDED.harvest_checksum,
-          stored_at = EXCLUDED.stored_at
+          document_gzip = EXCLUDED.document_gzip, document_bytes = EXCLUDED.document_bytes,
+          harvest_checksum = EXCLUDED.harvest_checksum, stored_at = EXCLUDED.stored_at
         RETURNING d.dataset_id`,
       values: [
         kept.map((d) => d.datasetId),
         kept.map((d) => d.document),
+        kept.map((d) => d.gzip),
         kept.map((d) => d.bytes),
         kept.map((d) => d.harvestChecksum),
       ],

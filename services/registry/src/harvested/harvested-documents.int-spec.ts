@@ -17,6 +17,7 @@ import {
 } from '@dpi/kafka';
 import { eventually, KafkaProbe, kafkaBrokers } from '@dpi/testing';
 import { Producer } from 'kafkajs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 
 const SOURCE = '0c2d8f7e-5b1a-4c3e-9f6d-7a8b9c0d1e2f';
@@ -76,7 +77,8 @@ describe('registry: the harvested ISO document is stored and travels in the data
   /** The dataset of a fileIdentifier at `version`, its stored document and its event's provenance. */
   const state = async (fileIdentifier: string, version: number) => {
     const { rows } = await registry.db.query(
-      `SELECT d.id, d.version, x.document, x.document_bytes AS bytes, x.harvest_checksum AS checksum
+      `SELECT d.id, d.version, x.document, x.document_gzip AS gzip, x.document_bytes AS bytes,
+              x.harvest_checksum AS checksum
          FROM ${registry.schema}.dataset d
          LEFT JOIN ${registry.schema}.harvested_dataset_document x ON x.dataset_id = d.id
         WHERE d.harvest_source_id = $1 AND d.harvest_file_identifier = $2`,
@@ -139,6 +141,30 @@ describe('registry: the harvested ISO document is stored and travels in the data
     const none = await eventually(() => state('doc-a', 3), { timeoutMs: 30_000 });
     expect(none.row).toMatchObject({ document: null, bytes: null });
     expect(none.provenance).toMatchObject({ isoDocument: '', isoDocumentBytes: 0 });
+
+    // As harvesters send it since issue 20's follow-up: gzip-compressed bytes, stored and passed
+    // on as they came (the registry never decompresses them).
+    const c = doc('doc-a', 'Komprimiert');
+    const gzip = gzipSync(c);
+    await send('doc-a', {
+      ...record('doc-a', 'sum-a-4', ''),
+      isoDocumentGzip: gzip,
+      isoDocumentBytes: Buffer.byteLength(c),
+    });
+    const compressed = await eventually(() => state('doc-a', 4), { timeoutMs: 30_000 });
+    expect(compressed.row).toMatchObject({ document: null, gzip, bytes: Buffer.byteLength(c) });
+    expect(compressed.provenance).toMatchObject({
+      isoDocument: '',
+      isoDocumentBytes: Buffer.byteLength(c),
+    });
+    expect(gunzipSync(compressed.provenance?.isoDocumentGzip ?? new Uint8Array()).toString()).toBe(
+      c,
+    );
+    // Text again (an event from before): the gzip bytes stored for it go.
+    await send('doc-a', record('doc-a', 'sum-a-5', a));
+    const text = await eventually(() => state('doc-a', 5), { timeoutMs: 30_000 });
+    expect(text.row).toMatchObject({ document: a, gzip: null });
+    expect(text.provenance?.isoDocumentGzip).toHaveLength(0);
 
     await send('doc-b', null);
     await eventually(
