@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { measureFirstRender, CHROMIUM } from '../../reporting/bench/dashboard-render.mjs';
+import { measureInteractive } from './interactive.mjs';
 import { ADMIN_TOKEN, startStack } from './stack.mjs';
 
 const require = createRequire(import.meta.url);
@@ -36,42 +37,12 @@ const url = `${stack.dashboard.url}/`;
 try {
   // --- 1. first render and time to interactive -------------------------------------------------
   const render = await measureFirstRender(url, { loads: Number(values.loads) });
+  const { runs: tti } = await measureInteractive(url, { loads: Number(values.loads) });
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
-  const tti = [];
-  for (let i = 0; i <= Number(values.loads); i++) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          window.__longTasks.push(entry.startTime + entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(url);
-    await page.waitForFunction(
-      () =>
-        document.getElementById('status')?.dataset.kind === 'ok' &&
-        document.querySelectorAll('#laender tr[data-code]').length === 16 &&
-        document.getElementById('map')?.dataset.items,
-      null,
-      { timeout: 30_000, polling: 'raf' },
-    );
-    const rendered = await page.evaluate(() => performance.now());
-    await sleep(3000);
-    const ends = await page.evaluate(() => window.__longTasks);
-    const lastEnd = Math.max(0, ...ends.filter((end) => end <= rendered + 3000));
-    if (i > 0)
-      tti.push({
-        renderedMs: Math.round(rendered),
-        interactiveMs: Math.round(Math.max(rendered, lastEnd)),
-      });
-    await context.close();
-  }
 
   // --- 2. an idle tab under a write stream -------------------------------------------------------
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
