@@ -12,7 +12,10 @@
 //   3. latency: in a second round, `--samples` single confirmations one after another; for each,
 //      the time from sending the confirmation until reporting's GET /api/v1/rounds/{id}/progress
 //      counts it (polled every `--poll-ms`): p50 / p99 / max. The figure includes the registry's
-//      outbox relay (OUTBOX_POLL_INTERVAL_MS), Kafka and reporting's consumer.
+//      outbox relay (OUTBOX_POLL_INTERVAL_MS), Kafka and reporting's consumer. Beside it, the SSE
+//      leg: the time until reporting's /api/v1/events sends `changed` with model `round` and the
+//      round's id — what makes the dashboard reload its round progress (the dashboard then adds
+//      its coalescing, 0.3 s after a quiet spell, and one GET /rounds/progress).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
@@ -176,7 +179,34 @@ async function main() {
       if (Date.now() > deadline) throw new Error('reporting never showed the latency round open');
       await new Promise((r) => setTimeout(r, 200));
     }
+    // The live stream the dashboard follows: arrival times of `changed` events of this round.
+    const roundEvents = [];
+    const sse = new AbortController();
+    const stream = await fetch(`${reporting.url}/api/v1/events`, { signal: sse.signal });
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of stream.body) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (
+              /^event: changed$/m.test(block) &&
+              block.includes('"model":"round"') &&
+              block.includes(latencyRound.id)
+            )
+              roundEvents.push(performance.now());
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
     const latencies = [];
+    const sseLatencies = [];
     for (let i = 0; i < Math.min(opt.samples, ids.length); i++) {
       const started = performance.now();
       await confirm(latencyRound.id, [ids[i]]);
@@ -188,11 +218,26 @@ async function main() {
         await new Promise((r) => setTimeout(r, opt.pollMs));
       }
       latencies.push(performance.now() - started);
+      for (;;) {
+        const heard = roundEvents.find((at) => at >= started);
+        if (heard !== undefined) {
+          sseLatencies.push(heard - started);
+          break;
+        }
+        if (performance.now() - started > 60_000) throw new Error(`no SSE event for ${i} in 60 s`);
+        await new Promise((r) => setTimeout(r, opt.pollMs));
+      }
     }
+    sse.abort();
     results.latency = summarize(latencies);
+    results.sseLatency = summarize(sseLatencies);
     log(
       `confirmation → reporting progress: p50 ${results.latency.p50.toFixed(0)} ms, p99 ` +
         `${results.latency.p99.toFixed(0)} ms, max ${results.latency.max.toFixed(0)} ms (n=${latencies.length})`,
+    );
+    log(
+      `confirmation → SSE 'changed' (model round): p50 ${results.sseLatency.p50.toFixed(0)} ms, p99 ` +
+        `${results.sseLatency.p99.toFixed(0)} ms, max ${results.sseLatency.max.toFixed(0)} ms (n=${sseLatencies.length})`,
     );
     results.loadAtEnd = loadavg();
   } finally {
