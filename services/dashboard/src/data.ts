@@ -9,6 +9,7 @@ import type {
   FindingsPage,
   HarvestStatus,
   InventoryItem,
+  RoundsOverview,
   ItemsPage,
   LandOverview,
   Summary,
@@ -25,6 +26,8 @@ export interface LoadedData {
   findings?: FindingsPage;
   coverage?: CoverageMatrix;
   harvest?: HarvestStatus;
+  /** The survey round shown and the recent rounds (GET /rounds/progress). */
+  rounds?: RoundsOverview;
 }
 
 /** A refresh slower than this is abandoned; the next one is due anyway. */
@@ -96,6 +99,7 @@ export class DataLoader {
     data.findings = value<FindingsPage>('findings') ?? data.findings;
     data.coverage = value<CoverageMatrix>('coverage') ?? data.coverage;
     data.harvest = value<HarvestStatus>('harvest') ?? data.harvest;
+    data.rounds = value<RoundsOverview>('rounds') ?? data.rounds;
     const pages = effectiveKinds(state)
       .map((kind) => value<ItemsPage>(`items:${kind}`))
       .filter((page): page is ItemsPage => page !== undefined);

@@ -348,6 +348,7 @@ export const VOCABULARIES = {
     maturity: ['Höchster Reifegrad', 'Highest maturity'],
     findings: ['Handlungsbedarfe', 'Needs for action'],
     quality: ['Metadatenqualität (%)', 'Metadata quality (%)'],
+    round: ['Erhebungsrunde: beantwortet (%)', 'Survey round: answered (%)'],
   },
   coverage: {
     platformType: ['Plattformtyp', 'platform type'],

@@ -21,6 +21,7 @@ import { createLabelsLayer } from './map/labels-layer';
 import { codeOf, createLaenderLayers } from './map/laender-layer';
 import { groupPoints, type LabelRequest, placeGroups, placeLabels } from './map/layout';
 import { createLegend } from './map/legend';
+import { mapTexts } from './map/texts';
 import {
   createMarkerLayers,
   type EntryPoint,
@@ -55,7 +56,7 @@ export interface LandFill {
 
 export interface LaenderMap {
   /** The Länder's colours and figures; `scale` (optional) puts its classes and method in the legend. */
-  setFills(fills: ReadonlyMap<string, LandFill>, scale?: ChoroplethScale): void;
+  setFills(fills: ReadonlyMap<string, LandFill>, scale?: ChoroplethScale, none?: string): void;
   setItems(items: readonly InventoryItem[]): void;
   select(code: string | undefined): void;
   /** Code and name of every Land in the outlines. */
@@ -119,6 +120,8 @@ export function createLaenderMap(options: LaenderMapOptions): LaenderMap {
   // --- Data and layout -------------------------------------------------------------------------
   let fills: ReadonlyMap<string, LandFill> = new Map();
   let scale: ChoroplethScale | undefined;
+  /** What the neutral colour means for the measure shown ("kein Zwilling", "nicht in der Runde"). */
+  let noneLabel: string | undefined;
   let points: EntryPoint[] = [];
   let kinds = new Set<string>();
   let groups: PlacedGroup[] = [];
@@ -292,19 +295,29 @@ export function createLaenderMap(options: LaenderMapOptions): LaenderMap {
   if (map.getSize()) fitGermany();
   else map.once('change:size', fitGermany);
 
-  // The legend and the list follow the page's language.
-  new MutationObserver(() => legend.render(scale, kinds)).observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['lang'],
-  });
-  legend.render(scale, kinds);
+  // The legend, the list and the zoom buttons' tooltips follow the page's language.
+  const zoomTips = () => {
+    const texts = mapTexts();
+    const tip = (selector: string, text: string) =>
+      options.target.querySelector(selector)?.setAttribute('title', text);
+    tip('.ol-zoom-in', texts.zoomIn);
+    tip('.ol-zoom-out', texts.zoomOut);
+    tip('.ol-zoom-extent button', texts.zoomExtent);
+  };
+  new MutationObserver(() => {
+    legend.render(scale, kinds, noneLabel);
+    zoomTips();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  legend.render(scale, kinds, noneLabel);
+  zoomTips();
 
   return {
-    setFills(next, nextScale) {
+    setFills(next, nextScale, nextNone) {
       fills = next;
       if (nextScale) scale = nextScale;
+      noneLabel = nextNone;
       laender.setFills(next);
-      legend.render(scale, kinds);
+      legend.render(scale, kinds, noneLabel);
       relayout();
     },
     setItems(items) {
@@ -312,7 +325,7 @@ export function createLaenderMap(options: LaenderMapOptions): LaenderMap {
       points = entries.points;
       kinds = new Set(items.map((item) => item.kind));
       markers.setAreas(entries.areas);
-      legend.render(scale, kinds);
+      legend.render(scale, kinds, noneLabel);
       relayout();
     },
     select(code) {

@@ -5,8 +5,9 @@ import {
   formatMeasure,
   measureColor,
   measureValue,
+  roundShare,
 } from './measures';
-import type { LandOverview } from './model';
+import type { LandOverview, LandProgress, RoundsOverview } from './model';
 
 const land = (code: string, name: string, changes: Partial<LandOverview> = {}): LandOverview => ({
   code,
@@ -50,6 +51,67 @@ describe('measureValue', () => {
     expect(measureValue(hh, 'findings')).toBe(4);
     expect(measureValue(hh, 'quality')).toBe(61.2);
     expect(measureValue(laender[2], 'maturity')).toBeNull();
+  });
+});
+
+const progress = (landCode: string, changes: Partial<LandProgress> = {}): LandProgress => ({
+  landCode,
+  inScope: 4,
+  open: 4,
+  confirmed: 0,
+  updated: 0,
+  withdrawn: 0,
+  new: 0,
+  late: 0,
+  complete: false,
+  completedAt: null,
+  completedLate: false,
+  ...changes,
+});
+
+describe('the survey round as a measure', () => {
+  const rounds: RoundsOverview = {
+    rounds: [],
+    shown: {
+      round: {
+        id: 'r',
+        title: 'Runde',
+        referenceDate: '2026-12-01',
+        deadline: null,
+        kinds: ['platform'],
+        landCodes: ['DE-HH', 'DE-BB'],
+        state: 'open',
+        openedAt: null,
+        closedAt: null,
+      },
+      laender: [
+        progress('DE-HH', { open: 1, confirmed: 2, withdrawn: 1 }),
+        progress('DE-BB', { open: 0, confirmed: 4, complete: true }),
+      ],
+    },
+  };
+
+  it('is the share answered; a Land that declared with nothing open is 100 %', () => {
+    expect(roundShare(progress('DE-HH', { open: 1, confirmed: 2, updated: 1 }))).toBe(75);
+    expect(roundShare(progress('DE-HH', { inScope: 0, open: 0, complete: true }))).toBe(100);
+    // Declared, but records still open: not done.
+    expect(roundShare(progress('DE-HH', { open: 2, confirmed: 2, complete: true }))).toBe(50);
+    expect(roundShare(progress('DE-HH', { inScope: 0, open: 0 }))).toBeNull();
+    expect(roundShare(undefined)).toBeNull();
+  });
+
+  it('colours the Länder of the round by fixed bands; a Land outside it as "not in the round"', () => {
+    const view = buildMeasureView(laender, 'round', 'de', rounds);
+    expect(view.values.get('DE-HH')).toBe(75);
+    expect(view.values.get('DE-BB')).toBe(100);
+    expect(view.values.get('DE-HB')).toBeNull();
+    expect(measureColor(view, 'DE-HH')).toBe(view.scale.classes[3].color);
+    expect(measureColor(view, 'DE-BB')).toBe(view.scale.classes[4].color);
+    expect(measureColor(view, 'DE-HB')).toBe(ZERO_COLOR);
+    expect(view.legend[0].label).toBe('nicht in der Runde');
+    expect(view.scale.classes.at(-1)?.label).toBe('alles beantwortet');
+    expect(formatMeasure('round', 75, 'de')).toBe('75\u00a0%');
+    expect(buildMeasureView(laender, 'round', 'en').legend[0].label).toBe('no survey round');
   });
 });
 

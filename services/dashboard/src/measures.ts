@@ -15,7 +15,7 @@ import {
 } from './choropleth';
 import { formatCount, formatPercent } from './format';
 import { t } from './i18n';
-import type { LandOverview } from './model';
+import type { LandOverview, LandProgress, RoundsOverview } from './model';
 import type { Language, Measure } from './url-state';
 
 /** Lower bounds of the quality ratings, as the reporting service's MQA method uses them (%). */
@@ -29,9 +29,30 @@ export interface MeasureView {
   legend: LegendEntry[];
 }
 
-/** A Land's value of a measure. */
-export function measureValue(land: LandOverview, measure: Measure): number | null {
+/** Lower bounds of the survey round's answered shares (%); 100: every record answered. */
+export const ROUND_BANDS = [0, 25, 50, 75, 100] as const;
+
+/**
+ * A Land's share of the round's records it answered (confirmed, updated or withdrawn), in %;
+ * a Land that declared "nothing more to add" with nothing open counts 100; null when the round has
+ * no record of it and it declared nothing.
+ */
+export function roundShare(progress: LandProgress | undefined): number | null {
+  if (!progress) return null;
+  if (progress.complete && progress.open === 0) return 100;
+  if (progress.inScope === 0) return null;
+  return (100 * (progress.inScope - progress.open)) / progress.inScope;
+}
+
+/** A Land's value of a measure (the round's: see roundShare). */
+export function measureValue(
+  land: LandOverview,
+  measure: Measure,
+  rounds?: RoundsOverview,
+): number | null {
   switch (measure) {
+    case 'round':
+      return roundShare(rounds?.shown?.laender.find((l) => l.landCode === land.code));
     case 'platforms':
       return land.platforms;
     case 'twins':
@@ -49,8 +70,9 @@ export function buildMeasureView(
   laender: readonly LandOverview[],
   measure: Measure,
   lang: Language,
+  rounds?: RoundsOverview,
 ): MeasureView {
-  const values = new Map(laender.map((land) => [land.code, measureValue(land, measure)]));
+  const values = new Map(laender.map((land) => [land.code, measureValue(land, measure, rounds)]));
   const numbers = [...values.values()].filter((v): v is number => v !== null);
   let scale: ChoroplethScale;
   let none: string;
@@ -74,6 +96,22 @@ export function buildMeasureView(
       }),
     );
     none = lang === 'de' ? 'keine Datensätze' : 'no datasets';
+  } else if (measure === 'round') {
+    scale = fixedScale(
+      ROUND_BANDS,
+      ROUND_BANDS.map((min, i) => {
+        const upper = ROUND_BANDS[i + 1];
+        if (upper === undefined) return lang === 'de' ? 'alles beantwortet' : 'all answered';
+        return `${formatPercent(min / 100, lang)} – < ${formatPercent(upper / 100, lang)}`;
+      }),
+    );
+    none = rounds?.shown
+      ? lang === 'de'
+        ? 'nicht in der Runde'
+        : 'not in the round'
+      : lang === 'de'
+        ? 'keine Erhebungsrunde'
+        : 'no survey round';
   } else {
     scale = buildScale(numbers);
     none = t(lang, 'legendNone');
@@ -95,7 +133,7 @@ export function measureColor(view: MeasureView | undefined, code: string): strin
 /** The short text drawn on the map and used in tooltips: `12`, `Stufe 3`, `61,2 %`. */
 export function formatMeasure(measure: Measure, value: number | null, lang: Language): string {
   if (value === null) return '–';
-  if (measure === 'quality') return formatPercent(value / 100, lang);
+  if (measure === 'quality' || measure === 'round') return formatPercent(value / 100, lang);
   return formatCount(value, lang);
 }
 

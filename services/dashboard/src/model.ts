@@ -24,6 +24,11 @@ export type Finding = Schemas['FindingView'];
 export type FindingsPage = Schemas['FindingsPage'];
 export type HarvestSource = Schemas['HarvestSourceView'];
 export type HarvestStatus = Schemas['HarvestStatus'];
+export type RoundSummary = Schemas['RoundSummaryView'];
+export type LandProgress = Schemas['LandProgressView'];
+export type RoundProgress = Schemas['RoundProgressView'];
+export type RoundsOverview = Schemas['RoundsOverview'];
+export type LandRoundHistory = Schemas['LandRoundHistory'];
 
 /** The response did not have the agreed shape. */
 export class FormatError extends Error {
@@ -135,6 +140,26 @@ const harvestSource = object({
   stale: boolean,
 });
 
+const roundSummary = object({
+  id: string,
+  title: string,
+  referenceDate: string,
+  deadline: nullable(string),
+  landCodes: array(string),
+  state: string,
+});
+const landProgress = object({
+  landCode: string,
+  inScope: count,
+  open: count,
+  confirmed: count,
+  updated: count,
+  withdrawn: count,
+  new: count,
+  complete: boolean,
+  completedAt: nullable(string),
+});
+
 const SHAPES = {
   laender: object({ laender: array(landOverview), generatedAt: string, asOf: string }),
   summary: object({
@@ -160,6 +185,10 @@ const SHAPES = {
   }),
   findings: object({ items: array(finding), nextCursor: nullable(string), total: count }),
   harvest: object({ sources: array(harvestSource), generatedAt: string }),
+  rounds: object({
+    rounds: array(roundSummary),
+    shown: nullable(object({ round: roundSummary, laender: array(landProgress) })),
+  }),
 };
 
 export interface Shapes {
@@ -169,6 +198,7 @@ export interface Shapes {
   coverage: CoverageMatrix;
   findings: FindingsPage;
   harvest: HarvestStatus;
+  rounds: RoundsOverview;
 }
 
 /** Checks an untrusted response body against the shape the page relies on and returns it typed. */

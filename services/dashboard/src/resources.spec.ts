@@ -14,6 +14,12 @@ describe('resources', () => {
       harvest: '/harvest/sources?landCode=DE-HB',
     });
     expect([...partRequests(['summary'], state).keys()]).toEqual(['summary']);
+    // The survey round: the current one, or the one in the URL.
+    expect(partRequests(['rounds'], state).get('rounds')).toBe('/rounds/progress');
+    const round = '0b5f7c2e-4a57-4c1e-9f61-3d2f3c7b9a10';
+    expect(partRequests(['rounds'], parseState(`?round=${round}`)).get('rounds')).toBe(
+      `/rounds/progress?round=${round}`,
+    );
     expect([...partRequests(['items'], parseState('?kind=dataset')).keys()]).toEqual([
       'items:dataset',
     ]);
@@ -31,8 +37,10 @@ describe('resources', () => {
     expect(partsChangedBy('changed', changed('harvestJob'))).toEqual(['harvest']);
     expect(partsChangedBy('findings', '{"changed":1,"removed":0}')).toEqual(['findings']);
     expect(partsChangedBy('changed', changed('organisation'))).toEqual([]);
+    // A confirmation, declaration or new round: only the round's progress.
+    expect(partsChangedBy('changed', changed('round'))).toEqual(['rounds']);
     // Not understood: everything.
-    expect(partsChangedBy('changed', changed('somethingNew'))).toHaveLength(9);
-    expect(partsChangedBy('changed', 'not json')).toHaveLength(9);
+    expect(partsChangedBy('changed', changed('somethingNew'))).toHaveLength(10);
+    expect(partsChangedBy('changed', 'not json')).toHaveLength(10);
   });
 });

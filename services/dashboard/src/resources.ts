@@ -12,6 +12,7 @@ export const RESOURCES = [
   'findings',
   'coverage',
   'harvest',
+  'rounds',
 ] as const;
 export type ResourceKey = (typeof RESOURCES)[number];
 
@@ -57,6 +58,10 @@ export function partRequests(
       case 'harvest':
         requests.set('harvest', `/harvest/sources${land}`);
         break;
+      case 'rounds':
+        // The survey round's progress per Land (issue 22): the chosen round, else the current.
+        requests.set('rounds', `/rounds/progress${state.round ? `?round=${state.round}` : ''}`);
+        break;
     }
   }
   return requests;
@@ -70,6 +75,7 @@ const ALL_PARTS: readonly PartKey[] = [
   'findings',
   'coverage',
   'harvest',
+  'rounds',
 ];
 
 /**
@@ -97,6 +103,8 @@ export function partsChangedBy(type: string, data: string | undefined): PartKey[
       return [`items:${model}`];
     case 'harvestJob':
       return ['harvest'];
+    case 'round':
+      return ['rounds'];
     case 'organisation':
       return [];
     default:

@@ -33,6 +33,16 @@ describe('parseState', () => {
     });
   });
 
+  it('keeps a survey round id and drops anything else as round', () => {
+    const id = '0b5f7c2e-4a57-4c1e-9f61-3d2f3c7b9a10';
+    expect(parseState(`?round=${id.toUpperCase()}&measure=round`)).toEqual({
+      ...DEFAULT_STATE,
+      measure: 'round',
+      round: id,
+    });
+    expect(parseState('?round=1%3B%20drop')).toEqual(DEFAULT_STATE);
+  });
+
   it('falls back to the defaults for an empty query', () => {
     expect(parseState('')).toEqual(DEFAULT_STATE);
   });
@@ -73,13 +83,14 @@ describe('serializeState', () => {
         openData: fc.boolean(),
         q: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s !== ''),
         finding: fc.constantFrom('land-without-digital-twin:DE-HB', 'dataset-without-bbox:DE-HH'),
+        round: fc.constantFrom('0b5f7c2e-4a57-4c1e-9f61-3d2f3c7b9a10'),
       },
       { requiredKeys: [] },
     );
     fc.assert(
       fc.property(
         state,
-        fc.constantFrom('platforms' as const, 'quality' as const),
+        fc.constantFrom('platforms' as const, 'quality' as const, 'round' as const),
         fc.constantFrom('de' as const, 'en' as const),
         (filters, measure, lang) => {
           const full: ViewState = { ...DEFAULT_STATE, ...filters, measure, lang };

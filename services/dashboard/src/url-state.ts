@@ -4,7 +4,7 @@
  * DOM, no `window`, tested without a browser.
  */
 
-export const MEASURES = ['platforms', 'twins', 'maturity', 'findings', 'quality'] as const;
+export const MEASURES = ['platforms', 'twins', 'maturity', 'findings', 'quality', 'round'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const KINDS = ['platform', 'twin', 'dataset', 'endpoint'] as const;
@@ -36,6 +36,8 @@ export interface ViewState {
   coverage: CoverageDimension;
   /** Id of the finding whose details are open. */
   finding?: string;
+  /** The survey round shown (its id); without it the current one (the newest open, else newest). */
+  round?: string;
   lang: Language;
 }
 
@@ -50,6 +52,7 @@ const LAND_CODE = /^DE-[A-Z]{2}$/;
 const WORD = /^[A-Za-z0-9]{1,40}$/;
 const LETTERS = /^[A-Za-z]{1,40}$/;
 const FINDING_ID = /^[a-z][a-z0-9-]{0,80}:[^\s]{1,200}$/;
+const ROUND_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -66,6 +69,7 @@ export function parseState(search: string): ViewState {
   const openData = get('openData');
   const q = get('q');
   const finding = get('finding');
+  const round = get('round')?.toLowerCase() ?? null;
   const state: ViewState = {
     measure: oneOf(MEASURES, get('measure')) ?? DEFAULT_STATE.measure,
     coverage: oneOf(COVERAGE_DIMENSIONS, get('coverage')) ?? DEFAULT_STATE.coverage,
@@ -84,6 +88,7 @@ export function parseState(search: string): ViewState {
   if (openData === 'true' || openData === 'false') state.openData = openData === 'true';
   if (q) state.q = q.slice(0, 200);
   if (finding && FINDING_ID.test(finding)) state.finding = finding;
+  if (round && ROUND_ID.test(round)) state.round = round;
   return state;
 }
 
@@ -101,6 +106,7 @@ export function serializeState(state: ViewState): string {
   if (state.measure !== DEFAULT_STATE.measure) params.set('measure', state.measure);
   if (state.coverage !== DEFAULT_STATE.coverage) params.set('coverage', state.coverage);
   if (state.finding) params.set('finding', state.finding);
+  if (state.round) params.set('round', state.round);
   if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
   const text = params.toString();
   return text ? `?${text}` : '';

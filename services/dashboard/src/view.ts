@@ -113,12 +113,20 @@ export interface LaenderTableOptions {
   selected: string | undefined;
   lang: Language;
   onSelect: (code: string) => void;
+  /**
+   * Other figures per Land than the inventory's (the survey round's, views/round-table.ts), each
+   * a header and a cell; no totals row then.
+   */
+  columns?: readonly LandColumn[];
 }
+
+/** A column of the Länder table: its header and a Land's cell (text, or an element). */
+export type LandColumn = [string, (land: LandOverview) => string | HTMLElement];
 
 /** The Länder table: the keyboard and screen-reader way to everything the map shows. */
 export function renderLaenderTable(table: HTMLTableElement, options: LaenderTableOptions): void {
   const { lang } = options;
-  const columns: [string, (land: LandOverview) => string][] = [
+  const columns: readonly LandColumn[] = options.columns ?? [
     [t(lang, 'colPlatforms'), (l) => formatCount(l.platforms, lang)],
     [t(lang, 'colTwins'), (l) => formatCount(l.twins, lang)],
     [t(lang, 'colDatasets'), (l) => formatCount(l.datasets, lang)],
@@ -178,6 +186,10 @@ export function renderLaenderTable(table: HTMLTableElement, options: LaenderTabl
       );
     });
   replaceKeepingFocus(table.tBodies[0], rows);
+  if (options.columns) {
+    table.tFoot?.replaceChildren();
+    return;
+  }
   const sum = (pick: (l: LandOverview) => number) =>
     formatCount(
       options.laender.reduce((acc, l) => acc + pick(l), 0),

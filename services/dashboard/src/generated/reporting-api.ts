@@ -673,6 +673,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/{roundId}/open-items.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round’s open records (of one Land with `land`) as a tagged PDF to send to the Länder: the round, the Land's progress and the list (at most 2000 rows; the CSV has all) */
+    get: operations['RoundsController_openItemsPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds/{roundId}/progress': {
     parameters: {
       query?: never;
@@ -682,6 +699,40 @@ export interface paths {
     };
     /** Each Land’s progress in the round: open, confirmed, updated, withdrawn, new, and its "nothing more to add"; counted over the records the caller may see */
     get: operations['RoundsController_progress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rounds a Land was in, newest first, with its result in each (a closed round’s is frozen); counted over the records the caller may see */
+    get: operations['RoundsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dashboard’s round: the recent rounds to choose from and each Land’s progress in the chosen one (`round`), else in the newest open round, else in the newest */
+    get: operations['RoundsController_overview'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1196,6 +1247,17 @@ export interface components {
       /** @description Most datasets improved first */
       tips: components['schemas']['LandTipView'][];
     };
+    LandRoundHistory: {
+      /** @example DE-HH */
+      landCode: string;
+      /** @description The rounds the Land was in, newest first */
+      rounds: components['schemas']['LandRoundView'][];
+    };
+    LandRoundView: {
+      /** @description The Land’s result in the round */
+      progress: components['schemas']['LandProgressView'];
+      round: components['schemas']['RoundSummaryView'];
+    };
     LandSummary: {
       /** @example DE-HH */
       code: string;
@@ -1454,6 +1516,12 @@ export interface components {
     RoundProgressView: {
       laender: components['schemas']['LandProgressView'][];
       round: components['schemas']['RoundSummaryView'];
+    };
+    RoundsOverview: {
+      /** @description The most recent rounds, newest first (to choose from) */
+      rounds: components['schemas']['RoundSummaryView'][];
+      /** @description The chosen round, else the newest open one, else the newest; null: none */
+      shown?: components['schemas']['RoundProgressView'] | null;
     };
     RoundsPage: {
       /** @description Newest first */
@@ -3157,6 +3225,61 @@ export interface operations {
       };
     };
   };
+  RoundsController_openItemsPdf: {
+    parameters: {
+      query?: {
+        /** @description Only this Land’s open records */
+        land?:
+          | 'DE-SH'
+          | 'DE-HH'
+          | 'DE-NI'
+          | 'DE-HB'
+          | 'DE-NW'
+          | 'DE-HE'
+          | 'DE-RP'
+          | 'DE-BW'
+          | 'DE-BY'
+          | 'DE-SL'
+          | 'DE-BE'
+          | 'DE-BB'
+          | 'DE-MV'
+          | 'DE-SN'
+          | 'DE-ST'
+          | 'DE-TH';
+      };
+      header?: never;
+      path: {
+        roundId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Malformed round id or filter (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such round */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   RoundsController_progress: {
     parameters: {
       query?: never;
@@ -3184,6 +3307,87 @@ export interface operations {
         content?: never;
       };
       /** @description No such round */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RoundsController_history: {
+    parameters: {
+      query: {
+        /** @description The Land whose rounds are listed */
+        land:
+          | 'DE-SH'
+          | 'DE-HH'
+          | 'DE-NI'
+          | 'DE-HB'
+          | 'DE-NW'
+          | 'DE-HE'
+          | 'DE-RP'
+          | 'DE-BW'
+          | 'DE-BY'
+          | 'DE-SL'
+          | 'DE-BE'
+          | 'DE-BB'
+          | 'DE-MV'
+          | 'DE-SN'
+          | 'DE-ST'
+          | 'DE-TH';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LandRoundHistory'];
+        };
+      };
+      /** @description Missing or unknown land (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RoundsController_overview: {
+    parameters: {
+      query?: {
+        /** @description The round to show; without it the newest open round, else the newest one */
+        round?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoundsOverview'];
+        };
+      };
+      /** @description Malformed round id (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such round (only when one is chosen) */
       404: {
         headers: {
           [name: string]: unknown;

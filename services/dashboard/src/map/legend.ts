@@ -8,7 +8,8 @@ import { mapTexts, pageLanguage } from './texts';
 
 export interface MapLegend {
   element: HTMLElement;
-  render(scale: ChoroplethScale | undefined, kinds: ReadonlySet<string>): void;
+  /** `none`: what the neutral colour means for the measure (default "keine"). */
+  render(scale: ChoroplethScale | undefined, kinds: ReadonlySet<string>, none?: string): void;
 }
 
 export function createLegend(openAtFirst: boolean): MapLegend {
@@ -19,9 +20,9 @@ export function createLegend(openAtFirst: boolean): MapLegend {
 
   return {
     element,
-    render(scale, kinds) {
+    render(scale, kinds, none) {
       const lang = pageLanguage();
-      const key = JSON.stringify([lang, scale, [...kinds].sort()]);
+      const key = JSON.stringify([lang, scale, [...kinds].sort(), none]);
       if (key === lastKey) return;
       lastKey = key;
       const texts = mapTexts(lang);
@@ -37,7 +38,7 @@ export function createLegend(openAtFirst: boolean): MapLegend {
         method.textContent = methodText(scale.method, lang);
         const classes = document.createElement('ul');
         for (const entry of [
-          ...legendEntries(scale, lang === 'de' ? 'keine' : 'none'),
+          ...legendEntries(scale, none ?? (lang === 'de' ? 'keine' : 'none')),
           { color: NO_DATA_COLOR, label: texts.noData },
         ])
           classes.appendChild(row(swatch(entry.color), entry.label));

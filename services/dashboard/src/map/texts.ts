@@ -25,6 +25,9 @@ const TEXTS = {
     close: 'Schließen',
     keysHint:
       'Pfeiltasten: nächstes Land oder nächste Gruppe; Eingabe: auswählen; Escape: schließen.',
+    zoomIn: 'Vergrößern',
+    zoomOut: 'Verkleinern',
+    zoomExtent: 'Ganz Deutschland anzeigen',
   },
   en: {
     legend: 'Map legend',
@@ -44,6 +47,9 @@ const TEXTS = {
       `${n === 1 ? '1 entry' : `${n.toLocaleString('en-GB')} entries`}${land ? ` – ${land}` : ''}`,
     close: 'Close',
     keysHint: 'Arrow keys: next Land or group; Enter: select; Escape: close.',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    zoomExtent: 'Show all of Germany',
   },
 } as const;
 

@@ -7,8 +7,10 @@
  * NON_PUBLIC records).
  */
 import { VOCABULARY_LABELS } from '@dpi/domain/src/labels';
+import type { LandRoundHistory } from '../model';
 import type { Language } from '../url-state';
 import { h, kernTable } from '../view';
+import { roundHistoryElements, sayRound } from './round-table';
 import type { ViewDefinition } from './types';
 import './land-profile.css';
 
@@ -486,7 +488,7 @@ export const landProfileView: ViewDefinition = {
         trend,
       ),
     );
-    let data: { profile: Profile; trends: Trends } | undefined;
+    let data: { profile: Profile; trends: Trends; rounds: LandRoundHistory } | undefined;
     let lang: Language | undefined;
     let generation = 0;
     // The rules' names in each language (GET /method), fetched once per language.
@@ -525,7 +527,15 @@ export const landProfileView: ViewDefinition = {
       actions.querySelector('[data-print]')?.addEventListener('click', () => window.print());
       if (!data) return;
       heading.textContent = data.profile.name;
-      body.replaceChildren(...profileElements(data.profile, lang, ruleTitles[lang]));
+      body.replaceChildren(
+        ...profileElements(data.profile, lang, ruleTitles[lang]),
+        // Every survey round the Land was in, with its result (a closed round's is frozen).
+        section(
+          'profil-runden',
+          sayRound(lang, 'historyCaption'),
+          ...roundHistoryElements(data.rounds, lang),
+        ),
+      );
       trend.replaceChildren(...trendElements(data.trends, lang));
       // KERN's table classes (the numbers right-aligned by their `num` cells); a table wider than
       // a phone (the trend's five columns in German) scrolls inside itself, not the page.
@@ -544,12 +554,13 @@ export const landProfileView: ViewDefinition = {
     async function load(): Promise<void> {
       const current = ++generation;
       try {
-        const [profile, trends] = await Promise.all([
+        const [profile, trends, rounds] = await Promise.all([
           context.fetchJson<Profile>(`/laender/${encodeURIComponent(code)}/profile`),
           context.fetchJson<Trends>(`/trends?land=${encodeURIComponent(code)}`),
+          context.fetchJson<LandRoundHistory>(`/rounds/history?land=${encodeURIComponent(code)}`),
         ]);
         if (current !== generation) return;
-        data = { profile, trends };
+        data = { profile, trends, rounds };
         draw();
       } catch (error) {
         if (current === generation && lang)

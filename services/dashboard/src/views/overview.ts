@@ -22,6 +22,7 @@ import { ITEMS_PER_KIND } from '../resources';
 import { MEASURES } from '../url-state';
 import { breakable, h, setText } from '../view';
 import { mountTemplate, part } from './dom';
+import { roundState, sayRound } from './round-table';
 import type { AppState, ViewDefinition } from './types';
 
 const TEMPLATE = `
@@ -49,7 +50,7 @@ const TEMPLATE = `
 export const overviewView: ViewDefinition = {
   id: 'ueberblick',
   route: '/',
-  needs: ['laender', 'summary', 'items', 'harvest'],
+  needs: ['laender', 'summary', 'items', 'harvest', 'rounds'],
   mount(host, context) {
     const { store } = context;
     mountTemplate(host, TEMPLATE, context.lang());
@@ -72,11 +73,17 @@ export const overviewView: ViewDefinition = {
 
     const describe = (code: string): string => {
       const state = store.get();
-      return describeLand(
+      const { lang } = state.view;
+      const text = describeLand(
         state.data.laender?.find((land) => land.code === code),
         state.names.get(code) ?? code,
-        state.view.lang,
+        lang,
       );
+      const shown = state.data.rounds?.shown;
+      if (state.view.measure !== 'round' || !shown) return text;
+      // The map shows the survey round: the Land's state in it, too.
+      const progress = shown.laender.find((l) => l.landCode === code);
+      return `${text}; ${sayRound(lang, 'round')}: ${roundState(progress, lang)}`;
     };
     const describeItems = (items: InventoryItem[]): string => {
       const lang = context.lang();
@@ -134,17 +141,20 @@ export const overviewView: ViewDefinition = {
         renderFigures(ui.figures, state);
         const { laender, items } = state.data;
         if (!laender) return;
-        measureView = buildMeasureView(laender, state.view.measure, lang);
+        measureView = buildMeasureView(laender, state.view.measure, lang, state.data.rounds);
         const fills = new Map<string, LandFill>();
         for (const land of laender) {
           const color = measureColor(measureView, land.code);
           const value = measureView.values.get(land.code) ?? null;
           // Zero and "nothing to measure" stay unlabelled: the colour says it, the table has the number.
+          // A round's 0 % is news, though: a Land of the round that has not started.
           const text =
-            value === null || value === 0 ? '' : formatMeasure(state.view.measure, value, lang);
+            value === null || (value === 0 && state.view.measure !== 'round')
+              ? ''
+              : formatMeasure(state.view.measure, value, lang);
           fills.set(land.code, { color, label: text });
         }
-        map?.setFills(fills, measureView.scale);
+        map?.setFills(fills, measureView.scale, measureView.legend[0]?.label);
         map?.select(state.view.land);
         setText(
           ui.selection,
@@ -171,11 +181,18 @@ export const overviewView: ViewDefinition = {
   },
 };
 
-/** The headline figures: Länder with entries, platforms, twins, datasets, open findings, harvest. */
+/**
+ * The headline figures: Länder with entries, platforms, twins, datasets, open findings, harvest —
+ * of the selected Land when one is (its row of /laender; the harvest sources are loaded for it).
+ */
 function renderFigures(list: HTMLElement, state: AppState): void {
   const { lang } = state.view;
-  const { laender, summary, harvest } = state.data;
-  const withEntries = laender?.filter((land) => land.platforms + land.twins > 0).length;
+  const { laender, harvest } = state.data;
+  const selected = state.view.land ? laender?.find((l) => l.code === state.view.land) : undefined;
+  const summary = selected ?? state.data.summary;
+  const withEntries = (selected ? [selected] : laender)?.filter(
+    (land) => land.platforms + land.twins > 0,
+  ).length;
   const open = summary
     ? summary.findings.high + summary.findings.medium + summary.findings.low + summary.findings.info
     : undefined;
