@@ -122,6 +122,12 @@ export function mountFormPage(
       save.disabled = true;
       void submit().finally(() => (save.disabled = false));
     });
+    // A corrected field no longer says it is wrong (the summary stays until the next save).
+    for (const input of inputs) {
+      const clear = () => input.setErrors([]);
+      input.element.addEventListener('input', clear);
+      input.element.addEventListener('change', clear);
+    }
     page.append(problem, form);
     host.replaceChildren(page);
   }
