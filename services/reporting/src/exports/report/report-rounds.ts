@@ -78,7 +78,9 @@ export function roundPages(
   );
   doc.moveDown(0.8);
   for (const { round, laender } of shown) {
-    if (doc.y > BOTTOM - 160) doc.addPage();
+    // A round's heading, sentence and table on one page when they fit on one (~17 pt a row).
+    const needed = Math.min(90 + 17 * laender.length, BOTTOM - MARGIN);
+    if (doc.y + needed > BOTTOM) doc.addPage();
     doc.font('Helvetica-Bold').fontSize(12).fillColor(INK);
     tagged(doc, part, 'H2', () => text(doc, round.title, MARGIN, doc.y, { width: CONTENT_WIDTH }));
     doc.font('Helvetica').fontSize(9).fillColor(INK);
