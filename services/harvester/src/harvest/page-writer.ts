@@ -3,6 +3,7 @@ import type { HarvestJobEntity } from '../jobs/entities/harvest-job.entity';
 import { JobsRepository, type ProgressDelta } from '../jobs/jobs.repository';
 import type { HarvestSourceEntity } from '../sources/entities/harvest-source.entity';
 import { classifyPage } from './change-classifier';
+import { withCompressedDocument } from './mapping/compressed-document';
 import { publishedChecksum, toHarvestedRecord } from './mapping/record-mapping';
 import { screenPage, type IssueDraft } from './page-screening';
 import { recordChangedEvent, type RecordEventContext } from './record-events';
@@ -55,7 +56,7 @@ export class PageWriter {
       return {
         fileIdentifier,
         checksum,
-        build: () => toHarvestedRecord(record, mapping, checksum),
+        build: () => withCompressedDocument(toHarvestedRecord(record, mapping, checksum)),
       };
     });
     const pageWarnings = page.warnings.map((message) =>
