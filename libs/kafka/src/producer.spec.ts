@@ -1,5 +1,5 @@
 import type { Producer, RecordMetadata } from 'kafkajs';
-import { OutgoingEvent, sendEvents } from './producer';
+import { byteBoundedChunks, MAX_CALL_BYTES, OutgoingEvent, sendEvents } from './producer';
 
 /** A stand-in for kafkajs' sendBatch that answers for the partitions `answer` picks. */
 function producerAnswering(
@@ -69,5 +69,31 @@ describe('sendEvents', () => {
     await expect(sendEvents(producer, events, sixPartitions)).rejects.toThrow(
       /did not acknowledge/,
     );
+  });
+
+  it('splits a send into calls of at most MAX_CALL_BYTES, in order (uncompressed batches stay under 1 MB)', async () => {
+    const large: OutgoingEvent[] = Array.from({ length: 30 }, (_, i) => ({
+      topic: 'dpi.registry.dataset.v1',
+      key: `dataset-${i}`,
+      value: Buffer.alloc(100 * 1024, i),
+      headers: { 'dpi-event-id': `event-${i}` },
+    }));
+    const { producer, calls } = producerAnswering(everyPartition);
+    await sendEvents(producer, large, sixPartitions);
+    expect(calls.length).toBe(4); // 8 + 8 + 8 + 6 events of ~100 KB
+    expect(calls.flat().map((c) => c.key)).toEqual(large.map((e) => e.key));
+    // Small events: one call, as before.
+    const { producer: small, calls: smallCalls } = producerAnswering(everyPartition);
+    await sendEvents(small, events, sixPartitions);
+    expect(smallCalls).toHaveLength(1);
+  });
+
+  it('sends an event larger than the bound alone rather than not at all', () => {
+    const huge = { topic: 't', key: 'k', value: Buffer.alloc(MAX_CALL_BYTES + 1), headers: {} };
+    const tiny = { topic: 't', key: 'j', value: Buffer.from('x'), headers: {} };
+    expect(byteBoundedChunks([tiny, huge, tiny], MAX_CALL_BYTES).map((c) => c.length)).toEqual([
+      1, 1, 1,
+    ]);
+    expect(byteBoundedChunks([], MAX_CALL_BYTES)).toEqual([]);
   });
 });
