@@ -34,7 +34,8 @@ export async function startStack({ log = console.log } = {}) {
   );
   const dashboard = new testing.ServiceProcess(
     'dashboard',
-    { REPORTING_URL: reporting.url, LOG_LEVEL: 'warn' },
+    // The entry UI (/erfassung) reaches the registry through the dashboard server.
+    { REPORTING_URL: reporting.url, REGISTRY_URL: registry.url, LOG_LEVEL: 'warn' },
     Number(process.env.DASHBOARD_PORT) || (await testing.freePort()),
     join(ROOT, 'services/dashboard/dist/server/main.js'),
   );

@@ -113,9 +113,13 @@ export class RegistryClient {
   }
 
   confirm(roundId: string, recordIds: string[]) {
-    return this.request<{ confirmed: number }>('POST', `/rounds/${roundId}/confirmations`, {
-      body: { recordIds },
-    });
+    return this.request<{ confirmed: number; items: RoundRecord[] }>(
+      'POST',
+      `/rounds/${roundId}/confirmations`,
+      {
+        body: { recordIds },
+      },
+    );
   }
 
   withdraw(roundId: string, recordId: string, reason: string, etag: string) {

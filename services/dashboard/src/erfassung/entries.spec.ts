@@ -1,5 +1,6 @@
 import {
   actionsFor,
+  applyConfirmations,
   confirmationBatches,
   countStates,
   currentRound,
@@ -150,6 +151,26 @@ describe('entry list state', () => {
     const batches = confirmationBatches(many, selected, hamburg, round);
     expect(batches.map((b) => b.length)).toEqual([1000, 1000, 499]);
     expect(batches.flat()).not.toContain('p0');
+  });
+
+  it("applies a confirmation's answer to the list without reloading it", () => {
+    const after = applyConfirmations(entries, [
+      {
+        id: 'a',
+        status: 'confirmed',
+        late: true,
+        actedBy: 'editor-hh',
+        actedAt: '2027-05-01T00:00:00Z',
+      },
+      { id: 'not-listed', status: 'confirmed', late: false, actedBy: null, actedAt: null },
+    ]);
+    expect(after.find((e) => e.id === 'a')).toMatchObject({
+      state: 'confirmed',
+      late: true,
+      actedBy: 'editor-hh',
+    });
+    expect(after.filter((e) => e.id !== 'a')).toEqual(entries.filter((e) => e.id !== 'a'));
+    expect(after).toHaveLength(entries.length);
   });
 
   it('picks the newest open round of the Land', () => {

@@ -149,6 +149,29 @@ export function mayWrite(principal: Principal, landCode: string | null): boolean
   return principal.role === 'land-editor' && !!landCode && principal.landCode === landCode;
 }
 
+/**
+ * The list after a confirmation, from the registry's answer (each confirmed record with its new
+ * state), without loading every list again.
+ */
+export function applyConfirmations(
+  entries: readonly Entry[],
+  items: readonly Pick<RoundRecord, 'id' | 'status' | 'late' | 'actedBy' | 'actedAt'>[],
+): Entry[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return entries.map((entry) => {
+    const item = byId.get(entry.id);
+    return item
+      ? {
+          ...entry,
+          state: statusOf(item.status),
+          late: item.late,
+          actedBy: item.actedBy,
+          actedAt: item.actedAt,
+        }
+      : entry;
+  });
+}
+
 export type Counts = Record<EntryState, number>;
 
 export function countStates(entries: readonly Entry[]): Counts {

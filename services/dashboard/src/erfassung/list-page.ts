@@ -8,9 +8,8 @@ import { RegistryError } from './client';
 import { button, h, select } from './dom';
 import {
   actionsFor,
-  completedBy,
+  applyConfirmations,
   confirmationBatches,
-  countStates,
   currentRound,
   joinEntries,
   visibleEntries,
@@ -18,8 +17,9 @@ import {
   type Round,
 } from './entries';
 import { ENTRY_KINDS } from './fields';
+import { createLinks, roundPanel } from './round-panel';
 import { renderSignIn, renderSignedIn } from './sign-in';
-import { formatDate, landName, tx, vocab } from './texts';
+import { landName, tx, vocab } from './texts';
 import type { ErfassungSession } from './view';
 import { openWithdrawDialog } from './withdraw-dialog';
 
@@ -32,6 +32,8 @@ export function mountListPage(host: HTMLElement, app: ErfassungSession): Mounted
   let loaded: Loaded | undefined;
   let loadError: string | undefined;
   const selected = new Set<string>();
+  const checkboxes = new Map<string, HTMLInputElement>();
+  let updateBulk = () => undefined as void;
   const filter = { kind: '', state: '' };
   const status = h('div', { class: 'erfassung-status', role: 'status', 'aria-live': 'polite' });
   let lang = app.lang();
@@ -89,86 +91,22 @@ export function mountListPage(host: HTMLElement, app: ErfassungSession): Mounted
     page.append(renderSignedIn(app, lang), status);
     if (loadError) page.append(h('p', { class: 'kern-error', role: 'alert' }, loadError));
     if (!loaded) page.append(h('p', { class: 'kern-body' }, tx(lang, 'loading')));
-    else page.append(roundPanel(loaded), createLinks(), entriesPanel(loaded));
+    else
+      page.append(
+        roundPanel(
+          loaded.round,
+          loaded.entries,
+          app.session.principal.landCode ?? '',
+          lang,
+          (r) => void complete(r),
+        ),
+        createLinks(lang),
+        entriesPanel(loaded),
+      );
     const focused = document.activeElement?.id;
     host.replaceChildren(page);
     // A re-render keeps the focus where the editor was (the same control, rebuilt).
     if (focused) document.getElementById(focused)?.focus();
-  }
-
-  function roundPanel({ round, entries }: Loaded): HTMLElement {
-    const land = app.session?.principal.landCode ?? '';
-    if (!round) return h('p', { class: 'kern-body erfassung-round' }, tx(lang, 'roundNone'));
-    const counts = countStates(entries);
-    const done = completedBy(round, land);
-    const late = Date.parse(round.deadline) < Date.now();
-    const completeButton = button(tx(lang, 'complete'), 'secondary', {
-      id: 'erfassung-abschliessen',
-      'aria-describedby': 'erfassung-abschliessen-hinweis',
-    });
-    completeButton.addEventListener('click', () => void complete(round));
-    return h(
-      'div',
-      { class: 'erfassung-round' },
-      h('h3', { class: 'kern-heading-small' }, tx(lang, 'roundTitle', { title: round.title })),
-      h(
-        'p',
-        { class: 'kern-body' },
-        tx(lang, 'roundFacts', {
-          date: formatDate(round.referenceDate, lang),
-          deadline: formatDate(round.deadline, lang, true),
-        }),
-      ),
-      late ? h('p', { class: 'kern-body erfassung-late' }, tx(lang, 'roundLate')) : null,
-      h(
-        'p',
-        { class: 'kern-body', id: 'erfassung-fortschritt' },
-        tx(lang, 'progress', { ...counts }),
-      ),
-      done?.completedAt
-        ? h(
-            'p',
-            { class: 'kern-body erfassung-completed', id: 'erfassung-erklaert' },
-            tx(lang, 'completed', { date: formatDate(done.completedAt, lang, true) }),
-          )
-        : h(
-            'div',
-            { class: 'erfassung-complete' },
-            completeButton,
-            h(
-              'p',
-              { class: 'kern-hint', id: 'erfassung-abschliessen-hinweis' },
-              tx(lang, 'completeHint'),
-            ),
-          ),
-    );
-  }
-
-  function createLinks(): HTMLElement {
-    return h(
-      'nav',
-      { class: 'erfassung-create', 'aria-label': tx(lang, 'create') },
-      h('h3', { class: 'kern-heading-small' }, tx(lang, 'create')),
-      h(
-        'ul',
-        {},
-        ENTRY_KINDS.map((kind) =>
-          h(
-            'li',
-            {},
-            h(
-              'a',
-              {
-                class: 'kern-link',
-                href: `/erfassung/neu/${kind}${location.search}`,
-                'data-route': '',
-              },
-              tx(lang, 'createKind', { kind: vocab(lang, 'kind', kind) }),
-            ),
-          ),
-        ),
-      ),
-    );
   }
 
   function entriesPanel({ round, entries }: Loaded): HTMLElement {
@@ -198,15 +136,29 @@ export function mountListPage(host: HTMLElement, app: ErfassungSession): Mounted
 
     const selectAll = button(tx(lang, 'selectAll'), 'tertiary', { id: 'erfassung-alle' });
     selectAll.disabled = confirmable.length === 0;
+    // Selecting changes the checkboxes and the button, not the table: a redraw of 500 rows took
+    // over a second on the loaded machine (bench/confirm-500.mjs).
     selectAll.addEventListener('click', () => {
-      for (const entry of confirmable) selected.add(entry.id);
-      draw();
+      for (const entry of confirmable) {
+        selected.add(entry.id);
+        const box = checkboxes.get(entry.id);
+        if (box) box.checked = true;
+      }
+      updateBulk();
     });
     const confirmSelected = button(tx(lang, 'confirmSelected', { n: batchSize }), 'primary', {
       id: 'erfassung-bestaetigen',
     });
     confirmSelected.disabled = batchSize === 0;
     confirmSelected.addEventListener('click', () => void confirm(round, selected));
+    updateBulk = () => {
+      const n = confirmationBatches(entries, selected, principal, round).flat().length;
+      confirmSelected
+        .querySelector('.kern-label')
+        ?.replaceChildren(tx(lang, 'confirmSelected', { n }));
+      confirmSelected.disabled = n === 0;
+    };
+    checkboxes.clear();
 
     const rows = shown.map((entry) => row(entry, round));
     return h(
@@ -265,10 +217,11 @@ export function mountListPage(host: HTMLElement, app: ErfassungSession): Mounted
       'aria-label': tx(lang, 'selectEntry', { title }),
       checked: selected.has(entry.id),
     });
+    checkboxes.set(entry.id, check);
     check.addEventListener('change', () => {
       if (check.checked) selected.add(entry.id);
       else selected.delete(entry.id);
-      draw();
+      updateBulk();
     });
     const buttons: HTMLElement[] = [];
     if (actions.confirm) {
@@ -356,9 +309,12 @@ export function mountListPage(host: HTMLElement, app: ErfassungSession): Mounted
       }
       confirmed += answer.body.confirmed;
       for (const id of batch) selected.delete(id);
+      // The answer carries each record's new state: the list follows it without a reload.
+      if (loaded)
+        loaded = { ...loaded, entries: applyConfirmations(loaded.entries, answer.body.items) };
     }
     say('success', tx(lang, 'confirmed', { n: confirmed }));
-    await load();
+    draw();
   }
 
   async function complete(round: Round): Promise<void> {
