@@ -70,7 +70,7 @@ const de = {
   withdrawConfirm: 'Zurückziehen',
   cancel: 'Abbrechen',
   withdrawn: '„{title}“ wurde zurückgezogen.',
-  back: 'Zurück zur Übersicht',
+  back: 'Zurück zur Liste',
   newTitle: 'Neu: {kind}',
   editTitle: 'Bearbeiten: {title}',
   save: 'Speichern',
