@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
+import { registerCompression } from './compression';
 import type { DashboardConfig } from './config';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -69,6 +70,8 @@ export async function buildServer(config: DashboardConfig): Promise<FastifyInsta
     for (const stream of eventStreams) stream.destroy();
   });
 
+  // Before the proxies: their JSON goes out brotli/gzip-compressed (server-sent events never).
+  await registerCompression(app);
   await registerProxy(app, {
     upstream: config.reportingUrl,
     prefix: '/api',
