@@ -44,6 +44,7 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     hhTwin: randomUUID(),
     hhDataset: randomUUID(),
     hhEndpoint: randomUUID(),
+    hhOrganisation: randomUUID(),
     bbPublic: randomUUID(),
     bbHidden: randomUUID(),
   };
@@ -79,6 +80,16 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
           url: 'https://geodienste.hamburg.de/wms',
         },
       },
+      {
+        kind: 'organisation',
+        id: ids.hhOrganisation,
+        data: {
+          ...hh,
+          name: 'Landesbetrieb Geoinformation Hamburg (E2E)',
+          type: 'surveyingAuthority',
+          level: 'state',
+        },
+      },
       platform(ids.bbPublic, BB_PUBLIC, { landCode: 'DE-BB' }),
       platform(ids.bbHidden, BB_HIDDEN, { landCode: 'DE-BB', accessRights: 'NON_PUBLIC' }),
     ];
@@ -97,7 +108,7 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
       title: 'Erhebungsrunde E2E',
       referenceDate: '2026-12-01',
       deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-      kinds: ['platform', 'digital-twin', 'dataset', 'endpoint'],
+      kinds: ['platform', 'digital-twin', 'dataset', 'endpoint', 'organisation'],
       landCodes: ['DE-HH', 'DE-BB'],
     });
     expect({
@@ -183,7 +194,14 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     await page.locator('#erfassung-tabelle').waitFor({ timeout: LOAD_MS });
     expect(await page.textContent('#erfassung-angemeldet')).toContain('Hamburg');
     // Every kind, the NON_PUBLIC one marked; nothing of Brandenburg.
-    for (const id of [...ids.hh, ids.hhHidden, ids.hhTwin, ids.hhDataset, ids.hhEndpoint])
+    for (const id of [
+      ...ids.hh,
+      ids.hhHidden,
+      ids.hhTwin,
+      ids.hhDataset,
+      ids.hhEndpoint,
+      ids.hhOrganisation,
+    ])
       expect(await row(page, id).getAttribute('data-state')).toBe('open');
     expect(await row(page, ids.hhHidden).textContent()).toContain('nicht öffentlich');
     expect(
@@ -388,6 +406,12 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     await page.goto(`${stack.dashboard.url}/erfassung/neu/endpoint`);
     await page.locator('#feld-url').waitFor({ timeout: LOAD_MS });
     await axe(page, 'new endpoint phone');
+    await page.goto(`${stack.dashboard.url}/erfassung/neu/organisation`);
+    await page.locator('#feld-level').waitFor({ timeout: LOAD_MS });
+    await axe(page, 'new organisation phone');
+    await page.goto(`${stack.dashboard.url}/erfassung/neu/twin`);
+    await page.locator('#feld-maturityLevel').waitFor({ timeout: LOAD_MS });
+    await axe(page, 'new twin phone');
     await page.goto(`${stack.dashboard.url}/erfassung`);
     await page.locator('#erfassung-token, #erfassung-tabelle').first().waitFor();
     await page.click('#erfassung-abmelden');
@@ -409,7 +433,14 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     const text = (await page.textContent('main')) ?? '';
     expect(text).not.toContain(HH_HIDDEN);
     expect(text).not.toContain('Hamburg (E2E)');
-    const hamburgIds = [...ids.hh, ids.hhHidden, ids.hhTwin, ids.hhDataset, ids.hhEndpoint];
+    const hamburgIds = [
+      ...ids.hh,
+      ids.hhHidden,
+      ids.hhTwin,
+      ids.hhDataset,
+      ids.hhEndpoint,
+      ids.hhOrganisation,
+    ];
     const html = await page.content();
     for (const id of hamburgIds) expect(html).not.toContain(id);
     // Straight to Hamburg's records: the hidden one is unknown, the public one not editable.

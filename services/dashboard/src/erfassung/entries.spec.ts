@@ -94,6 +94,7 @@ describe('entry list state', () => {
         inRound('t', 'open', { kind: 'digital-twin' }),
         inRound('u', 'withdrawn', { kind: 'digital-twin' }),
         inRound('o', 'withdrawn', { kind: 'organisation' }),
+        inRound('x', 'withdrawn', { kind: 'harvest-source' }),
       ],
       'DE-HH',
       round,
@@ -101,6 +102,7 @@ describe('entry list state', () => {
     expect(twins.map((e) => [e.id, e.kind, e.state])).toEqual([
       ['t', 'twin', 'open'],
       ['u', 'twin', 'withdrawn'],
+      ['o', 'organisation', 'withdrawn'],
     ]);
     expect(actionsFor(twins[0], hamburg, round).confirm).toBe(true);
     const platformsOnly = { ...round, kinds: ['platform'] };

@@ -211,7 +211,7 @@ export function visibleEntries(
   entries: readonly Entry[],
   filter: { kind: string; state: string },
 ): Entry[] {
-  const order = ['platform', 'twin', 'dataset', 'endpoint'];
+  const order = ['platform', 'twin', 'dataset', 'endpoint', 'organisation'];
   return entries
     .filter(
       (e) =>

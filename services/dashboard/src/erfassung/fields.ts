@@ -6,7 +6,7 @@
  */
 import { VOCABULARY_CODES, type VocabularyName } from '@dpi/domain/src/labels';
 
-export const ENTRY_KINDS = ['platform', 'twin', 'dataset', 'endpoint'] as const;
+export const ENTRY_KINDS = ['platform', 'twin', 'dataset', 'endpoint', 'organisation'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** The registry's collection of each kind (`/api/v1/<path>`). */
@@ -15,6 +15,7 @@ export const KIND_PATHS: Record<EntryKind, string> = {
   twin: 'twins',
   dataset: 'datasets',
   endpoint: 'endpoints',
+  organisation: 'organisations',
 };
 
 /** The registry's name of a kind in survey rounds (`digital-twin`; the others as they are). */
@@ -249,6 +250,30 @@ export const FORMS: Record<EntryKind, readonly FieldSpec[]> = {
       label: ['Koordinatensysteme', 'Coordinate systems'],
       hint: ['Durch Komma getrennt, z. B. EPSG:25832', 'Separated by commas, e.g. EPSG:25832'],
     },
+  ],
+  organisation: [
+    name,
+    { name: 'shortName', type: 'text', label: ['Kurzname', 'Short name'] },
+    {
+      name: 'type',
+      type: 'select',
+      label: ['Art der Organisation', 'Type of organisation'],
+      vocabulary: 'organisationType',
+      required: true,
+    },
+    {
+      name: 'level',
+      type: 'select',
+      label: ['Verwaltungsebene', 'Administrative level'],
+      vocabulary: 'administrativeLevel',
+      required: true,
+      hint: [
+        'Bundesbehörden meldet die AG; Ihre Organisationen gehören zu Ihrem Land.',
+        'Federal bodies are entered by the AG; your organisations belong to your Land.',
+      ],
+    },
+    homepage,
+    { name: 'networks', type: 'multi', label: ['Netzwerke', 'Networks'], vocabulary: 'network' },
   ],
 };
 
