@@ -314,6 +314,21 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     await page.selectOption('#feld-type', 'urbanDataPlatform');
     await page.selectOption('#feld-status', 'planned');
     await page.check('#feld-themes-ENVI');
+    // An area drawn on the map: three corners, the last one double-clicked.
+    await page.click('#feld-geometry-gebiet');
+    const map = page.locator('#feld-geometry-karte');
+    await map.scrollIntoViewIfNeeded();
+    const box = await map.boundingBox();
+    if (!box) throw new Error('map not rendered');
+    const at = (fx: number, fy: number) =>
+      [box.x + box.width * fx, box.y + box.height * fy] as const;
+    await page.mouse.click(...at(0.4, 0.4));
+    await page.mouse.click(...at(0.6, 0.4));
+    await page.mouse.dblclick(...at(0.5, 0.6));
+    await page.waitForFunction(() =>
+      (document.getElementById('feld-geometry') as HTMLInputElement).value.includes(';'),
+    );
+    await shot(page, 'desktop-neu-gebiet');
     await page.click('#formular-speichern');
     await page.locator('.erfassung-status', { hasText: NEW_NAME }).waitFor();
     const list = (await (
@@ -324,6 +339,10 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     expect(list.items.map((p) => [p.name, p.landCode, p.themes])).toEqual([
       [NEW_NAME, 'DE-HH', ['ENVI']],
     ]);
+    const created = (await record(`/platforms/${list.items[0].id}`)).body;
+    const area = created['geometry'] as { type: string; coordinates: number[][][] };
+    expect(area.type).toBe('Polygon');
+    expect(area.coordinates[0].length).toBeGreaterThanOrEqual(4);
     await page.locator(`tr[data-id="${list.items[0].id}"][data-state="new"]`).waitFor();
   });
 

@@ -180,8 +180,8 @@ export function createMapPicker(options: {
           ? 'Koordinaten (West, Süd, Ost, Nord in Grad)'
           : 'Coordinates (west, south, east, north in degrees)'
         : lang === 'de'
-          ? 'Koordinaten (Länge, Breite in Grad; ein Gebiet nur auf der Karte)'
-          : 'Coordinates (longitude, latitude in degrees; an area on the map only)',
+          ? 'Koordinaten (Länge, Breite in Grad; ein Gebiet als „Länge Breite; Länge Breite; …“)'
+          : 'Coordinates (longitude, latitude in degrees; an area as “lon lat; lon lat; …”)',
     ),
     control,
     summary,
