@@ -1,4 +1,5 @@
 import { parseResponse, type Shapes } from './model';
+import { takePrefetched } from './prefetch';
 
 /** The reporting service answered, but not with a usable answer. */
 export class ApiError extends Error {
@@ -32,11 +33,9 @@ export async function fetchResource<K extends keyof Shapes>(
   path: string,
   signal?: AbortSignal,
 ): Promise<Shapes[K]> {
-  const response = await fetch(`${API}${path}`, {
-    headers: apiHeaders(),
-    cache: 'no-store',
-    signal,
-  });
+  // The page's first load may find its answer already on the way (entry.ts).
+  const response = await (takePrefetched(`${API}${path}`) ??
+    fetch(`${API}${path}`, { headers: apiHeaders(), cache: 'no-store', signal }));
   if (!response.ok) {
     await response.body?.cancel();
     throw new ApiError(`HTTP ${response.status}`, response.status);
@@ -46,7 +45,7 @@ export async function fetchResource<K extends keyof Shapes>(
 
 /** The Länder outlines generated at build time (scripts/build-laender-geojson.mjs). */
 export async function fetchLaenderGeoJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
+  const response = await (takePrefetched(url) ?? fetch(url));
   if (!response.ok) throw new ApiError(`HTTP ${response.status}`, response.status);
   return response.json();
 }
