@@ -2,8 +2,9 @@
 // through playwright-core), cold loads in fresh contexts at 1440×900. "Data shown": status
 // connected, the Länder table's 16 rows and the map's entries set; "interactive": the end of the
 // last long task (> 50 ms, PerformanceObserver) up to 3 s after that, or the moment the data was
-// shown when none came later. Also returns the page's API requests of the last load (path, ms to
-// response end, bytes over the wire and decoded), to see where the time goes.
+// shown when none came later. Also returns the page's API and asset requests of the last load
+// (path, ms to request start and response end, bytes over the wire and decoded), to see where the
+// time goes.
 import { createRequire } from 'node:module';
 import { CHROMIUM } from '../../reporting/bench/dashboard-render.mjs';
 
@@ -51,9 +52,10 @@ export async function measureInteractive(url, { loads = 5, timeoutMs = 60_000 } 
       requests = await page.evaluate(() =>
         performance
           .getEntriesByType('resource')
-          .filter((r) => new URL(r.name).pathname.startsWith('/api/v1/'))
+          .filter((r) => /^\/(api\/v1|assets)\//.test(new URL(r.name).pathname))
           .map((r) => ({
             path: new URL(r.name).pathname + new URL(r.name).search,
+            startMs: Math.round(r.startTime),
             endMs: Math.round(r.responseEnd),
             durationMs: Math.round(r.duration),
             transferBytes: r.transferSize,

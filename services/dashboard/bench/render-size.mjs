@@ -5,9 +5,17 @@
 // header timeout on the loaded machine; spread over the 16 Länder, types and
 // statuses). Also prints the overview's API requests of the last load (time and bytes), to see
 // where the time goes. A script, not a test: it prints figures, it asserts nothing.
+//
+// `--compare dist-a,dist-b`: before/after in the same run. Each directory is a copy of a dashboard
+// build (its server/ and web/, e.g. `cp -r services/dashboard/dist/{server,web}
+// services/dashboard/dist/before/`; inside the work tree, so the server finds node_modules); each
+// is started as its own server against the same stack, and their loads alternate (`--rounds`
+// rounds of `--loads` loads each), so the machine's load falls on all of them alike.
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { basename, join, resolve } from 'node:path';
 import { measureFirstRender } from '../../reporting/bench/dashboard-render.mjs';
 import { measureInteractive } from './interactive.mjs';
 import { ADMIN_TOKEN, startStack } from './stack.mjs';
@@ -16,8 +24,12 @@ const { values } = parseArgs({
   options: {
     platforms: { type: 'string', default: '50000' },
     loads: { type: 'string', default: '5' },
+    compare: { type: 'string' },
+    rounds: { type: 'string', default: '2' },
   },
 });
+const compared = values.compare ? values.compare.split(',').map((dir) => resolve(dir)) : [];
+const rounds = compared.length ? Number(values.rounds) : 1;
 const extra = Number(values.platforms);
 const loads = Number(values.loads);
 const LAENDER = [
@@ -42,34 +54,74 @@ const TYPES = ['openDataPortal', 'geoportal', 'urbanDataPlatform', 'iotSensorPla
 const BATCH = 2000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(url, label) {
-  const render = await measureFirstRender(url, { loads, timeoutMs: 60_000 });
-  const interactive = await measureInteractive(url, { loads });
-  const renders = render.runs.map((r) => r.renderedMs);
-  const tti = interactive.runs.map((r) => r.interactiveMs);
+async function measure(urls, label) {
+  const results = urls.map(() => ({ renders: [], tti: [], rendered: [], requests: [] }));
+  for (let round = 0; round < rounds; round++)
+    for (const [i, url] of urls.entries()) {
+      const render = await measureFirstRender(url, { loads, timeoutMs: 60_000 });
+      const interactive = await measureInteractive(url, { loads });
+      results[i].renders.push(...render.runs.map((r) => r.renderedMs));
+      results[i].tti.push(...interactive.runs.map((r) => r.interactiveMs));
+      results[i].rendered.push(...interactive.runs.map((r) => r.renderedMs));
+      results[i].requests = interactive.requests;
+    }
   console.log(
     `\n--- ${label} (load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}) ---`,
   );
+  for (const [i, result] of results.entries()) {
+    if (urls.length > 1) console.log(`\n[${compared[i]}]`);
+    report(result);
+  }
+  if (urls.length > 1)
+    for (const result of results.slice(1))
+      console.log(
+        `${basename(compared[results.indexOf(result)])} / ${basename(compared[0])}: first render median x${(median(result.renders) / median(results[0].renders)).toFixed(2)}, interactive median x${(median(result.tti) / median(results[0].tti)).toFixed(2)}`,
+      );
+}
+
+function report({ renders, tti, rendered, requests }) {
   console.log(
     `first render (1280×900, ${renders.length} cold loads): ${renders.map(Math.round).join(', ')} ms; median ${Math.round(median(renders))}, worst ${Math.round(Math.max(...renders))}`,
   );
   console.log(
-    `1440×900: data shown ${interactive.runs.map((r) => r.renderedMs).join(', ')} ms; interactive ${tti.join(', ')} ms (median ${median(tti)}, worst ${Math.max(...tti)})`,
+    `1440×900: data shown ${rendered.join(', ')} ms; interactive ${tti.join(', ')} ms (median ${median(tti)}, worst ${Math.max(...tti)})`,
   );
   console.log(
-    'API requests of the last load (ms to response end, duration, bytes on the wire / decoded):',
+    'Requests of the last load (ms from navigation to request start and to response end, duration, bytes on the wire / decoded):',
   );
-  for (const r of interactive.requests)
+  for (const r of requests)
     console.log(
-      `  ${r.path}  end ${r.endMs} ms, ${r.durationMs} ms, ${r.transferBytes} / ${r.decodedBytes} B`,
+      `  ${r.path}  start ${r.startMs} ms, end ${r.endMs} ms, ${r.durationMs} ms, ${r.transferBytes} / ${r.decodedBytes} B`,
     );
-  return { renders, tti, requests: interactive.requests };
 }
 
 const stack = await startStack();
-const url = `${stack.dashboard.url}/`;
+const testing = createRequire(import.meta.url)('@dpi/testing');
+const servers = [];
+try {
+  for (const dir of compared) {
+    const server = new testing.ServiceProcess(
+      `dashboard-${basename(dir)}`,
+      {
+        REPORTING_URL: stack.reporting.url,
+        REGISTRY_URL: stack.registry.url,
+        WEB_ROOT: join(dir, 'web'),
+        LOG_LEVEL: 'warn',
+      },
+      await testing.freePort(),
+      join(dir, 'server/main.js'),
+    );
+    servers.push(server);
+    await server.start({ timeoutMs: 60_000 });
+  }
+} catch (error) {
+  await Promise.all(servers.map((s) => s.stop()));
+  await stack.stop();
+  throw error;
+}
+const url = servers.length ? servers.map((s) => `${s.url}/`) : [`${stack.dashboard.url}/`];
 try {
   const summary = async () => (await fetch(`${stack.reporting.url}/api/v1/summary`)).json();
   // startStack returns once reporting shows a first platform; the demo's are measured once all
@@ -129,5 +181,6 @@ try {
   }
   await measure(url, `${demo.platforms + extra} platforms (demo + ${extra}), ${last} findings`);
 } finally {
+  await Promise.all(servers.map((s) => s.stop()));
   await stack.stop();
 }
