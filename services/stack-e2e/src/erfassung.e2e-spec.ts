@@ -1,6 +1,6 @@
 import { WORKSPACE_ROOT } from '@dpi/testing';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, seriousViolations, VIEWPORTS } from './dashboard/browser';
@@ -51,6 +51,8 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
   /** Every request URL every context sent, and the Authorization headers seen (the control). */
   const requests: { url: string; authorization?: string }[] = [];
   const contexts: BrowserContext[] = [];
+  /** Everything the pages wrote to the browser console. */
+  const consoleLines: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -147,6 +149,7 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
       ] as const);
     }
     const page = await context.newPage();
+    page.on('console', (message) => consoleLines.push(message.text()));
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     return { page, errors, context };
@@ -487,5 +490,21 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     expect(headers.has(`Bearer ${hhToken}`)).toBe(true);
     expect(headers.has(`Bearer ${bbToken}`)).toBe(true);
     expect(requests.filter((r) => r.url.includes('/registry-api/')).length).toBeGreaterThan(10);
+  });
+
+  it('never writes a token into the browser console or the services log', () => {
+    for (const line of consoleLines) {
+      expect(line).not.toContain(hhToken);
+      expect(line).not.toContain(bbToken);
+    }
+    const log = readFileSync(stack.registry.logFile, 'utf8');
+    expect(log).not.toContain(hhToken);
+    expect(log).not.toContain(bbToken);
+    // Control: the log does hold requests with their headers (the wrong token's 401, the 412),
+    // the Authorization header redacted.
+    expect(log).toContain('"authorization":"[Redacted]"');
+    const dashboardLog = readFileSync(stack.dashboard.logFile, 'utf8');
+    expect(dashboardLog).not.toContain(hhToken);
+    expect(dashboardLog).not.toContain(bbToken);
   });
 });
