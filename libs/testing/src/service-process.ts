@@ -16,6 +16,9 @@ export function migrateService(service: string, env: Record<string, string>): st
   );
 }
 
+/** How long a service may take to become ready before its test fails (a deadline, not a figure). */
+export const STARTUP_DEADLINE_MS = 180_000;
+
 /** A built service running as a real OS process, as in production. */
 export class ServiceProcess {
   private child: ChildProcess | null = null;
@@ -43,9 +46,13 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** Starts the process and waits until /health/ready (or only /health/live) answers 200. */
+  /**
+   * Starts the process and waits until /health/ready (or only /health/live) answers 200. The
+   * deadline is generous on purpose: a loaded CI machine once took over 30 s to start a registry
+   * (dcat.e2e-spec, stop 27), and a process that cannot start exits, which ends the wait at once.
+   */
   async start({
-    timeoutMs = 30_000,
+    timeoutMs = STARTUP_DEADLINE_MS,
     waitFor = 'ready',
   }: { timeoutMs?: number; waitFor?: 'ready' | 'live' } = {}): Promise<void> {
     // The service writes its log straight into the file, as it would to a file or journal in
@@ -94,7 +101,7 @@ export class ServiceProcess {
   }
 
   /** Waits until the running process answers /health/ready with 200 (after a fault, say). */
-  async ready(timeoutMs = 30_000): Promise<void> {
+  async ready(timeoutMs = STARTUP_DEADLINE_MS): Promise<void> {
     await eventually(
       async () => {
         const response = await fetch(`${this.url}/health/ready`);

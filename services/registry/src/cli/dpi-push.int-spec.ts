@@ -8,6 +8,7 @@ import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
 const ADMIN_TOKEN = 'push-admin-token-0123456789';
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../../../..');
+const DPI_BIN = join(ROOT, 'node_modules/.bin/dpi');
 
 const FILE = `# Hamburg's entries for the AG Datenplattformen
 items:
@@ -34,8 +35,10 @@ describe('dpi push (the CLI as a process against a real registry)', () => {
   let token: string;
   let dir: string;
 
+  // The bin npm links for `npx dpi`, run by node itself: npx's own start-up took seconds per call
+  // on a loaded CI machine and pushed a test of three calls past its deadline (stop 27).
   const dpi = (...args: string[]) =>
-    run('npx', ['dpi', ...args, '--url', url, '--token', token], { cwd: ROOT }).catch(
+    run(process.execPath, [DPI_BIN, ...args, '--url', url, '--token', token], { cwd: ROOT }).catch(
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
 
@@ -86,7 +89,7 @@ describe('dpi push (the CLI as a process against a real registry)', () => {
 
     const again = (await dpi('push', file, '--yes')) as { stdout: string };
     expect(again.stdout).toContain('nothing to push');
-  });
+  }, 120_000); // three CLI processes: a deadline for a loaded machine
 
   it('needs --yes when stdin is not a terminal', async () => {
     const file = join(dir, 'new.json');
