@@ -9,7 +9,7 @@ import {
 
 const fixtures = gdkFixtureRecords();
 
-describe('harvester: watchdog, parallel job limit and parallel paging (real PostgreSQL and Kafka)', () => {
+describe('harvester: parallel job limit and parallel paging (real PostgreSQL and Kafka)', () => {
   let h: HarvesterUnderTest;
   const catalogue = new TestCatalogue();
 
@@ -20,10 +20,9 @@ describe('harvester: watchdog, parallel job limit and parallel paging (real Post
       catalogue.put(id, variant(fixtures[i % fixtures.length].xml, { id }));
     }
     h = await startHarvester('limits', {
-      // Short enough for the stall test, long enough that a loaded CI machine does not stall the
-      // other tests' jobs (1 s did: a finished job was failed while its last page was stored).
-      HARVEST_STALL_TIMEOUT_MS: '3000',
-      HARVEST_WATCHDOG_INTERVAL_MS: '200',
+      // No watchdog in the way (watchdog.int-spec.ts tests it): at 3 s a job queued behind a
+      // held one was failed as stalled on a loaded CI machine (stop 27).
+      HARVEST_STALL_TIMEOUT_MS: '600000',
       HARVEST_MAX_PARALLEL_JOBS: '1',
     });
   });
@@ -35,20 +34,6 @@ describe('harvester: watchdog, parallel job limit and parallel paging (real Post
 
   afterEach(() => {
     catalogue.behaviour = null;
-  });
-
-  it('the watchdog fails a job that makes no progress, with a message saying so', async () => {
-    const source = await h.createSource({
-      name: 'Stalling CSW',
-      url: catalogue.url,
-      timeoutMs: 60000,
-    });
-    catalogue.behaviour = (request) => (request.resultType === 'results' ? { body: 'hang' } : null);
-    const job = await h.runToEnd(source.id, 'full', 15_000);
-    expect(job).toMatchObject({ state: 'failed' });
-    expect(job.message).toMatch(
-      /^no progress for \d+ s: stopped by the watchdog; no records were withdrawn$/,
-    );
   });
 
   it('jobs beyond HARVEST_MAX_PARALLEL_JOBS wait as queued and run afterwards', async () => {
