@@ -301,6 +301,9 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     await page.click('#rueckzug-bestaetigen');
     await page.locator('.erfassung-status', { hasText: 'zurückgezogen' }).waitFor();
     await page.locator(`tr[data-id="${ids.hh[4]}"][data-state="withdrawn"]`).waitFor();
+    // Gone from the lists, still named (from its history), with the reason.
+    expect(await row(page, ids.hh[4]).textContent()).toContain(HH(5));
+    expect(await row(page, ids.hh[4]).textContent()).toContain('Plattform 2026 abgeschaltet');
     expect((await roundRecords()).get(ids.hh[4])).toMatchObject({
       status: 'withdrawn',
       reason: 'Plattform 2026 abgeschaltet',

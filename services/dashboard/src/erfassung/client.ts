@@ -4,6 +4,7 @@
  */
 import type { Round, RoundRecord } from './entries';
 import { KIND_PATHS, titleOf, type EntryKind } from './fields';
+import { lastTitle, type HistoryChange } from './history';
 import { parseProblem, type Problem } from './problems';
 import { REGISTRY_API } from './session';
 
@@ -85,6 +86,15 @@ export class RegistryClient {
       accessRights: typeof doc['accessRights'] === 'string' ? doc['accessRights'] : undefined,
       version: doc.version,
     }));
+  }
+
+  /** The last name or title of a record, also a deleted one (its history stays); '' if unknown. */
+  async lastTitle(kind: EntryKind, id: string): Promise<string> {
+    const answer = await this.request<{ items: HistoryChange[] }>(
+      'GET',
+      `/${KIND_PATHS[kind]}/${encodeURIComponent(id)}/history`,
+    );
+    return answer.ok ? lastTitle(answer.body.items) : '';
   }
 
   async rounds(): Promise<Round[]> {

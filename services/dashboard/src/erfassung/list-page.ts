@@ -55,8 +55,13 @@ export function mountListPage(host: HTMLElement, app: ErfassungSession): Mounted
         Promise.all(ENTRY_KINDS.map((kind) => client.records(kind, land))).then((r) => r.flat()),
         round ? client.roundRecords(round.id, land) : Promise.resolve([]),
       ]);
+      const entries = joinEntries(records, roundRecords, land, round);
+      // Withdrawn records are gone from the lists: their history still names them (a few at most).
+      const nameless = entries.filter((e) => e.state === 'withdrawn' && !e.title).slice(0, 50);
+      const titles = await Promise.all(nameless.map((e) => client.lastTitle(e.kind, e.id)));
+      nameless.forEach((entry, i) => (entry.title = titles[i]));
       if (mine !== generation) return;
-      loaded = { round, entries: joinEntries(records, roundRecords, land, round) };
+      loaded = { round, entries };
       loadError = undefined;
       for (const id of [...selected])
         if (!loaded.entries.some((e) => e.id === id)) selected.delete(id);
