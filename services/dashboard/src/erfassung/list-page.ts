@@ -346,7 +346,11 @@ export function mountListPage(host: HTMLElement, app: ErfassungSession): Mounted
 
   return {
     render(state: AppState, previous: AppState | undefined) {
-      if (previous && previous.view.lang !== state.view.lang) draw();
+      if (previous && previous.view.lang !== state.view.lang) {
+        // A message in the other language would stay as it was: it goes.
+        status.replaceChildren();
+        draw();
+      }
     },
     unmount: unsubscribe,
   };

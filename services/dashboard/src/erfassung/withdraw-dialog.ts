@@ -1,6 +1,7 @@
 /** Withdraw one entry with a reason (the round's withdrawal route, If-Match from a fresh read). */
 import { button, h } from './dom';
 import type { Entry, Round } from './entries';
+import { translateMessage } from './problems';
 import { tx } from './texts';
 import type { ErfassungSession } from './view';
 
@@ -83,7 +84,7 @@ export function openWithdrawDialog(
         const fieldError = answer.problem?.errors.find((e) => e.field === 'reason');
         return fail(
           fieldError
-            ? fieldError.message
+            ? translateMessage(fieldError.message, lang)
             : tx(lang, 'failed', { detail: answer.problem?.detail || String(answer.status) }),
         );
       }
