@@ -6,198 +6,25 @@
  * Reads GET /laender/{code}/profile and GET /trends?land= (per viewer: a reviewer's token shows
  * NON_PUBLIC records).
  */
-import { VOCABULARY_LABELS } from '@dpi/domain/src/labels';
 import type { LandRoundHistory } from '../model';
 import type { Language } from '../url-state';
 import { h, kernTable } from '../view';
+import {
+  countTable,
+  DIMENSIONS,
+  labelOf,
+  listOrNone,
+  num,
+  type Profile,
+  say,
+  section,
+  TEXT,
+  type Trends,
+} from './land-profile-parts';
+import { trendElements } from './land-profile-trends';
 import { roundHistoryElements, sayRound } from './round-table';
 import type { ViewDefinition } from './types';
 import './land-profile.css';
-
-/*
- * What this page reads (LandProfile and TrendsView in reporting's OpenAPI document), written out
- * until src/generated/reporting-api.ts is regenerated (`npx nx run dashboard:api-types`).
- */
-interface Tip {
-  id: string;
-  text: string;
-  textEn: string;
-  dimension: string;
-  datasets: number;
-  share: number;
-}
-export interface Profile {
-  code: string;
-  name: string;
-  counts: Record<
-    'platforms' | 'twins' | 'datasets' | 'endpoints' | 'harvestSources' | 'staleHarvestSources',
-    number
-  >;
-  platforms: { id: string; name: string; type: string; status: string; homepage: string | null }[];
-  twins: { id: string; name: string; maturityLevel: number; homepage: string | null }[];
-  datasets: {
-    total: number;
-    open: number;
-    harvested: number;
-    byTheme: { value: string | null; count: number }[];
-    byLicence: { value: string | null; count: number }[];
-  };
-  endpoints: { total: number; byServiceType: Record<string, number> };
-  harvestSources: {
-    sourceId: string;
-    sourceName: string;
-    lastSuccessAt: string | null;
-    ageDays: number | null;
-    stale: boolean;
-    staleReason: string | null;
-  }[];
-  freshness: { maxAgeDaysUnscheduled: number };
-  findings: { total: number; byRule: { ruleId: string; severity: string; count: number }[] };
-  quality: {
-    datasets: number;
-    score: number | null;
-    dimensions: Record<string, number | null>;
-    tips: Tip[];
-  };
-  survey: {
-    round: { title: string; state: string };
-    progress: {
-      inScope: number;
-      open: number;
-      confirmed: number;
-      updated: number;
-      complete: boolean;
-    };
-  } | null;
-  reportPdf: string;
-}
-export interface Trends {
-  recordedSince: string | null;
-  series: {
-    landCode: string;
-    buckets: {
-      label: string;
-      partial: boolean;
-      registered: Record<string, number>;
-      withdrawn: Record<string, number>;
-      harvested: { added: number; withdrawn: number };
-      inventory: Record<string, number>;
-    }[];
-  }[];
-}
-
-const TEXT = {
-  figures: ['Auf einen Blick', 'At a glance'],
-  platforms: ['Plattformen', 'Platforms'],
-  twins: ['Digitale Zwillinge', 'Digital twins'],
-  datasets: ['Datensätze', 'Datasets'],
-  endpoints: ['Schnittstellen', 'Endpoints'],
-  harvest: ['Harvesting-Quellen', 'Harvest sources'],
-  stale: ['veraltet', 'stale'],
-  fresh: ['aktuell', 'fresh'],
-  never: ['noch nie erfolgreich', 'never succeeded'],
-  lastSuccess: ['letzter Erfolg vor {d} Tagen', 'last success {d} days ago'],
-  themes: ['Datensätze nach Thema', 'Datasets by theme'],
-  licences: ['Datensätze nach Lizenz', 'Datasets by licence'],
-  noLicence: ['ohne Lizenz', 'no licence'],
-  noTheme: ['ohne Thema', 'no theme'],
-  findings: ['Handlungsbedarfe nach Regel', 'Needs for action by rule'],
-  quality: ['Metadatenqualität (MQA-Dimensionen)', 'Metadata quality (MQA dimensions)'],
-  tips: ['Was am meisten hilft', 'What helps most'],
-  tipDatasets: ['{n} Datensätze', '{n} datasets'],
-  tipDataset: ['1 Datensatz', '1 dataset'],
-  trends: ['Entwicklung des Bestands', 'How the inventory developed'],
-  since: ['Aufgezeichnet seit {d}.', 'Recorded since {d}.'],
-  short: [
-    'Die Historie ist noch kurz: erst {n} Zeitabschnitt(e) seit Beginn der Aufzeichnung.',
-    'The history is still short: {n} period(s) since recording began.',
-  ],
-  none: ['Noch keine Historie aufgezeichnet.', 'No history recorded yet.'],
-  nothing: ['keine', 'none'],
-  period: ['Zeitraum', 'Period'],
-  registered: ['neu', 'new'],
-  withdrawn: ['zurückgezogen', 'withdrawn'],
-  harvestedAdded: ['geerntet +', 'harvested +'],
-  inventory: ['Bestand am Ende', 'Inventory at the end'],
-  partial: ['(angebrochen)', '(partial)'],
-  survey: ['Erhebungsrunde', 'Survey round'],
-  surveyStatus: [
-    '{c} von {s} Einträgen bestätigt oder aktualisiert, {o} offen',
-    '{c} of {s} entries confirmed or updated, {o} open',
-  ],
-  complete: ['Land hat „nichts mehr zu ergänzen“ erklärt', 'Land declared "nothing more to add"'],
-  pdf: ['Bericht als PDF', 'Report as PDF'],
-  print: ['Drucken', 'Print'],
-  back: ['Zur Übersicht', 'To the overview'],
-  loadFailed: ['Konnte nicht geladen werden.', 'Could not be loaded.'],
-  score: ['Gesamt {s} %', 'Overall {s} %'],
-  maturity: ['Reifegrad {n} nach DIN SPEC 91607', 'maturity level {n} (DIN SPEC 91607)'],
-  allFindings: ['Alle Handlungsbedarfe des Landes', "All of the Land's needs for action"],
-} as const;
-
-const DIMENSIONS: Record<string, [string, string]> = {
-  findability: ['Auffindbarkeit', 'Findability'],
-  accessibility: ['Zugänglichkeit', 'Accessibility'],
-  interoperability: ['Interoperabilität', 'Interoperability'],
-  reusability: ['Wiederverwendbarkeit', 'Reusability'],
-  contextuality: ['Kontext', 'Contextuality'],
-};
-
-/** A code's label in the page's language (the code itself when the vocabulary lacks it). */
-const labelOf = (lang: Language, vocabulary: keyof typeof VOCABULARY_LABELS, code: string) => {
-  const labels = VOCABULARY_LABELS[vocabulary];
-  return Object.hasOwn(labels, code) ? labels[code][lang === 'en' ? 1 : 0] : code;
-};
-
-const say = (lang: Language, key: keyof typeof TEXT, values: Record<string, string> = {}) =>
-  Object.entries(values).reduce(
-    (text, [name, value]) => text.replace(`{${name}}`, value),
-    TEXT[key][lang === 'en' ? 1 : 0] as string,
-  );
-const num = (n: number, lang: Language) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE');
-const localDay = (iso: string, lang: Language) =>
-  new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'de-DE', {
-    timeZone: 'Europe/Berlin',
-  });
-const total = (counts: Record<string, number>) =>
-  Object.values(counts).reduce((sum, n) => sum + n, 0);
-
-const section = (id: string, title: string, ...children: (HTMLElement | string)[]) =>
-  h(
-    'section',
-    { class: 'profile-section', 'aria-labelledby': id },
-    h('h3', { id }, title),
-    ...children,
-  );
-
-/** A list, or "keine" when there is nothing to list (an empty list would say nothing). */
-const listOrNone = (items: HTMLElement[], lang: Language) =>
-  items.length ? h('ul', {}, ...items) : h('p', {}, say(lang, 'nothing'));
-
-const countTable = (
-  caption: string,
-  rows: { label: string; count: number }[],
-  lang: Language,
-): HTMLElement =>
-  rows.length === 0
-    ? h('p', {}, h('strong', {}, `${caption}: `), say(lang, 'nothing'))
-    : h(
-        'table',
-        { class: 'kern-table profile-table' },
-        h('caption', {}, caption),
-        h(
-          'tbody',
-          {},
-          ...rows.map((r) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, r.label),
-              h('td', { class: 'num' }, num(r.count, lang)),
-            ),
-          ),
-        ),
-      );
 
 /**
  * The profile as elements (pure: a function of the API's answer). `ruleTitles` names the rules
@@ -389,77 +216,6 @@ export function profileElements(
       ),
     ),
   ];
-}
-
-/** How the inventory developed; says so when the history is short (pure). */
-export function trendElements(trends: Trends, lang: Language): HTMLElement[] {
-  const buckets = trends.series[0]?.buckets ?? [];
-  if (!trends.recordedSince || buckets.length === 0) return [h('p', {}, say(lang, 'none'))];
-  const notes = [h('p', {}, say(lang, 'since', { d: localDay(trends.recordedSince, lang) }))];
-  // One period draws a flat line that tells nothing: then the note and the table only.
-  const drawChart = buckets.length > 1;
-  if (buckets.length < 3)
-    notes.push(
-      h(
-        'p',
-        { class: 'muted', 'data-short': 'true' },
-        say(lang, 'short', { n: String(buckets.length) }),
-      ),
-    );
-  const totals = buckets.map((b) => total(b.inventory));
-  const max = Math.max(1, ...totals);
-  const width = 400;
-  const step = buckets.length > 1 ? width / (buckets.length - 1) : 0;
-  const points = totals
-    .map((t, i) => `${Math.round(i * step)},${Math.round(100 - (90 * t) / max)}`)
-    .join(' ');
-  const chart = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  chart.setAttribute('viewBox', `-5 0 ${width + 10} 105`);
-  chart.setAttribute('role', 'img');
-  chart.setAttribute(
-    'aria-label',
-    `${say(lang, 'inventory')}: ${totals.map((t) => num(t, lang)).join(', ')}`,
-  );
-  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
-  line.setAttribute(
-    'points',
-    buckets.length > 1 ? points : `0,${points.split(',')[1]} ${width},${points.split(',')[1]}`,
-  );
-  chart.append(line);
-  const table = h(
-    'table',
-    { class: 'kern-table profile-table' },
-    h('caption', {}, say(lang, 'trends')),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        ...(['period', 'registered', 'withdrawn', 'harvestedAdded', 'inventory'] as const).map(
-          (k) => h('th', { scope: 'col', class: k === 'period' ? undefined : 'num' }, say(lang, k)),
-        ),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      ...buckets.map((b) =>
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, b.partial ? `${b.label} ${say(lang, 'partial')}` : b.label),
-          h('td', { class: 'num' }, num(total(b.registered), lang)),
-          h('td', { class: 'num' }, num(total(b.withdrawn) + b.harvested.withdrawn, lang)),
-          h('td', { class: 'num' }, num(b.harvested.added, lang)),
-          h('td', { class: 'num' }, num(total(b.inventory), lang)),
-        ),
-      ),
-    ),
-  );
-  const figure = h('figure', { class: 'profile-trend' });
-  figure.append(chart);
-  return drawChart ? [...notes, figure, table] : [...notes, table];
 }
 
 export const landProfileView: ViewDefinition = {
