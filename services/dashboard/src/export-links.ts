@@ -5,7 +5,7 @@
  */
 import { API } from './api';
 import { t } from './i18n';
-import type { ExportLink } from './view';
+import type { ExportLink } from './view-panels';
 import { effectiveKinds, itemsQuery, KINDS, type Language, type ViewState } from './url-state';
 
 export function exportLinks(state: ViewState, lang: Language): ExportLink[] {

@@ -1,6 +1,6 @@
 /** "Reifegrad und Standards": twins per maturity level, standards, 3D formats as bar charts. */
 import { t } from '../i18n';
-import { countOfBars, renderBars } from '../view';
+import { countOfBars, renderBars } from '../view-panels';
 import { mountTemplate, part } from './dom';
 import type { ViewDefinition } from './types';
 

@@ -1,7 +1,8 @@
 /** "Abdeckung": the matrix Land × platform type / twin use case / EU theme; gaps are marked. */
 import { label } from '../i18n';
 import { COVERAGE_DIMENSIONS } from '../url-state';
-import { h, kernTable, renderCoverage } from '../view';
+import { h, kernTable } from '../view';
+import { renderCoverage } from '../view-panels';
 import { mountTemplate, part } from './dom';
 import type { ViewDefinition } from './types';
 

@@ -5,7 +5,8 @@
 import { ApiError, apiHeaders } from '../api';
 import { exportLinks } from '../export-links';
 import { filenameOf } from '../reviewer';
-import { h, renderExports } from '../view';
+import { h } from '../view';
+import { renderExports } from '../view-panels';
 import { mountTemplate, part } from './dom';
 import type { ViewDefinition } from './types';
 

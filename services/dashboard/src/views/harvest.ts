@@ -1,5 +1,6 @@
 /** "Harvesting": per source its latest job (progress while it runs), last success, success rate. */
-import { kernTable, renderHarvest } from '../view';
+import { kernTable } from '../view';
+import { renderHarvest } from '../view-panels';
 import { mountTemplate, part } from './dom';
 import type { ViewDefinition } from './types';
 

@@ -5,7 +5,8 @@
  */
 import { t } from '../i18n';
 import { buildMeasureView, measureColor } from '../measures';
-import { kernTable, renderLaenderTable } from '../view';
+import { kernTable } from '../view';
+import { renderLaenderTable } from '../view-laender';
 import { mountTemplate, part } from './dom';
 import { quoted, renderRoundPanel, roundColumns, sayRound } from './round-table';
 import type { ViewDefinition } from './types';

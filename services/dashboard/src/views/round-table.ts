@@ -9,7 +9,8 @@ import { API } from '../api';
 import { formatCount, formatPercent } from '../format';
 import type { LandOverview, LandProgress, LandRoundHistory, RoundsOverview } from '../model';
 import type { Language } from '../url-state';
-import { h, type LandColumn } from '../view';
+import { h } from '../view';
+import type { LandColumn } from '../view-laender';
 
 const TEXT = {
   round: ['Erhebungsrunde', 'Survey round'],
