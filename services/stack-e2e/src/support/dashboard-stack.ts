@@ -27,8 +27,22 @@ export interface DashboardStack {
   stop(): Promise<void>;
 }
 
-export async function startDashboardStack(prefix: string): Promise<DashboardStack> {
-  const adminToken = `e2e-${prefix}-admin-token-0123456789abcdef`;
+/** Registry, reporting and the dashboard server with both upstreams, from their builds. */
+export interface StackServices {
+  registry: ServiceProcess;
+  reporting: ServiceProcess;
+  dashboard: ServiceProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts registry, reporting and the dashboard server (REPORTING_URL, and REGISTRY_URL for the
+ * entry UI's /registry-api) in a namespace of their own; nothing outlives a failed start.
+ */
+export async function startStackServices(
+  prefix: string,
+  adminToken: string,
+): Promise<StackServices> {
   const ns = await createTestNamespace(prefix);
   for (const service of ['registry', 'reporting']) migrateService(service, ns.env(service));
   const registry = new ServiceProcess(
@@ -43,23 +57,38 @@ export async function startDashboardStack(prefix: string): Promise<DashboardStac
   );
   const dashboard = new ServiceProcess(
     'dashboard',
-    { REPORTING_URL: reporting.url, LOG_LEVEL: 'warn' },
+    { REPORTING_URL: reporting.url, REGISTRY_URL: registry.url, LOG_LEVEL: 'warn' },
     await freePort(),
     join(WORKSPACE_ROOT, 'services/dashboard/dist/server/main.js'),
   );
-  let browser: Browser;
+  const stop = async () => {
+    await Promise.all([registry, reporting, dashboard].map((s) => s.stop()));
+  };
   try {
-    // A machine shared with other jobs can take well over the default 30 s to start a service.
+    // A machine shared with other jobs can take well over 30 s to start a service.
     await Promise.all([registry.start(START), reporting.start(START)]);
     await dashboard.start(START);
+  } catch (error) {
+    // Nothing started may outlive the test (its schema is dropped at the end of the run).
+    await stop();
+    throw error;
+  }
+  return { registry, reporting, dashboard, stop };
+}
+
+export async function startDashboardStack(prefix: string): Promise<DashboardStack> {
+  const adminToken = `e2e-${prefix}-admin-token-0123456789abcdef`;
+  const services = await startStackServices(prefix, adminToken);
+  const { registry, reporting, dashboard } = services;
+  let browser: Browser;
+  try {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // Root in a container has no user namespaces for Chromium's sandbox.
       args: ['--no-sandbox', '--disable-dev-shm-usage'],
     });
   } catch (error) {
-    // Nothing started may outlive the test (its schema is dropped at the end of the run).
-    await Promise.all([registry, reporting, dashboard].map((s) => s.stop()));
+    await services.stop();
     throw error;
   }
   return {
@@ -79,7 +108,7 @@ export async function startDashboardStack(prefix: string): Promise<DashboardStac
     },
     async stop() {
       await browser.close();
-      await Promise.all([registry, reporting, dashboard].map((s) => s.stop()));
+      await services.stop();
     },
   };
 }
