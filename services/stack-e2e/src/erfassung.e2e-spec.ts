@@ -1,12 +1,29 @@
-import { WORKSPACE_ROOT } from '@dpi/testing';
+import { eventually, WORKSPACE_ROOT } from '@dpi/testing';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, seriousViolations, VIEWPORTS } from './dashboard/browser';
 import { type ErfassungStack, startErfassungStack } from './erfassung/stack';
 
 const SHOTS = join(WORKSPACE_ROOT, '.infra/test-artifacts/erfassung');
+
+/** A PDF's text, by pdf-parse (pdf.js) in a plain Node process (its worker needs what jest lacks). */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'erfassung-pdf-')), 'report.pdf');
+  writeFileSync(file, bytes);
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '-e',
+    `const { PDFParse } = require('pdf-parse');
+     const parser = new PDFParse({ data: require('node:fs').readFileSync(process.argv[1]) });
+     parser.getText().then(({ text }) => console.log(JSON.stringify(text)));`,
+    file,
+  ]);
+  return JSON.parse(stdout) as string;
+}
 const HH = (n: number) => `Plattform Hamburg ${n} (E2E)`;
 const HH_HIDDEN = 'Interne Hafenplattform Hamburg (E2E)';
 const HH_TWIN = 'Digitaler Zwilling Hamburg (E2E)';
@@ -483,6 +500,64 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     await axe(page, 'not yours desktop');
     await shot(page, 'desktop-brandenburg-fremd');
     expect(errors).toEqual([]);
+  });
+
+  it('the AG sees Hamburg declared complete and Brandenburg open on the dashboard; closed, the round is in the report', async () => {
+    const { page, errors } = await open('desktop');
+    await page.goto(`${stack.dashboard.url}/?measure=round`);
+    // Until reporting projected Hamburg's declaration: a deadline, no fixed sleep.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('#laender tr[data-code="DE-HH"] [data-round-state]')
+          ?.getAttribute('data-round-state') === 'declared',
+      null,
+      { timeout: LOAD_MS },
+    );
+    const cells = async (code: string) =>
+      (await page.locator(`#laender tr[data-code="${code}"] td`).allTextContents()).map((t) =>
+        t.trim(),
+      );
+    // offen, bestätigt, aktualisiert, zurückgezogen, neu, nichts mehr hinzuzufügen, Stand
+    const hamburgRow = await cells('DE-HH');
+    expect(Number(hamburgRow[1])).toBeGreaterThanOrEqual(3);
+    expect(hamburgRow.slice(3, 5)).toEqual(['1', '1']);
+    // Declared complete, with the entries it did not answer still open (its twin, dataset …).
+    expect(hamburgRow[5]).toMatch(/^ja, /);
+    expect(Number(hamburgRow[0])).toBeGreaterThan(0);
+    expect(hamburgRow[6]).toBe(`erklärt, ${hamburgRow[0]} offen`);
+    // Brandenburg's editor only looked: open.
+    expect(
+      await page
+        .locator('#laender tr[data-code="DE-BB"] [data-round-state]')
+        .getAttribute('data-round-state'),
+    ).toBe('none');
+    expect((await cells('DE-BB'))[6]).toBe('nicht begonnen');
+    await axe(page, 'dashboard round');
+    await shot(page, 'desktop-dashboard-runde');
+    expect(errors).toEqual([]);
+
+    // An open round is not in the report (the control); closed, its result is.
+    const reportText = async () => {
+      const response = await fetch(`${stack.reporting.url}/api/v1/exports/report.pdf`);
+      expect(response.status).toBe(200);
+      return pdfText(Buffer.from(await response.arrayBuffer()));
+    };
+    expect(await reportText()).not.toContain('Erhebungsrunde E2E');
+    expect((await stack.api('POST', `/rounds/${roundId}/close`)).status).toBe(200);
+    // Until reporting projected the close: a deadline.
+    const text = await eventually(
+      async () => {
+        const t = await reportText();
+        expect(t).toContain('Erhebungsrunde E2E');
+        return t;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const round = text.slice(text.indexOf('Erhebungsrunde E2E')).replace(/\s+/g, ' ');
+    expect(round).toContain('1 von 2 Ländern haben die Runde abgeschlossen');
+    expect(round).toMatch(/Hamburg [\d ]+ja, \d{2}\.\d{2}\.\d{4}/);
+    expect(round).toMatch(/Brandenburg [\d ]+nein/);
   });
 
   it('never puts a token into a request URL (and the recorder did see them in headers)', () => {
