@@ -1,44 +1,15 @@
-import { eventually, WORKSPACE_ROOT } from '@dpi/testing';
-import { randomUUID } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, seriousViolations, VIEWPORTS } from './dashboard/browser';
-import { type ErfassungStack, startErfassungStack } from './erfassung/stack';
-
-const SHOTS = join(WORKSPACE_ROOT, '.infra/test-artifacts/erfassung');
-
-/** A PDF's text, by pdf-parse (pdf.js) in a plain Node process (its worker needs what jest lacks). */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'erfassung-pdf-')), 'report.pdf');
-  writeFileSync(file, bytes);
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    '-e',
-    `const { PDFParse } = require('pdf-parse');
-     const parser = new PDFParse({ data: require('node:fs').readFileSync(process.argv[1]) });
-     parser.getText().then(({ text }) => console.log(JSON.stringify(text)));`,
-    file,
-  ]);
-  return JSON.parse(stdout) as string;
-}
-const HH = (n: number) => `Plattform Hamburg ${n} (E2E)`;
-const HH_HIDDEN = 'Interne Hafenplattform Hamburg (E2E)';
-const HH_TWIN = 'Digitaler Zwilling Hamburg (E2E)';
-const BB_PUBLIC = 'Geoportal Brandenburg (E2E)';
-const BB_HIDDEN = 'Interne Plattform Brandenburg (E2E)';
-const NEW_NAME = 'Neue Plattform Hamburg (E2E)';
-const SESSION_KEY = 'dpi.erfassung';
-/** Deadline of a page load: one busy core (taskset -c 0) takes long to parse the bundle. */
-const LOAD_MS = 90_000;
-
-interface RoundRecord {
-  id: string;
-  status: string;
-  reason: string | null;
-}
+import { eventually } from '@dpi/testing';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import {
+  HH,
+  HH_HIDDEN,
+  HH_TWIN,
+  LOAD_MS,
+  NEW_NAME,
+  SESSION_KEY,
+  useErfassung,
+} from './erfassung/fixture';
 
 /**
  * The entry UI (/erfassung, issue 22 part 4) in headless Chromium against the real registry: the
@@ -50,157 +21,17 @@ interface RoundRecord {
  * appears in a request URL.
  */
 describe('dashboard: Erfassung (entry UI for the Länder)', () => {
-  let stack: ErfassungStack;
-  let browser: Browser;
-  let hhToken: string;
-  let bbToken: string;
-  let roundId: string;
-  const ids = {
-    hh: [1, 2, 3, 4, 5].map(() => randomUUID()),
-    hhHidden: randomUUID(),
-    hhTwin: randomUUID(),
-    hhDataset: randomUUID(),
-    hhEndpoint: randomUUID(),
-    hhOrganisation: randomUUID(),
-    bbPublic: randomUUID(),
-    bbHidden: randomUUID(),
-  };
-  /** Every request URL every context sent, and the Authorization headers seen (the control). */
-  const requests: { url: string; authorization?: string }[] = [];
-  const contexts: BrowserContext[] = [];
-  /** Everything the pages wrote to the browser console. */
-  const consoleLines: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    stack = await startErfassungStack();
-    const hh = { landCode: 'DE-HH' };
-    const platform = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
-      kind: 'platform',
-      id,
-      data: { name, type: 'geoportal', status: 'production', ...extra },
-    });
-    const items = [
-      ...ids.hh.map((id, i) => platform(id, HH(i + 1), hh)),
-      platform(ids.hhHidden, HH_HIDDEN, { ...hh, accessRights: 'NON_PUBLIC' }),
-      {
-        kind: 'twin',
-        id: ids.hhTwin,
-        data: { ...hh, name: HH_TWIN, scope: 'municipality', kind: 'urban', maturityLevel: 2 },
-      },
-      { kind: 'dataset', id: ids.hhDataset, data: { ...hh, title: 'Baumkataster Hamburg (E2E)' } },
-      {
-        kind: 'endpoint',
-        id: ids.hhEndpoint,
-        data: {
-          ...hh,
-          name: 'WMS Hamburg (E2E)',
-          serviceType: 'wms',
-          url: 'https://geodienste.hamburg.de/wms',
-        },
-      },
-      {
-        kind: 'organisation',
-        id: ids.hhOrganisation,
-        data: {
-          ...hh,
-          name: 'Landesbetrieb Geoinformation Hamburg (E2E)',
-          type: 'surveyingAuthority',
-          level: 'state',
-        },
-      },
-      platform(ids.bbPublic, BB_PUBLIC, { landCode: 'DE-BB' }),
-      platform(ids.bbHidden, BB_HIDDEN, { landCode: 'DE-BB', accessRights: 'NON_PUBLIC' }),
-    ];
-    const imported = await stack.api('POST', '/imports', items);
-    expect({
-      status: imported.status,
-      body: imported.status === 200 ? '' : await imported.text(),
-    }).toEqual({
-      status: 200,
-      body: '',
-    });
-    hhToken = await stack.token('redaktion-hamburg-e2e', 'DE-HH');
-    bbToken = await stack.token('redaktion-brandenburg-e2e', 'DE-BB');
-    // The admin opens the round (API).
-    const opened = await stack.api('POST', '/rounds', {
-      title: 'Erhebungsrunde E2E',
-      referenceDate: '2026-12-01',
-      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-      kinds: ['platform', 'digital-twin', 'dataset', 'endpoint', 'organisation'],
-      landCodes: ['DE-HH', 'DE-BB'],
-    });
-    expect({
-      status: opened.status,
-      body: opened.status === 201 ? '' : await opened.text(),
-    }).toEqual({
-      status: 201,
-      body: '',
-    });
-    roundId = ((await opened.json()) as { id: string }).id;
-    browser = await launch();
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  async function open(viewport: keyof typeof VIEWPORTS, token?: string) {
-    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'de-DE' });
-    contexts.push(context);
-    context.on('request', (request) =>
-      requests.push({ url: request.url(), authorization: request.headers()['authorization'] }),
-    );
-    if (token) {
-      // A tab that already signed in (the session as session.ts keeps it).
-      const principal = await (
-        await fetch(`${stack.registry.url}/api/v1/auth/principal`, {
-          headers: { authorization: `Bearer ${token}` },
-        })
-      ).json();
-      await context.addInitScript(([key, value]) => sessionStorage.setItem(key, value), [
-        SESSION_KEY,
-        JSON.stringify({ token, principal }),
-      ] as const);
-    }
-    const page = await context.newPage();
-    page.on('console', (message) => consoleLines.push(message.text()));
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { page, errors, context };
-  }
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const axe = async (page: Page, where: string) =>
-    expect({ where, violations: await seriousViolations(page) }).toEqual({ where, violations: [] });
-  const overflow = (page: Page) =>
-    page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
-  const roundRecords = async (): Promise<Map<string, RoundRecord>> => {
-    const page = (await (
-      await stack.api('GET', `/rounds/${roundId}/records?limit=500`)
-    ).json()) as {
-      items: RoundRecord[];
-    };
-    return new Map(page.items.map((r) => [r.id, r]));
-  };
-  const record = async (path: string) => {
-    const response = await stack.api('GET', path);
-    return {
-      etag: response.headers.get('etag') ?? '',
-      body: (await response.json()) as Record<string, unknown>,
-    };
-  };
-  const row = (page: Page, id: string) => page.locator(`#erfassung-tabelle tr[data-id="${id}"]`);
+  // The stack, its records, tokens and round, the browser and the helpers: erfassung/fixture.ts.
+  const f = useErfassung();
+  const { ids, hamburgIds, requests, consoleLines, open, shot, axe, overflow, row } = f;
+  const { roundRecords, record, cells, reportText } = f;
 
   let hamburg: Page;
 
   it('signs the Hamburg editor in with the token and lists all kinds with their round state', async () => {
     const { page, errors } = await open('desktop');
     hamburg = page;
-    await page.goto(`${stack.dashboard.url}/erfassung`);
+    await page.goto(`${f.stack.dashboard.url}/erfassung`);
     await page.locator('#erfassung-token').waitFor({ timeout: LOAD_MS });
     await axe(page, 'sign-in desktop');
     await shot(page, 'desktop-anmelden');
@@ -209,26 +40,19 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     await page.click('#erfassung-anmelden');
     await page.locator('#erfassung-token[aria-invalid="true"]').waitFor();
     expect(await page.textContent('#erfassung-token-fehler')).toMatch(/ungültig/);
-    await page.fill('#erfassung-token', hhToken);
+    await page.fill('#erfassung-token', f.hhToken);
     await page.click('#erfassung-anmelden');
     await page.locator('#erfassung-tabelle').waitFor({ timeout: LOAD_MS });
     expect(await page.textContent('#erfassung-angemeldet')).toContain('Hamburg');
     // Every kind, the NON_PUBLIC one marked; nothing of Brandenburg.
-    for (const id of [
-      ...ids.hh,
-      ids.hhHidden,
-      ids.hhTwin,
-      ids.hhDataset,
-      ids.hhEndpoint,
-      ids.hhOrganisation,
-    ])
+    for (const id of hamburgIds)
       expect(await row(page, id).getAttribute('data-state')).toBe('open');
     expect(await row(page, ids.hhHidden).textContent()).toContain('nicht öffentlich');
     expect(
       await page.locator(`tr[data-id="${ids.bbPublic}"], tr[data-id="${ids.bbHidden}"]`).count(),
     ).toBe(0);
     expect(await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY)).toContain(
-      hhToken,
+      f.hhToken,
     );
     await axe(page, 'list desktop');
     await shot(page, 'desktop-liste');
@@ -237,7 +61,7 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
 
   it('confirms three entries in one bulk request', async () => {
     const page = hamburg;
-    const bulk = page.waitForRequest((r) => r.url().endsWith(`/rounds/${roundId}/confirmations`));
+    const bulk = page.waitForRequest((r) => r.url().endsWith(`/rounds/${f.roundId}/confirmations`));
     for (const id of ids.hh.slice(0, 3)) await page.check(`#wahl-${id}`);
     await page.locator('#erfassung-bestaetigen', { hasText: '(3)' }).waitFor();
     await page.click('#erfassung-bestaetigen');
@@ -325,7 +149,7 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
       status: 'withdrawn',
       reason: 'Plattform 2026 abgeschaltet',
     });
-    expect((await stack.api('GET', `/platforms/${ids.hh[4]}`)).status).toBe(404);
+    expect((await f.stack.api('GET', `/platforms/${ids.hh[4]}`)).status).toBe(404);
   });
 
   it('adds a new platform', async () => {
@@ -355,7 +179,10 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     await page.click('#formular-speichern');
     await page.locator('.erfassung-status', { hasText: NEW_NAME }).waitFor();
     const list = (await (
-      await stack.api('GET', `/platforms?landCode=DE-HH&q=${encodeURIComponent('Neue Plattform')}`)
+      await f.stack.api(
+        'GET',
+        `/platforms?landCode=DE-HH&q=${encodeURIComponent('Neue Plattform')}`,
+      )
     ).json()) as {
       items: { id: string; name: string; landCode: string; themes: string[] }[];
     };
@@ -375,7 +202,7 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     await page.locator('#feld-name').waitFor({ timeout: LOAD_MS });
     // The other person saves while the form is open.
     const { etag } = await record(`/twins/${ids.hhTwin}`);
-    const other = await stack.api(
+    const other = await f.stack.api(
       'PATCH',
       `/twins/${ids.hhTwin}`,
       { description: 'Von der AG ergänzt', maturityLevel: 3 },
@@ -408,7 +235,7 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     const page = hamburg;
     await page.click('#erfassung-abschliessen');
     await page.locator('#erfassung-erklaert').waitFor();
-    const round = (await (await stack.api('GET', `/rounds/${roundId}`)).json()) as {
+    const round = (await (await f.stack.api('GET', `/rounds/${f.roundId}`)).json()) as {
       laender: { landCode: string; completedAt: string | null }[];
     };
     expect(round.laender.find((l) => l.landCode === 'DE-HH')?.completedAt).toEqual(
@@ -427,13 +254,13 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
   });
 
   it('works at 390×844: list, form, passes axe, nothing wider than the screen', async () => {
-    const { page, errors } = await open('phone', hhToken);
-    await page.goto(`${stack.dashboard.url}/erfassung`);
+    const { page, errors } = await open('phone', f.hhToken);
+    await page.goto(`${f.stack.dashboard.url}/erfassung`);
     await page.locator('#erfassung-tabelle').waitFor({ timeout: LOAD_MS });
     expect(await overflow(page)).toBe(0);
     await axe(page, 'list phone');
     await shot(page, 'phone-liste');
-    await page.goto(`${stack.dashboard.url}/erfassung/dataset/${ids.hhDataset}`);
+    await page.goto(`${f.stack.dashboard.url}/erfassung/dataset/${ids.hhDataset}`);
     await page.locator('#feld-title').waitFor({ timeout: LOAD_MS });
     await page.fill('#feld-bbox', '9.7, 53.4, 10.3, 53.7');
     await page.press('#feld-bbox', 'Tab');
@@ -445,16 +272,16 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     expect((await record(`/datasets/${ids.hhDataset}`)).body['bbox']).toEqual([
       9.7, 53.4, 10.3, 53.7,
     ]);
-    await page.goto(`${stack.dashboard.url}/erfassung/neu/endpoint`);
+    await page.goto(`${f.stack.dashboard.url}/erfassung/neu/endpoint`);
     await page.locator('#feld-url').waitFor({ timeout: LOAD_MS });
     await axe(page, 'new endpoint phone');
-    await page.goto(`${stack.dashboard.url}/erfassung/neu/organisation`);
+    await page.goto(`${f.stack.dashboard.url}/erfassung/neu/organisation`);
     await page.locator('#feld-level').waitFor({ timeout: LOAD_MS });
     await axe(page, 'new organisation phone');
-    await page.goto(`${stack.dashboard.url}/erfassung/neu/twin`);
+    await page.goto(`${f.stack.dashboard.url}/erfassung/neu/twin`);
     await page.locator('#feld-maturityLevel').waitFor({ timeout: LOAD_MS });
     await axe(page, 'new twin phone');
-    await page.goto(`${stack.dashboard.url}/erfassung`);
+    await page.goto(`${f.stack.dashboard.url}/erfassung`);
     await page.locator('#erfassung-token, #erfassung-tabelle').first().waitFor();
     await page.click('#erfassung-abmelden');
     await page.locator('#erfassung-token').waitFor({ timeout: LOAD_MS });
@@ -465,8 +292,8 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
 
   it("Brandenburg's editor sees none of Hamburg's non-public entries and is offered nothing on Hamburg's", async () => {
     const { page, errors } = await open('desktop');
-    await page.goto(`${stack.dashboard.url}/erfassung`);
-    await page.fill('#erfassung-token', bbToken);
+    await page.goto(`${f.stack.dashboard.url}/erfassung`);
+    await page.fill('#erfassung-token', f.bbToken);
     await page.click('#erfassung-anmelden');
     await page.locator('#erfassung-tabelle').waitFor({ timeout: LOAD_MS });
     // Negative control: the token works for Brandenburg — its own entries, the hidden one too.
@@ -475,22 +302,14 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
     const text = (await page.textContent('main')) ?? '';
     expect(text).not.toContain(HH_HIDDEN);
     expect(text).not.toContain('Hamburg (E2E)');
-    const hamburgIds = [
-      ...ids.hh,
-      ids.hhHidden,
-      ids.hhTwin,
-      ids.hhDataset,
-      ids.hhEndpoint,
-      ids.hhOrganisation,
-    ];
     const html = await page.content();
     for (const id of hamburgIds) expect(html).not.toContain(id);
     // Straight to Hamburg's records: the hidden one is unknown, the public one not editable.
-    await page.goto(`${stack.dashboard.url}/erfassung/platform/${ids.hhHidden}`);
+    await page.goto(`${f.stack.dashboard.url}/erfassung/platform/${ids.hhHidden}`);
     await page.locator('.kern-alert', { hasText: 'gibt es nicht' }).waitFor();
     expect(await page.textContent('main')).not.toContain(HH_HIDDEN);
     expect(await page.locator('#ansicht form').count()).toBe(0);
-    await page.goto(`${stack.dashboard.url}/erfassung/platform/${ids.hh[0]}`);
+    await page.goto(`${f.stack.dashboard.url}/erfassung/platform/${ids.hh[0]}`);
     await page.locator('.kern-alert', { hasText: 'gehört zu Hamburg' }).waitFor();
     expect(
       await page
@@ -504,7 +323,7 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
 
   it('the AG sees Hamburg declared complete and Brandenburg open on the dashboard; closed, the round is in the report', async () => {
     const { page, errors } = await open('desktop');
-    await page.goto(`${stack.dashboard.url}/?measure=round`);
+    await page.goto(`${f.stack.dashboard.url}/?measure=round`);
     // Until reporting projected Hamburg's declaration: a deadline, no fixed sleep.
     await page.waitForFunction(
       () =>
@@ -514,12 +333,8 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
       null,
       { timeout: LOAD_MS },
     );
-    const cells = async (code: string) =>
-      (await page.locator(`#laender tr[data-code="${code}"] td`).allTextContents()).map((t) =>
-        t.trim(),
-      );
     // offen, bestätigt, aktualisiert, zurückgezogen, neu, nichts mehr hinzuzufügen, Stand
-    const hamburgRow = await cells('DE-HH');
+    const hamburgRow = await cells(page, 'DE-HH');
     expect(Number(hamburgRow[1])).toBeGreaterThanOrEqual(3);
     expect(hamburgRow.slice(3, 5)).toEqual(['1', '1']);
     // Declared complete, with the entries it did not answer still open (its twin, dataset …).
@@ -532,19 +347,14 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
         .locator('#laender tr[data-code="DE-BB"] [data-round-state]')
         .getAttribute('data-round-state'),
     ).toBe('none');
-    expect((await cells('DE-BB'))[6]).toBe('nicht begonnen');
+    expect((await cells(page, 'DE-BB'))[6]).toBe('nicht begonnen');
     await axe(page, 'dashboard round');
     await shot(page, 'desktop-dashboard-runde');
     expect(errors).toEqual([]);
 
     // An open round is not in the report (the control); closed, its result is.
-    const reportText = async () => {
-      const response = await fetch(`${stack.reporting.url}/api/v1/exports/report.pdf`);
-      expect(response.status).toBe(200);
-      return pdfText(Buffer.from(await response.arrayBuffer()));
-    };
     expect(await reportText()).not.toContain('Erhebungsrunde E2E');
-    expect((await stack.api('POST', `/rounds/${roundId}/close`)).status).toBe(200);
+    expect((await f.stack.api('POST', `/rounds/${f.roundId}/close`)).status).toBe(200);
     // Until reporting projected the close: a deadline.
     const text = await eventually(
       async () => {
@@ -561,28 +371,30 @@ describe('dashboard: Erfassung (entry UI for the Länder)', () => {
   });
 
   it('never puts a token into a request URL (and the recorder did see them in headers)', () => {
-    const withToken = requests.filter((r) => r.url.includes(hhToken) || r.url.includes(bbToken));
+    const withToken = requests.filter(
+      (r) => r.url.includes(f.hhToken) || r.url.includes(f.bbToken),
+    );
     expect(withToken).toEqual([]);
     // Control: the recorder saw the requests that carried the tokens, in the header.
     const headers = new Set(requests.map((r) => r.authorization));
-    expect(headers.has(`Bearer ${hhToken}`)).toBe(true);
-    expect(headers.has(`Bearer ${bbToken}`)).toBe(true);
+    expect(headers.has(`Bearer ${f.hhToken}`)).toBe(true);
+    expect(headers.has(`Bearer ${f.bbToken}`)).toBe(true);
     expect(requests.filter((r) => r.url.includes('/registry-api/')).length).toBeGreaterThan(10);
   });
 
   it('never writes a token into the browser console or the services log', () => {
     for (const line of consoleLines) {
-      expect(line).not.toContain(hhToken);
-      expect(line).not.toContain(bbToken);
+      expect(line).not.toContain(f.hhToken);
+      expect(line).not.toContain(f.bbToken);
     }
-    const log = readFileSync(stack.registry.logFile, 'utf8');
-    expect(log).not.toContain(hhToken);
-    expect(log).not.toContain(bbToken);
+    const log = readFileSync(f.stack.registry.logFile, 'utf8');
+    expect(log).not.toContain(f.hhToken);
+    expect(log).not.toContain(f.bbToken);
     // Control: the log does hold requests with their headers (the wrong token's 401, the 412),
     // the Authorization header redacted.
     expect(log).toContain('"authorization":"[Redacted]"');
-    const dashboardLog = readFileSync(stack.dashboard.logFile, 'utf8');
-    expect(dashboardLog).not.toContain(hhToken);
-    expect(dashboardLog).not.toContain(bbToken);
+    const dashboardLog = readFileSync(f.stack.dashboard.logFile, 'utf8');
+    expect(dashboardLog).not.toContain(f.hhToken);
+    expect(dashboardLog).not.toContain(f.bbToken);
   });
 });
