@@ -1,152 +1,37 @@
-import { create, MessageInitShape } from '@bufbuild/protobuf';
-import { timestampNow } from '@bufbuild/protobuf/wkt';
 import {
   ChangeKind,
   DatasetChangedSchema,
   DigitalTwinChangedSchema,
-  HarvestedRecord,
-  HarvestedRecordSchema,
-  HarvestRecordChangedSchema,
   PlatformChangedSchema,
   TOPICS,
 } from '@dpi/contracts';
-import {
-  createKafka,
-  decodeMessage,
-  encodeMessage,
-  envelopeFromHeaders,
-  envelopeToHeaders,
-  newEnvelope,
-  prefixedTopic,
-} from '@dpi/kafka';
+import { decodeMessage, envelopeFromHeaders, prefixedTopic } from '@dpi/kafka';
 import {
   consumerGroupCaughtUp,
   eventually,
   freePort,
   KafkaProbe,
-  kafkaBrokers,
   ServiceProcess,
   migrateService,
 } from '@dpi/testing';
-import { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { registryEnvSchema } from '../config';
-import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
-
-const ADMIN_TOKEN = 'harvested-admin-token-0123456789';
-const SOURCE = '6f1c1a52-3b7e-4d0f-9a51-6a2d1f3c9e10';
-const JOB = '0b7f4c1e-2a9d-4e83-bf21-5c6d7e8f9a0b';
-
-type RecordInit = MessageInitShape<typeof HarvestedRecordSchema>;
-
-function record(fileIdentifier: string, overrides: RecordInit = {}) {
-  const init: RecordInit = {
-    sourceId: SOURCE,
-    sourceName: 'GDI-DE Geodatenkatalog',
-    fileIdentifier,
-    landCode: '',
-    checksum: `sha-${fileIdentifier}-1`,
-    jobId: JOB,
-    harvestedAt: timestampNow(),
-    hierarchyLevel: 'dataset',
-    title: `Datensatz ${fileIdentifier}`,
-    description: 'Harvested from a CSW',
-    keywords: ['opendata', 'Verkehr'],
-    themes: ['TRAN', 'XXXX'],
-    licenceUri: 'http://dcat-ap.de/def/licenses/dl-zero-de/2.0',
-    accessRights: 'PUBLIC',
-    bboxes: [{ west: 9.7, south: 53.3, east: 10.3, north: 53.7 }],
-    contact: {
-      organisation: 'LGV Hamburg',
-      email: 'info@gv.hamburg.de',
-      url: '',
-      role: 'pointOfContact',
-    },
-    distributions: [
-      {
-        url: 'https://geodienste.hamburg.de/wms',
-        format: 'WMS',
-        protocol: 'OGC:WMS',
-        title: '',
-        description: '',
-        function: '',
-      },
-      {
-        url: 'javascript:alert(1)',
-        format: 'other',
-        protocol: '',
-        title: '',
-        description: '',
-        function: '',
-      },
-    ],
-    openData: true,
-  };
-  return create(HarvestedRecordSchema, { ...init, ...overrides } as RecordInit);
-}
+import {
+  ADMIN_TOKEN,
+  JOB,
+  record,
+  SOURCE,
+  useHarvestedDatasets,
+} from './harvested-datasets.test-helper';
 
 describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreSQL and Kafka)', () => {
-  let registry: RegistryUnderTest;
-  let producer: Producer;
-  let datasetEvents: KafkaProbe;
-  let topic: string;
-
-  /** Sends harvest records (null: a tombstone); returns the messages' event ids. */
-  const send = async (messages: { fileIdentifier: string; value: HarvestedRecord | null }[]) => {
-    const envelopes = messages.map(() =>
-      newEnvelope({
-        correlationId: JOB,
-        causationId: JOB,
-        producer: 'harvester',
-        schema: HarvestRecordChangedSchema.typeName,
-        entityVersion: 1,
-      }),
-    );
-    await producer.send({
-      topic,
-      messages: messages.map(({ fileIdentifier, value }, i) => ({
-        key: `${SOURCE}/${fileIdentifier}`,
-        value: value
-          ? encodeMessage(
-              HarvestRecordChangedSchema,
-              create(HarvestRecordChangedSchema, { record: value }),
-            )
-          : null,
-        headers: envelopeToHeaders(envelopes[i]),
-      })),
-    });
-    return envelopes.map((e) => e.eventId);
-  };
-
-  const harvested = async () =>
-    (
-      await registry.db.query(
-        `SELECT harvest_file_identifier AS file, version, deleted_at IS NOT NULL AS withdrawn, id
-         FROM ${registry.schema}.dataset WHERE harvest_source_id = $1 ORDER BY 1`,
-        [SOURCE],
-      )
-    ).rows as { file: string; version: number; withdrawn: boolean; id: string }[];
-
-  beforeAll(async () => {
-    registry = await startRegistry('harvested', ADMIN_TOKEN);
-    topic = prefixedTopic(TOPICS.harvestRecord, registry.ns.topicPrefix);
-    producer = createKafka(
-      { KAFKA_BROKERS: kafkaBrokers(), KAFKA_TOPIC_PREFIX: '' },
-      'test',
-    ).producer();
-    await producer.connect();
-    datasetEvents = await new KafkaProbe(
-      prefixedTopic(TOPICS.registryDataset, registry.ns.topicPrefix),
-    ).start();
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await datasetEvents?.stop();
-    await registry?.close();
-  });
+  // The registry, the producer of harvest records, the dataset events' probe, the records and
+  // the shared helpers: harvested-datasets.test-helper.ts.
+  const h = useHarvestedDatasets();
+  const { send, harvested, liveId, hamburgEditor, created, platform } = h;
 
   it('creates datasets once, idempotently, and keeps what is valid of each record', async () => {
+    const registry = h.registry();
     const batch = ['de.dwd.geoserver.fach.RADOLAN-W4', 'a/b/with-slashes', 'plain-uuid-like'];
     await send(batch.map((f) => ({ fileIdentifier: f, value: record(f) })));
     await eventually(
@@ -159,7 +44,7 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
     await send(batch.map((f) => ({ fileIdentifier: f, value: record(f) })));
     await consumerGroupCaughtUp(
       `${registry.ns.topicPrefix}${registryEnvSchema.parse(process.env).KAFKA_GROUP_ID}`,
-      [topic],
+      [h.topic()],
     );
     expect((await harvested()).map((r) => r.version)).toEqual([1, 1, 1]);
 
@@ -186,7 +71,7 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
       },
     });
     const published = await eventually(() => {
-      const found = datasetEvents.messages.find((m) => m.key === row.id);
+      const found = h.datasetEvents().messages.find((m) => m.key === row.id);
       if (!found) throw new Error('not yet published');
       return found;
     });
@@ -197,6 +82,7 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
   });
 
   it('updates on a new checksum, withdraws on a tombstone, and keeps editors out', async () => {
+    const registry = h.registry();
     await send([
       {
         fileIdentifier: 'a/b/with-slashes',
@@ -249,35 +135,8 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
     expect(patch.json().detail).toContain('harvested');
   });
 
-  /** The id of a harvested dataset once it is applied and live. */
-  const liveId = (file: string) =>
-    eventually(async () => {
-      const row = (await harvested()).find((r) => r.file === file && !r.withdrawn);
-      if (!row) throw new Error(`${file} not yet applied`);
-      return row.id;
-    });
-  let editorToken: string | undefined;
-  const hamburgEditor = async () =>
-    (editorToken ??= (
-      await registry.request('POST', '/api/v1/admin/tokens', {
-        token: ADMIN_TOKEN,
-        body: { name: 'hh-linker', role: 'land-editor', landCode: 'DE-HH' },
-      })
-    ).json().token as string);
-  const created = async (path: string, token: string, body: object) => {
-    const response = await registry.request('POST', path, { token, body });
-    expect(response.statusCode).toBe(201);
-    return response.json().id as string;
-  };
-  const platform = (name: string, datasetIds: string[]) => ({
-    name,
-    landCode: 'DE-HH',
-    type: 'urbanDataPlatform',
-    status: 'production',
-    datasetIds,
-  });
-
   it('unlinks a withdrawn dataset from the platforms and twins linking it, with new versions and events (issue 17)', async () => {
+    const registry = h.registry();
     const [kept, gone] = ['linked/kept', 'linked/gone'];
     await send([kept, gone].map((f) => ({ fileIdentifier: f, value: record(f) })));
     const keptId = await liveId(kept);
@@ -418,6 +277,7 @@ describe('registry: harvested datasets from dpi.harvest.record.v1 (real PostgreS
   }, 120_000); // it migrates and starts a reporting service: more than 30 s on a loaded machine
 
   it('locks a linking record before the withdrawn dataset, as a PATCH does: no deadlock, no lost update', async () => {
+    const registry = h.registry();
     const file = 'linked/raced';
     await send([{ fileIdentifier: file, value: record(file) }]);
     const datasetId = await liveId(file);
