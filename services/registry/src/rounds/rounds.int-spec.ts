@@ -1,45 +1,34 @@
 import {
-  TOPICS,
   RoundRecordChangedSchema,
   RoundRecordStatus,
   SurveyRoundChangedSchema,
   SurveyRoundChange,
 } from '@dpi/contracts';
-import { decodeMessage, prefixedTopic } from '@dpi/kafka';
+import { decodeMessage } from '@dpi/kafka';
 import { eventually, KafkaProbe } from '@dpi/testing';
-import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
+import { RegistryUnderTest } from '../registry.test-helper';
+import { ADMIN, useRoundsRegistry } from './rounds.test-helper';
 
 /**
  * Survey rounds (issue 22) through the real registry, PostgreSQL and Kafka: opening, bulk
  * confirmations, updates and withdrawals through the ordinary write path, a Land's declaration,
  * closing (frozen results), refusals after the close, and a Land editor kept to its own Land.
  */
-const ADMIN = 'rounds-admin-token-0123456789';
-
 describe('registry: survey rounds (issue 22, real PostgreSQL and Kafka)', () => {
+  // The registry, its event probes, the tokens, the records in scope and the request helpers:
+  // rounds.test-helper.ts.
+  const rounds = useRoundsRegistry();
+  const { tokens, hh, request, create, outboxPosition, openRound } = rounds;
   let registry: RegistryUnderTest;
   let roundEvents: KafkaProbe;
   let recordEvents: KafkaProbe;
-  const tokens = { hamburg: '', brandenburg: '', reviewer: '' };
-  const hh: string[] = [];
   let hhSecret = '';
   let bbDataset = '';
   let roundId = '';
+  beforeAll(
+    () => ({ registry, roundEvents, recordEvents, hhSecret, bbDataset } = rounds.started()),
+  );
 
-  const request = (...args: Parameters<RegistryUnderTest['request']>) => registry.request(...args);
-  const issue = async (name: string, role: string, landCode?: string) => {
-    const r = await request('POST', '/api/v1/admin/tokens', {
-      token: ADMIN,
-      body: { name, role, landCode },
-    });
-    expect(r.statusCode).toBe(201);
-    return r.json().token as string;
-  };
-  const create = async (path: string, body: object) => {
-    const r = await request('POST', path, { token: ADMIN, body });
-    expect(r.statusCode).toBe(201);
-    return r.json().id as string;
-  };
   const states = async (land: string, token = ADMIN) => {
     const r = await request('GET', `/api/v1/rounds/${roundId}/records?land=${land}&limit=500`, {
       token,
@@ -49,75 +38,6 @@ describe('registry: survey rounds (issue 22, real PostgreSQL and Kafka)', () => 
       (r.json().items as { id: string; status: string }[]).map((i) => [i.id, i.status]),
     );
   };
-  const outboxPosition = async () =>
-    (await registry.db.query(`SELECT last_value, is_called FROM ${registry.schema}.outbox_id_seq`))
-      .rows[0];
-  const openRound = async (body: Partial<Record<string, unknown>> = {}) => {
-    const r = await request('POST', '/api/v1/rounds', {
-      token: ADMIN,
-      body: {
-        title: 'Erhebungsrunde Test',
-        referenceDate: '2026-12-01',
-        deadline: '2099-12-31T23:00:00Z',
-        kinds: ['platform', 'dataset'],
-        landCodes: ['DE-HH', 'DE-BB'],
-        ...body,
-      },
-    });
-    expect(r.statusCode).toBe(201);
-    return r.json();
-  };
-
-  beforeAll(async () => {
-    registry = await startRegistry('rounds', ADMIN);
-    roundEvents = await new KafkaProbe(
-      prefixedTopic(TOPICS.registrySurveyRound, registry.ns.topicPrefix),
-    ).start();
-    recordEvents = await new KafkaProbe(
-      prefixedTopic(TOPICS.registryRoundRecord, registry.ns.topicPrefix),
-    ).start();
-    tokens.hamburg = await issue('hh-editor', 'land-editor', 'DE-HH');
-    tokens.brandenburg = await issue('bb-editor', 'land-editor', 'DE-BB');
-    tokens.reviewer = await issue('ag-reviewer', 'reviewer');
-    for (const name of [
-      'Geoportal',
-      'Urbane Datenplattform',
-      'Masterportal',
-      'Transparenzportal',
-      'Digitaler Zwilling',
-    ])
-      hh.push(
-        await create('/api/v1/platforms', {
-          name: `${name} Hamburg`,
-          landCode: 'DE-HH',
-          type: 'geoportal',
-          status: 'production',
-        }),
-      );
-    hhSecret = await create('/api/v1/datasets', {
-      title: 'Leitungskataster Hamburg',
-      landCode: 'DE-HH',
-      accessRights: 'NON_PUBLIC',
-    });
-    bbDataset = await create('/api/v1/datasets', {
-      title: 'Baumkataster Potsdam',
-      landCode: 'DE-BB',
-    });
-    // Out of scope: another Land, another kind.
-    await create('/api/v1/datasets', { title: 'Berliner Datensatz', landCode: 'DE-BE' });
-    await create('/api/v1/organisations', {
-      name: 'LGV Hamburg',
-      landCode: 'DE-HH',
-      level: 'state',
-      type: 'surveyingAuthority',
-    });
-  });
-
-  afterAll(async () => {
-    await roundEvents?.stop();
-    await recordEvents?.stop();
-    await registry?.close();
-  });
 
   it('opens a round for admins only, with field errors for a bad body', async () => {
     const byEditor = await request('POST', '/api/v1/rounds', {
