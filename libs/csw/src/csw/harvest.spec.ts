@@ -6,6 +6,18 @@ import { codes, harvest, paging, PYCSW_IDS, pycsw, useTestServer, xml } from './
 // client.spec.ts.
 const server = useTestServer();
 
+/** Requests the server has seen once a page's next page was asked for: hits, pages, prefetch. */
+const PREFETCHED_BY: Record<number, number> = { 1: 3, 5: 4, 9: 4 };
+
+/** Resolves once `condition` holds; rejects after the deadline. */
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('CswClient against a local HTTP server serving the fixtures', () => {
   describe('harvestAll over pycsw stable-sort pages (matched 12, pages of 4)', () => {
     it('pages by start += returned and stops on nextRecord 0 with a complete harvest', async () => {
@@ -44,7 +56,9 @@ describe('CswClient against a local HTTP server serving the fixtures', () => {
         onPage: async (page) => {
           storing++;
           mostAtOnce = Math.max(mostAtOnce, storing);
-          await new Promise((resolve) => setTimeout(resolve, 200));
+          // Stored until the next page's request arrived (without prefetch it never would: the
+          // deadline fails the test) — a condition, not a pause.
+          await until(() => server.seen.length >= PREFETCHED_BY[page.start]);
           events.push(`stored ${page.start} (requests so far: ${server.seen.length})`);
           storing--;
         },
@@ -79,6 +93,8 @@ describe('CswClient against a local HTTP server serving the fixtures', () => {
       await harvest(server.client(), {
         prefetch: false,
         onPage: async (page) => {
+          // Time for a request that must not come: a wrong prefetch may slip past on a slow
+          // machine, a right harvest never fails here.
           await new Promise((resolve) => setTimeout(resolve, 200));
           events.push(`stored ${page.start} (requests so far: ${server.seen.length})`);
         },
