@@ -1,27 +1,12 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
-import {
-  DatasetChangedSchema,
-  HarvestedRecordSchema,
-  HarvestRecordChangedSchema,
-  TOPICS,
-  type HarvestedRecord,
-} from '@dpi/contracts';
-import {
-  createKafka,
-  decodeMessage,
-  encodeMessage,
-  envelopeToHeaders,
-  newEnvelope,
-  prefixedTopic,
-} from '@dpi/kafka';
-import { eventually, KafkaProbe, kafkaBrokers } from '@dpi/testing';
-import { Producer } from 'kafkajs';
+import { DatasetChangedSchema, HarvestedRecordSchema, type HarvestedRecord } from '@dpi/contracts';
+import { decodeMessage } from '@dpi/kafka';
+import { eventually, KafkaProbe } from '@dpi/testing';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { RegistryUnderTest, startRegistry } from '../registry.test-helper';
+import type { RegistryUnderTest } from '../registry.test-helper';
+import { JOB, SOURCE, useHarvestedDatasets } from './harvested-datasets.test-helper';
 
-const SOURCE = '0c2d8f7e-5b1a-4c3e-9f6d-7a8b9c0d1e2f';
-const JOB = '3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7';
 const doc = (id: string, title: string) =>
   `<gmd:MD_Metadata xmlns:gco="http://www.isotc211.org/2005/gco" xmlns:gmd="http://www.isotc211.org/2005/gmd">` +
   `<gmd:fileIdentifier><gco:CharacterString>${id}</gco:CharacterString></gmd:fileIdentifier>` +
@@ -44,34 +29,18 @@ function record(fileIdentifier: string, checksum: string, isoDocument: string, b
 }
 
 describe('registry: the harvested ISO document is stored and travels in the dataset event', () => {
+  // The same registry, producer and dataset-event probe as harvested-datasets.int-spec.ts.
+  const h = useHarvestedDatasets();
   let registry: RegistryUnderTest;
-  let producer: Producer;
   let datasetEvents: KafkaProbe;
-  let topic: string;
+
+  beforeAll(() => {
+    registry = h.registry();
+    datasetEvents = h.datasetEvents();
+  });
 
   const send = async (fileIdentifier: string, value: HarvestedRecord | null) => {
-    const envelope = newEnvelope({
-      correlationId: JOB,
-      causationId: JOB,
-      producer: 'harvester',
-      schema: HarvestRecordChangedSchema.typeName,
-      entityVersion: 1,
-    });
-    await producer.send({
-      topic,
-      messages: [
-        {
-          key: `${SOURCE}/${fileIdentifier}`,
-          value: value
-            ? encodeMessage(
-                HarvestRecordChangedSchema,
-                create(HarvestRecordChangedSchema, { record: value }),
-              )
-            : null,
-          headers: envelopeToHeaders(envelope),
-        },
-      ],
-    });
+    await h.send([{ fileIdentifier, value }]);
   };
 
   /** The dataset of a fileIdentifier at `version`, its stored document and its event's provenance. */
@@ -98,25 +67,6 @@ describe('registry: the harvested ISO document is stored and travels in the data
       ?.provenance;
     return { row, provenance };
   };
-
-  beforeAll(async () => {
-    registry = await startRegistry('harvested-docs', 'harvested-docs-admin-token-0123456789');
-    topic = prefixedTopic(TOPICS.harvestRecord, registry.ns.topicPrefix);
-    producer = createKafka(
-      { KAFKA_BROKERS: kafkaBrokers(), KAFKA_TOPIC_PREFIX: '' },
-      'test',
-    ).producer();
-    await producer.connect();
-    datasetEvents = await new KafkaProbe(
-      prefixedTopic(TOPICS.registryDataset, registry.ns.topicPrefix),
-    ).start();
-  });
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await datasetEvents?.stop();
-    await registry?.close();
-  });
 
   it('stores the document and publishes it; a record without one, or withdrawn, drops it', async () => {
     const a = doc('doc-a', 'Erste Fassung');
