@@ -10,6 +10,9 @@ const domain = require('@dpi/domain');
 /** The word the benchmark's text query looks for; it is in a few % of the descriptions. */
 export const QUERY_WORD = 'Hochwasser';
 export const QUERY_WORD_SHARE = 0.04;
+/** The benchmark's list request: a Land, a word in a few % of the rows, a box over southern Bavaria. */
+export const LIST_REQUEST = { landCode: 'DE-BY', q: QUERY_WORD, bbox: [10.0, 47.5, 13.0, 49.5] };
+export const LIST_PATH = `/api/v1/platforms?landCode=${LIST_REQUEST.landCode}&q=${encodeURIComponent(QUERY_WORD)}&bbox=${LIST_REQUEST.bbox.join(',')}`;
 
 /** Mulberry32: small, fast, good enough to spread test data. */
 export function random(seed) {

@@ -12,6 +12,10 @@
 //   (--cpu-prof: a CPU profile of each measured run in bench/results/profiles; a build may carry
 //   settings for the registry: services/registry/.ab/b,OUTBOX_LINGER_MS=0)
 //
+// --load get: the benchmark's list request (fixtures.mjs LIST_PATH; needs the data of a registry
+// benchmark run in schema bench_registry) instead of registrations; --rate 0: saturation
+// (autocannon, 16 connections) instead of a fixed rate (vegeta). The figures are per request.
+//
 // One build against itself with a setting, e.g. the cost of the metrics (issue 19):
 //   node services/registry/bench/post-ab.mjs --rounds 4 services/registry/dist \
 //     services/registry/dist,METRICS_ENABLED=false
@@ -22,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { infraEnv, log } from '../../../deploy/local/lib.mjs';
 import { ensureVegeta } from '../../../deploy/local/vegeta.mjs';
 import { backendsOf } from './database.mjs';
+import { LIST_PATH } from './fixtures.mjs';
 import { platformRegistrations, runLoad } from './load.mjs';
 import { ms } from './stats.mjs';
 
@@ -35,14 +40,21 @@ const { values: args, positionals: builds } = parseArgs({
   allowPositionals: true,
   options: {
     rounds: { type: 'string', default: '3' },
+    load: { type: 'string', default: 'post' },
     rate: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '8' },
     // Writes a CPU profile of each measured run (cpu-profile.cjs) to results/profiles.
     'cpu-prof': { type: 'boolean', default: false },
   },
 });
-if (builds.length === 0)
-  throw new Error('usage: post-ab.mjs [--rounds N] <dist dir> [<dist dir> …]');
+if (builds.length === 0 || !['get', 'post'].includes(args.load))
+  throw new Error('usage: post-ab.mjs [--rounds N] [--load get|post] [--rate N|0] <dist dir> …');
+const rate = Number(args.rate);
+/** The request of every run: a registration, or the benchmark's list request. */
+const requests = (url) =>
+  args.load === 'post'
+    ? platformRegistrations(url, ADMIN_TOKEN)
+    : { url, method: 'GET', path: LIST_PATH, headers: {} };
 
 const BENCH_DIR = import.meta.dirname;
 mkdirSync(join(BENCH_DIR, 'results/profiles'), { recursive: true });
@@ -63,7 +75,7 @@ await kafkaLib.ensureTopics(
   TOPIC_SPECS,
   TOPIC_PREFIX,
 );
-const vegeta = ensureVegeta();
+const vegeta = rate > 0 ? ensureVegeta() : undefined;
 const runs = new Map(builds.map((b) => [b, []]));
 try {
   for (let round = 0; round < Number(args.rounds); round++) {
@@ -100,9 +112,8 @@ try {
       try {
         const run = await runLoad(
           {
-            ...platformRegistrations(registry.url, ADMIN_TOKEN),
-            rate: Number(args.rate),
-            vegeta,
+            ...requests(registry.url),
+            ...(rate > 0 ? { rate, vegeta } : { connections: 16 }),
             seconds: Number(args.seconds),
             warmupSeconds: 3,
             seed: 1000 + round,
@@ -120,7 +131,7 @@ try {
         runs.get(build).push(run);
         log(
           `${build}: ${run.okPerSecond.toFixed(0)}/s, p50 ${ms(run.latencyMs.p50)}, p99 ${ms(run.latencyMs.p99)}; ` +
-            `CPU per registration: registry ${run.serverCpuMsPerRequest.toFixed(3)} ms, ` +
+            `CPU per request: registry ${run.serverCpuMsPerRequest.toFixed(3)} ms, ` +
             `its PostgreSQL ${run.dbCpuMsPerRequest.toFixed(3)} ms; machine busy ${run.machineBusyPercent.toFixed(0)} %`,
         );
       } finally {
@@ -133,7 +144,7 @@ try {
 }
 const mean = (list, f) => list.reduce((a, r) => a + f(r), 0) / list.length;
 // A run whose requests mostly timed out (a machine busy with other work) measures nothing.
-const answered = (r) => r.okPerSecond >= 0.95 * Number(args.rate);
+const answered = (r) => rate === 0 || r.okPerSecond >= 0.95 * rate;
 const means = new Map();
 for (const [build, list] of runs) {
   const kept = list.filter(answered);
@@ -147,7 +158,8 @@ for (const [build, list] of runs) {
   );
   console.log(
     `mean of ${kept.length} (of ${list.length})  ${build}: registry ${means.get(build).toFixed(3)} ms, ` +
-      `its PostgreSQL ${mean(kept, (r) => r.dbCpuMsPerRequest).toFixed(3)} ms per registration`,
+      `its PostgreSQL ${mean(kept, (r) => r.dbCpuMsPerRequest).toFixed(3)} ms per request; ` +
+      `${mean(kept, (r) => r.okPerSecond).toFixed(0)}/s answered`,
   );
 }
 for (const [build, value] of means) {

@@ -28,7 +28,7 @@ import {
   resetSchema,
   selectivity,
 } from './database.mjs';
-import { platformBodies, QUERY_WORD } from './fixtures.mjs';
+import { LIST_PATH, LIST_REQUEST as REQUEST, platformBodies } from './fixtures.mjs';
 import { platformRegistrations, runLoad } from './load.mjs';
 import { watchTopic } from './relay-lag.mjs';
 import { atLeast, atMost, median, ms, pct, rps, summarize, verdict } from './stats.mjs';
@@ -69,11 +69,8 @@ const SCHEMA = 'bench_registry';
 const TOPIC_PREFIX = 'bench.';
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const BARE_OUTBOX_TOPIC = `${TOPIC_PREFIX}bare-baseline.discarded`;
-/** The benchmark request: a Land, a word in a few % of the rows, a box over southern Bavaria. */
-const REQUEST = { landCode: 'DE-BY', q: QUERY_WORD, bbox: [10.0, 47.5, 13.0, 49.5] };
 /** The registry's default page size (the request sets no limit). */
 const PAGE_SIZE = 50;
-const LIST_PATH = `/api/v1/platforms?landCode=${REQUEST.landCode}&q=${encodeURIComponent(REQUEST.q)}&bbox=${REQUEST.bbox.join(',')}`;
 
 const testing = require('@dpi/testing');
 const kafkaLib = require('@dpi/kafka');

@@ -191,6 +191,35 @@ describe('registry: NON_PUBLIC records are visible only to their Land, reviewers
     expect(history.body).toContain(subjectOf('platforms').control);
   });
 
+  it('lists a public record with the same link fields as its own GET, for every caller', async () => {
+    // Lists hide link ids in their SQL statement, a single read in code: both must agree.
+    const twin = subjectOf('twins').subject;
+    const [secretDataset, secretPlatform] = secret;
+    for (const caller of CALLERS) {
+      const token = tokens.get(caller);
+      const single = (await request('GET', `/api/v1/twins/${twin}`, token)).json();
+      const page = (await request('GET', '/api/v1/twins?limit=100', token)).json() as {
+        items: { id: string; platformIds: string[]; datasetIds: string[] }[];
+      };
+      const listed = page.items.find((item) => item.id === twin);
+      const links = (r?: { platformIds: string[]; datasetIds: string[] }) => ({
+        caller,
+        platformIds: r?.platformIds,
+        datasetIds: r?.datasetIds,
+      });
+      expect(links(listed)).toEqual(links(single));
+      const sees = MAY_SEE_NON_PUBLIC.has(caller);
+      expect({ caller, sees: listed?.datasetIds.includes(secretDataset) }).toEqual({
+        caller,
+        sees,
+      });
+      expect({ caller, sees: listed?.platformIds.includes(secretPlatform) }).toEqual({
+        caller,
+        sees,
+      });
+    }
+  });
+
   it('refuses an invalid or revoked token on reads with 401 instead of reading anonymously', async () => {
     const wrong = await request('GET', '/api/v1/platforms', 'not-a-token-of-this-registry');
     expect(wrong.statusCode).toBe(401);

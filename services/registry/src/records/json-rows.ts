@@ -7,6 +7,8 @@ export interface JsonRows<E> {
   table: string;
   /** Select list over alias `r`: every column, named by its property (geometry as GeoJSON). */
   select: string;
+  /** `select` with the expressions of some properties replaced (property → SQL over `r`). */
+  selectWith(expressions: ReadonlyMap<string, string>): string;
   /** A json row → the entity TypeORM would have hydrated (timestamps as Date). */
   revive(row: Record<string, unknown>): E;
   /**
@@ -46,13 +48,18 @@ export function jsonRowsOf<E extends ObjectLiteral>(
         `${metadata.name}.${c.propertyName}: column type ${String(c.type)} has no json mapping`,
       );
   }
-  const select = columns
-    .map((c) => {
-      const value =
-        c.type === 'geometry' ? `ST_AsGeoJSON(r.${c.databaseName})::json` : `r.${c.databaseName}`;
-      return `${value} AS "${c.propertyName}"`;
-    })
-    .join(', ');
+  const selectWith = (expressions: ReadonlyMap<string, string>) =>
+    columns
+      .map((c) => {
+        const value =
+          expressions.get(c.propertyName) ??
+          (c.type === 'geometry'
+            ? `ST_AsGeoJSON(r.${c.databaseName})::json`
+            : `r.${c.databaseName}`);
+        return `${value} AS "${c.propertyName}"`;
+      })
+      .join(', ');
+  const select = selectWith(new Map());
   const properties = columns.map((c) => ({ name: c.propertyName, date: c.type === 'timestamptz' }));
   const table = quotedTable(metadata);
   const upsertText = upsertSql(
@@ -63,6 +70,7 @@ export function jsonRowsOf<E extends ObjectLiteral>(
   return {
     table,
     select,
+    selectWith,
     revive(row) {
       const entity = metadata.create() as Record<string, unknown>;
       for (const { name, date } of properties) {

@@ -13,6 +13,7 @@ import { ReadScope, visibleSql } from '../auth/visibility';
 import { ChangeLogEntity } from '../history/entities/change-log.entity';
 import { appendChange, changeInsert } from '../history/history';
 import { JsonRows, jsonRowsOf } from './json-rows';
+import { LINKS } from './links';
 import { buildListSql, FacetRow, ListParams, ListSpec } from './list-spec';
 import { isRestrictedTable } from './restricted-tables';
 import { rowInsertOf } from './row-insert';
@@ -100,7 +101,8 @@ export class RecordsRepository {
 
   /**
    * A keyset page plus total and facet counts, in one statement (see buildListSql). Returns up
-   * to `params.limit` records and the facet rows.
+   * to `params.limit` records and the facet rows. Link fields name only records `scope` may see
+   * (issue 17), filtered in the same statement (visibleLinkColumns).
    */
   async list<E extends ObjectLiteral>(
     entity: EntityTarget<E>,
@@ -114,15 +116,39 @@ export class RecordsRepository {
       const condition = visibleSql(scope, 'r', ':viewerLand');
       visible = { sql: condition.sql, params: { viewerLand: condition.values[0] } };
     }
-    const sql = buildListSql(spec, { ...params, visible }, rows.select);
+    const select = rows.selectWith(this.visibleLinkColumns(spec.table, scope));
+    const sql = buildListSql(spec, { ...params, visible }, select);
+    const viewerLand = visibleSql(scope, 'r', ':viewerLand').values[0];
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       sql.text,
-      sql.params,
+      viewerLand === undefined ? sql.params : { ...sql.params, viewerLand },
       {},
     );
     const [result]: { items: Record<string, unknown>[]; facets: FacetRow[] | null }[] =
       await this.dataSource.query(query, parameters);
     return { items: result.items.map((row) => rows.revive(row)), facetRows: result.facets ?? [] };
+  }
+
+  /**
+   * The link columns of `table` (uuid arrays to kinds that can be NON_PUBLIC) as `scope` sees
+   * them: ids of records it may not see (or that do not exist) left out, order kept. Property →
+   * SQL expression over alias `r`, using the named parameter `:viewerLand` where the scope needs
+   * it. Empty for a scope that sees everything.
+   */
+  private visibleLinkColumns(table: string, scope: ReadScope): Map<string, string> {
+    const columns = new Map<string, string>();
+    if (scope.all) return columns;
+    for (const link of LINKS) {
+      if (link.from !== table || link.reference || !this.restricted(link.to)) continue;
+      if (!link.column) throw new Error(`${table}.${link.field}: only id-array links are hidden`);
+      const visible = visibleSql(scope, 't', ':viewerLand').sql;
+      columns.set(
+        link.field,
+        `ARRAY(SELECT u.id FROM unnest(r.${link.column}) WITH ORDINALITY AS u(id, n) ` +
+          `WHERE EXISTS (SELECT 1 FROM ${link.to} t WHERE t.id = u.id AND ${visible}) ORDER BY u.n)`,
+      );
+    }
+    return columns;
   }
 
   private readonly insertByEntity = new Map<
