@@ -1,13 +1,7 @@
-import {
-  createTestNamespace,
-  freePort,
-  migrateService,
-  ServiceProcess,
-  TestNamespace,
-  WORKSPACE_ROOT,
-} from '@dpi/testing';
+import { ServiceProcess, TestNamespace, WORKSPACE_ROOT } from '@dpi/testing';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { startStackServices } from '../support/dashboard-stack';
 
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
@@ -38,53 +32,17 @@ export interface DashboardStack {
 
 /** Registry, reporting and the dashboard server from their builds, in a namespace of their own. */
 export async function startDashboardStack(): Promise<DashboardStack> {
-  const ns = await createTestNamespace('dash');
-  for (const service of ['registry', 'reporting']) migrateService(service, ns.env(service));
-  const registry = new ServiceProcess(
-    'registry',
-    ns.env('registry', { DPI_ADMIN_TOKEN: ADMIN_TOKEN, OUTBOX_POLL_INTERVAL_MS: '200' }),
-    await freePort(),
-  );
-  const reporting = new ServiceProcess(
-    'reporting',
-    ns.env('reporting', { FINDINGS_DEBOUNCE_MS: '100', REGISTRY_URL: registry.url }),
-    await freePort(),
-  );
-  const dashboard = new ServiceProcess(
-    'dashboard',
-    { REPORTING_URL: reporting.url, LOG_LEVEL: 'warn' },
-    await freePort(),
-    join(WORKSPACE_ROOT, 'services/dashboard/dist/server/main.js'),
-  );
-  const stop = () => Promise.all([registry, reporting, dashboard].map((s) => s.stop()));
-  try {
-    // A loaded machine (2 shared cores) may take a while: a deadline, not an expectation.
-    await Promise.all([
-      registry.start({ timeoutMs: 120_000 }),
-      reporting.start({ timeoutMs: 120_000 }),
-    ]);
-    await dashboard.start({ timeoutMs: 60_000 });
-  } catch (error) {
-    // afterAll never sees a stack that did not start: what did start stops here.
-    await stop();
-    throw error;
-  }
+  const services = await startStackServices('dash', ADMIN_TOKEN);
   return {
-    ns,
-    registry,
-    reporting,
-    dashboard,
+    ...services,
     async register(body) {
-      const response = await fetch(`${registry.url}/api/v1/platforms`, {
+      const response = await fetch(`${services.registry.url}/api/v1/platforms`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
         body: JSON.stringify({ status: 'production', ...body }),
       });
       expect(response.status).toBe(201);
       return ((await response.json()) as { id: string }).id;
-    },
-    async stop() {
-      await stop();
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   freePort,
   migrateService,
   ServiceProcess,
+  TestNamespace,
   WORKSPACE_ROOT,
 } from '@dpi/testing';
 import { readFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ export interface DashboardStack {
 
 /** Registry, reporting and the dashboard server with both upstreams, from their builds. */
 export interface StackServices {
+  /** The schemas and topics of this stack (for a harvester started beside it). */
+  ns: TestNamespace;
   registry: ServiceProcess;
   reporting: ServiceProcess;
   dashboard: ServiceProcess;
@@ -73,7 +76,7 @@ export async function startStackServices(
     await stop();
     throw error;
   }
-  return { registry, reporting, dashboard, stop };
+  return { ns, registry, reporting, dashboard, stop };
 }
 
 export async function startDashboardStack(prefix: string): Promise<DashboardStack> {
