@@ -1,3 +1,4 @@
+import { eventually } from '@dpi/testing';
 import type { IncomingMessage } from 'node:http';
 import { OwsExceptionError } from '../errors';
 import { codes, harvest, paging, PYCSW_IDS, pycsw, useTestServer, xml } from './client.test-helper';
@@ -8,15 +9,6 @@ const server = useTestServer();
 
 /** Requests the server has seen once a page's next page was asked for: hits, pages, prefetch. */
 const PREFETCHED_BY: Record<number, number> = { 1: 3, 5: 4, 9: 4 };
-
-/** Resolves once `condition` holds; rejects after the deadline. */
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('CswClient against a local HTTP server serving the fixtures', () => {
   describe('harvestAll over pycsw stable-sort pages (matched 12, pages of 4)', () => {
@@ -58,7 +50,10 @@ describe('CswClient against a local HTTP server serving the fixtures', () => {
           mostAtOnce = Math.max(mostAtOnce, storing);
           // Stored until the next page's request arrived (without prefetch it never would: the
           // deadline fails the test) — a condition, not a pause.
-          await until(() => server.seen.length >= PREFETCHED_BY[page.start]);
+          await eventually(
+            () => expect(server.seen.length).toBeGreaterThanOrEqual(PREFETCHED_BY[page.start]),
+            { intervalMs: 10 },
+          );
           events.push(`stored ${page.start} (requests so far: ${server.seen.length})`);
           storing--;
         },
