@@ -7,7 +7,8 @@ import {
   measureValue,
   roundShare,
 } from './measures';
-import type { LandOverview, LandProgress, RoundsOverview } from './model';
+import type { LandOverview, RoundsOverview } from './model';
+import { landProgress } from './land-progress.test-helper';
 
 const land = (code: string, name: string, changes: Partial<LandOverview> = {}): LandOverview => ({
   code,
@@ -54,20 +55,7 @@ describe('measureValue', () => {
   });
 });
 
-const progress = (landCode: string, changes: Partial<LandProgress> = {}): LandProgress => ({
-  landCode,
-  inScope: 4,
-  open: 4,
-  confirmed: 0,
-  updated: 0,
-  withdrawn: 0,
-  new: 0,
-  late: 0,
-  complete: false,
-  completedAt: null,
-  completedLate: false,
-  ...changes,
-});
+const progress = landProgress;
 
 describe('the survey round as a measure', () => {
   const rounds: RoundsOverview = {

@@ -1,20 +1,8 @@
 import type { LandProgress } from '../model';
+import { landProgress } from '../land-progress.test-helper';
 import { roundState } from './round-table';
 
-const progress = (changes: Partial<LandProgress> = {}): LandProgress => ({
-  landCode: 'DE-HH',
-  inScope: 4,
-  open: 4,
-  confirmed: 0,
-  updated: 0,
-  withdrawn: 0,
-  new: 0,
-  late: 0,
-  complete: false,
-  completedAt: null,
-  completedLate: false,
-  ...changes,
-});
+const progress = (changes: Partial<LandProgress> = {}) => landProgress('DE-HH', changes);
 
 describe('roundState', () => {
   it('says how far a Land is, in German and English', () => {
